@@ -1,0 +1,1 @@
+"""Reading briefs: bytes to clean text, front matter, and the brief parser."""

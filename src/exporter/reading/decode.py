@@ -1,0 +1,209 @@
+"""Bytes to clean text: encoding detection, newline handling and sanitising, in one place.
+
+After :func:`decode_brief` the text is NFC-normalised, uses ``\\n`` line endings and holds no
+character that an output format cannot store (C0/C1 controls other than tab, lone surrogates,
+U+FFFE/U+FFFF). Every repair is reported as a :class:`ParseWarning` naming the line, so the
+writers never need to sanitise again.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import charset_normalizer
+
+from exporter.errors import BriefError
+from exporter.model import ParseWarning
+
+#: Briefs are a few kilobytes; anything this large is a mistake, refused before decoding.
+MAX_BRIEF_BYTES = 20 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Well-known signatures of files that are certainly not briefs, named in the error message.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a DOCX/EPUB file)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable program"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+# Single-byte Western code pages that charset-normalizer confuses with each other on short
+# texts; Windows-1252 is by far the most common source of such files, so it wins when it fits.
+_WESTERN = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "cp850", "mac_roman"}
+
+# Characters no output format can hold: C0 controls except tab/newline, DEL, C1 controls,
+# lone surrogates and the two non-characters XML forbids.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Line and paragraph separators would shift line numbers; they read as spaces.
+_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+_NEWLINES = re.compile(r"\r\n?")
+
+# More unstorable characters than this share of the text means the file is not text at all.
+_BINARY_SHARE = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str
+    encoding: str
+    warnings: tuple[ParseWarning, ...]
+
+
+def decode_brief(data: bytes, source: str | None = None) -> DecodedText:
+    """Decode a brief's bytes to clean text, or raise :class:`BriefError` for non-text input.
+
+    >>> decode_brief("Caf\\u00e9 \\u201cnews\\u201d\\r\\n".encode("cp1252")).text
+    'Café “news”\\n'
+    """
+    _refuse_non_text(data, source)
+    text, encoding, guessed = _decode_bytes(data, source)
+    cleaned = sanitise_text(text, source)
+    if not guessed:
+        return DecodedText(cleaned.text, encoding, cleaned.warnings)
+    guess = ParseWarning(0, f"not valid UTF-8; decoded as {encoding} (save the file as UTF-8)")
+    return DecodedText(cleaned.text, encoding, (guess, *cleaned.warnings))
+
+
+def sanitise_text(text: str, source: str | None = None) -> DecodedText:
+    """Clean text that arrived as ``str`` (the library API) exactly as decoded bytes are."""
+    text = _SEPARATORS.sub(" ", _NEWLINES.sub("\n", text.removeprefix("\ufeff")))
+    text, dropped = _drop_unstorable(text, source)
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise BriefError("the brief is blank: it holds no text", path=source)
+    return DecodedText(text, "utf-8", tuple(dropped))
+
+
+def _refuse_non_text(data: bytes, source: str | None) -> None:
+    if len(data) > MAX_BRIEF_BYTES:
+        raise BriefError(
+            f"the file is {len(data) / 1e6:.1f} MB; briefs are limited to "
+            f"{MAX_BRIEF_BYTES // (1024 * 1024)} MB",
+            path=source,
+        )
+    if not data:
+        raise BriefError("the file is empty", path=source)
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            raise BriefError(f"this is {kind}, not a text brief", path=source)
+
+
+def _decode_bytes(data: bytes, source: str | None) -> tuple[str, str, bool]:
+    """Return (text, encoding name, whether the encoding was guessed)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).removeprefix("\ufeff"), encoding, False
+            except UnicodeDecodeError as error:
+                message = f"starts like {encoding} but is not: {error.reason}"
+                raise BriefError(message, path=source) from None
+    bomless_utf16 = _bomless_utf16(data)
+    if bomless_utf16:
+        try:
+            return data.decode(bomless_utf16), bomless_utf16, True
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise BriefError("this is not text in any known encoding (a binary file?)", path=source)
+    encoding = codecs.lookup(best.encoding).name.replace("-", "_")
+    if encoding in _WESTERN:
+        try:
+            return data.decode("cp1252"), "windows-1252", True
+        except UnicodeDecodeError:
+            pass
+    return str(best), codecs.lookup(best.encoding).name, True
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Recognise UTF-16 without a byte-order mark by its zero bytes in every other place."""
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even_zeros = sample[0::2].count(0) / len(sample[0::2])
+    odd_zeros = sample[1::2].count(0) / len(sample[1::2])
+    if odd_zeros > 0.3 and even_zeros < 0.05:
+        return "utf-16-le"
+    if even_zeros > 0.3 and odd_zeros < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _drop_unstorable(text: str, source: str | None) -> tuple[str, list[ParseWarning]]:
+    found = list(_UNSTORABLE.finditer(text))
+    if not found:
+        return text, []
+    if len(found) > max(8, _BINARY_SHARE * len(text)):
+        raise BriefError(
+            f"this does not look like text: {len(found)} of its {len(text)} characters "
+            "are control characters (a binary file?)",
+            path=source,
+        )
+    by_line: dict[int, list[str]] = {}
+    line_starts = _line_starts(text)
+    for match in found:
+        line = _line_of(match.start(), line_starts)
+        by_line.setdefault(line, []).append(_describe(match.group()))
+    warnings = [
+        ParseWarning(
+            line,
+            f"dropped {_plural(len(names), 'character')} no format can hold: "
+            + ", ".join(dict.fromkeys(names)),
+        )
+        for line, names in by_line.items()
+    ]
+    return _UNSTORABLE.sub("", text), warnings
+
+
+_CONTROL_NAMES = {
+    0x00: "NUL",
+    0x07: "bell",
+    0x08: "backspace",
+    0x0B: "vertical tab",
+    0x0C: "form feed",
+    0x1B: "escape",
+    0x7F: "delete",
+}
+
+
+def _describe(char: str) -> str:
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code)
+    if 0xD800 <= code <= 0xDFFF:
+        name = "lone surrogate"
+    return f"U+{code:04X}" + (f" ({name})" if name else "")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(match.end() for match in re.finditer("\n", text))
+    return starts
+
+
+def _line_of(offset: int, line_starts: list[int]) -> int:
+    return bisect_right(line_starts, offset)

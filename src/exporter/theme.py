@@ -1,0 +1,143 @@
+"""Theme value objects: every visual choice the writers make, in one immutable object.
+
+A theme is read from a TOML file in ``styles/`` (or any path) by the theme loader. Lengths are
+stored in PostScript points and colours as :class:`Color`, so a writer only converts units
+(``Pt``, EMU, CSS ``pt``) and never parses strings.
+
+Header and footer parts are templates with these placeholders:
+``{title}``, ``{short_title}``, ``{author}``, ``{date}``, ``{page}``, ``{pages}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Color:
+    """An sRGB colour; ``hex`` is six upper-case hex digits without ``#`` (``"1F3A5F"``)."""
+
+    hex: str
+
+    @property
+    def rgb(self) -> tuple[int, int, int]:
+        return (int(self.hex[0:2], 16), int(self.hex[2:4], 16), int(self.hex[4:6], 16))
+
+    @property
+    def css(self) -> str:
+        return f"#{self.hex.lower()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Font:
+    """A font family with a fallback chain and, optionally, the font files that implement it.
+
+    ``family`` is the name written into documents that reference fonts by name (DOCX, CSS).
+    ``fallbacks`` are further family names tried in order. ``files`` maps a face
+    (``regular``, ``bold``, ``italic``, ``bold_italic``) to a font file path, for formats that
+    embed fonts (PDF, EPUB); when empty, the font is found by family name.
+    """
+
+    family: str
+    fallbacks: tuple[str, ...] = ()
+    files: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def chain(self) -> tuple[str, ...]:
+        return (self.family, *self.fallbacks)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Paper size and margins, in points."""
+
+    width: float = 595.276  # A4
+    height: float = 841.89
+    margin_top: float = 72.0
+    margin_right: float = 72.0
+    margin_bottom: float = 72.0
+    margin_left: float = 72.0
+
+
+@dataclass(frozen=True, slots=True)
+class Fonts:
+    body: Font = field(default_factory=lambda: Font("DejaVu Serif"))
+    heading: Font = field(default_factory=lambda: Font("DejaVu Sans"))
+    title: Font = field(default_factory=lambda: Font("DejaVu Sans"))
+
+
+@dataclass(frozen=True, slots=True)
+class Sizes:
+    """Font sizes in points."""
+
+    body: float = 11.0
+    title: float = 24.0
+    subtitle: float = 14.0
+    heading: float = 15.0
+    meta: float = 9.5  # author/date line under the title
+    key_points: float = 11.0
+    header_footer: float = 8.5
+
+
+@dataclass(frozen=True, slots=True)
+class Spacing:
+    """``line`` is a multiple of the font size; the rest are points."""
+
+    line: float = 1.3
+    paragraph_after: float = 8.0
+    heading_before: float = 16.0
+    heading_after: float = 6.0
+    list_indent: float = 18.0
+
+
+@dataclass(frozen=True, slots=True)
+class Colors:
+    text: Color = field(default_factory=lambda: Color("222222"))
+    title: Color = field(default_factory=lambda: Color("111111"))
+    heading: Color = field(default_factory=lambda: Color("1F3A5F"))
+    accent: Color = field(default_factory=lambda: Color("1F3A5F"))
+    link: Color = field(default_factory=lambda: Color("1A5FB4"))
+    muted: Color = field(default_factory=lambda: Color("666666"))
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPointsBox:
+    label: str = "Key points"
+    background: Color = field(default_factory=lambda: Color("EEF3F8"))
+    border_color: Color = field(default_factory=lambda: Color("1F3A5F"))
+    border_width: float = 1.0
+    padding: float = 10.0
+    bullet: str = "•"
+    label_color: Color = field(default_factory=lambda: Color("1F3A5F"))
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderFooter:
+    """Left, centre and right templates of a running header or footer ('' for nothing)."""
+
+    left: str = ""
+    center: str = ""
+    right: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.left or self.center or self.right)
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Everything a writer needs to know about how a handout looks."""
+
+    name: str = "default"
+    description: str = ""
+    source: str | None = None
+    page: Page = field(default_factory=Page)
+    fonts: Fonts = field(default_factory=Fonts)
+    sizes: Sizes = field(default_factory=Sizes)
+    spacing: Spacing = field(default_factory=Spacing)
+    colors: Colors = field(default_factory=Colors)
+    key_points: KeyPointsBox = field(default_factory=KeyPointsBox)
+    header: HeaderFooter = field(default_factory=HeaderFooter)
+    footer: HeaderFooter = field(default_factory=lambda: HeaderFooter(right="{page} / {pages}"))
+    justify: bool = False
+    hyphenate: bool = False
