@@ -1,0 +1,1 @@
+"""Writers: pure functions ``(Article, Theme) -> bytes``, one module or package per format."""
