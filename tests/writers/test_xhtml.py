@@ -1,0 +1,187 @@
+"""The XHTML body and stylesheet: well-formed for any text, literal text, structure, theme CSS."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
+from exporter.theme import Color, Colors, Font, Fonts, KeyPointsBox, Sizes, Spacing, Theme
+from exporter.writers.xhtml import (
+    article_document,
+    language_tag,
+    navigation,
+    stylesheet,
+    text_direction,
+)
+
+NS = {"h": "http://www.w3.org/1999/xhtml"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# What the model may hold after sanitising: anything but controls, surrogates and U+FFFE/FFFF.
+clean_text = st.text(
+    st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff"),
+    min_size=1,
+)
+
+
+def parse(article: Article, theme: Theme | None = None) -> etree._Element:
+    """Parse with a strict XML parser: any well-formedness error raises."""
+    return etree.fromstring(article_document(article, theme or Theme()))
+
+
+def text_of(element: etree._Element) -> str:
+    return "".join(element.itertext())
+
+
+def paragraphs(root: etree._Element) -> list[str]:
+    return [text_of(p) for p in root.iterfind(".//h:section/h:p", NS)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(clean_text, min_size=1, max_size=4))
+def test_any_clean_paragraph_survives_literally(texts: list[str]) -> None:
+    article = Article(title="T", sections=(Section(None, tuple(map(Paragraph, texts))),))
+    assert paragraphs(parse(article)) == texts
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text())
+def test_any_text_at_all_gives_well_formed_xhtml(text: str) -> None:
+    article = Article(title=text, key_points=(text,), sections=(Section(text, (Paragraph(text),)),))
+    root = parse(article)  # would raise on invalid XML
+    assert len(paragraphs(root)) == 1
+
+
+def test_markup_characters_are_text_not_markup() -> None:
+    nasty = "<b>bold</b> & {} ]]> <![CDATA[x]]> &amp; <!-- c --> \"q\" 'a'"
+    article = Article(
+        title=nasty,
+        subtitle=nasty,
+        key_points=(nasty,),
+        sections=(Section(nasty, (Paragraph(nasty), ListBlock((nasty,)))),),
+        metadata=Metadata(author=nasty, date=nasty),
+    )
+    root = parse(article)
+    assert root.find(".//h:b", NS) is None
+    body = root.find("h:body", NS)
+    assert body is not None
+    texts = [text_of(e) for e in body.iter() if e.tag.endswith(("}h1", "}p", "}li", "}h2"))]
+    # title, subtitle, author, date, key point, heading, paragraph, list item
+    assert texts.count(nasty) == 8
+    assert text_of(root.find(".//h:title", NS)) == nasty
+
+
+def test_structure_title_block_key_points_sections() -> None:
+    article = Article(
+        title="Rates on Hold",
+        subtitle="A pause",
+        key_points=("One", "Two"),
+        sections=(
+            Section(None, (Paragraph("Lead."),)),
+            Section("Why", (ListBlock(("a", "b"), ordered=True), ListBlock(("c",)))),
+        ),
+        metadata=Metadata(author="A. Writer", date="2024-05-06"),
+    )
+    root = parse(article, Theme(key_points=KeyPointsBox(label="At a glance")))
+    header = root.find(".//h:header", NS)
+    assert header is not None
+    assert text_of(header.find("h:h1", NS)) == "Rates on Hold"
+    assert [text_of(p) for p in header.iterfind("h:p", NS)] == [
+        "A pause",
+        "A. Writer",
+        "2024-05-06",
+    ]
+    assert header.find(".//h:time", NS).get("datetime") == "2024-05-06"
+    aside = root.find(".//h:aside", NS)
+    assert text_of(aside.find("h:h2", NS)) == "At a glance"
+    assert [text_of(li) for li in aside.iterfind("h:ul/h:li", NS)] == ["One", "Two"]
+    sections = root.findall(".//h:section", NS)
+    assert [s.get("id") for s in sections] == [None, "section-1"]
+    assert [text_of(li) for li in sections[1].iterfind("h:ol/h:li", NS)] == ["a", "b"]
+    assert [text_of(li) for li in sections[1].iterfind("h:ul/h:li", NS)] == ["c"]
+    assert navigation(article)[0].id == "section-1"
+
+
+def test_no_key_points_means_no_aside_and_title_is_the_only_anchor() -> None:
+    article = Article(title="Only text", sections=(Section(None, (Paragraph("x"),)),))
+    root = parse(article)
+    assert root.find(".//h:aside", NS) is None
+    assert [(a.label, a.id) for a in navigation(article)] == [("Only text", "title")]
+    assert root.find(".//h:h1", NS).get("id") == "title"
+
+
+def test_urls_become_links_and_keep_their_text() -> None:
+    text = "See https://example.org/a?b=1&c=2, or www.example.com."
+    root = parse(Article(title="T", sections=(Section(None, (Paragraph(text),)),)))
+    links = root.findall(".//h:a", NS)
+    assert [(a.get("href"), a.text) for a in links] == [
+        ("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&c=2"),
+        ("https://www.example.com", "www.example.com"),
+    ]
+    assert paragraphs(root) == [text]
+
+
+def test_language_and_direction() -> None:
+    def root_for(language: str | None, text: str = "word") -> etree._Element:
+        article = Article(
+            title=text,
+            sections=(Section(None, (Paragraph(text),)),),
+            metadata=Metadata(language=language),
+        )
+        return parse(article)
+
+    english = root_for("en_GB")
+    assert (english.get("lang"), english.get(XML_LANG), english.get("dir")) == (
+        "en-GB",
+        "en-GB",
+        "ltr",
+    )
+    for tag in ("ar", "he", "fa-IR", "ur", "az-Arab"):
+        assert root_for(tag).get("dir") == "rtl", tag
+    assert root_for("ku-Latn").get("dir") == "ltr"
+    unknown = root_for(None, "مرحبا بالعالم")
+    assert (unknown.get("lang"), unknown.get("dir")) == ("und", "rtl")
+    assert language_tag(Article("x", metadata=Metadata(language="not a tag!"))) == "und"
+    assert text_direction(Article("שלום", metadata=Metadata(language="he"))) == "rtl"
+
+
+def test_stylesheet_takes_every_value_from_the_theme() -> None:
+    theme = Theme(
+        fonts=Fonts(
+            body=Font("Body Face", ("Fallback Serif",)),
+            heading=Font("Head Sans", ("Arial",)),
+            title=Font('Odd "Quoted" Name'),
+        ),
+        sizes=Sizes(body=10.0, title=30.0, heading=20.0, key_points=10.0),
+        spacing=Spacing(line=1.5, paragraph_after=5.0, list_indent=20.0),
+        colors=Colors(text=Color("010203"), heading=Color("0A0B0C"), link=Color("123456")),
+        key_points=KeyPointsBox(
+            background=Color("FAFAF0"),
+            border_color=Color("ABCDEF"),
+            border_width=2.5,
+            padding=12.0,
+            bullet="▸",
+        ),
+        justify=True,
+        hyphenate=True,
+    )
+    css = stylesheet(theme)
+    assert 'font-family: "Body Face", "Fallback Serif", serif;' in css
+    assert 'font-family: "Head Sans", "Arial", sans-serif;' in css
+    assert 'font-family: "Odd \\22 Quoted\\22  Name", serif;' in css
+    assert "color: #010203;" in css and "color: #0a0b0c;" in css and "color: #123456;" in css
+    assert "font-size: 3em;" in css and "font-size: 2em;" in css
+    assert "line-height: 1.5;" in css
+    assert "margin: 0 0 0.5em 0;" in css  # paragraph_after 5pt at 10pt body
+    assert "padding: 0 0 0 2em;" in css
+    assert "background-color: #fafaf0;" in css
+    assert "border: 2.5pt solid #abcdef;" in css
+    assert "padding: 1.2em;" in css
+    assert 'list-style-type: "▸ ";' in css
+    assert "text-align: justify;" in css and "hyphens: auto;" in css
+    # Balanced braces: every rule closes.
+    assert css.count("{") == css.count("}") == len(re.findall(r"^\S.* \{$", css, re.MULTILINE))
