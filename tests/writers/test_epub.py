@@ -20,12 +20,13 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
+from exporter.reading import parse_file
 from exporter.theme import Color, Colors, Theme
 from exporter.writers.epub import render_epub
 from exporter.writers.epub.metadata import CONFORMANCE_CLAIM, identifier
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted((ROOT / "sources").glob("*.txt"))
+SOURCES = sorted(path for path in (ROOT / "sources").iterdir() if path.is_file())
 BATCH_CHECKER = Path(__file__).with_name("EpubCheckBatch.java")
 NS = {
     "h": "http://www.w3.org/1999/xhtml",
@@ -38,31 +39,10 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NASTY = "<b> & {} ]]> <![CDATA[x]]> &amp; \"quoted\" 'single' <!-- not a comment -->"
 
 
-def reference_brief() -> Article:
-    """sources/000_9308d7e73d83f95c.txt built by hand (until the parser lands on main)."""
-    lines = (ROOT / "sources" / "000_9308d7e73d83f95c.txt").read_text("utf-8").splitlines()
-    return Article(
-        title=lines[5],
-        key_points=tuple(line.removeprefix("- ") for line in lines[0:5]),
-        sections=(
-            Section(None, (Paragraph(lines[6]),)),
-            Section(lines[7], (Paragraph(lines[8]),)),
-            Section(lines[9], (Paragraph(lines[10]), Paragraph(lines[11]))),
-        ),
-    )
-
-
-def parsed_briefs() -> dict[str, Article]:
-    """Every brief in sources/, through the real parser once it exists."""
-    try:
-        from exporter.reading import parse_file
-    except ImportError:
-        return {}
-    return {f"source-{path.stem}": parse_file(path) for path in SOURCES}
-
+BRIEFS = {f"source-{path.stem}": parse_file(path) for path in SOURCES}
+REFERENCE = "source-000_9308d7e73d83f95c"
 
 EDGE_CASES: dict[str, Article] = {
-    "reference": reference_brief(),
     "everything": Article(
         title="Rates on Hold",
         subtitle="A pause, not a pivot",
@@ -154,7 +134,7 @@ def random_article(seed: int) -> Article:
 
 
 RANDOM_CASES = {f"random-{seed}": random_article(seed) for seed in range(3)}
-CASES = EDGE_CASES | RANDOM_CASES | parsed_briefs()
+CASES = EDGE_CASES | RANDOM_CASES | BRIEFS
 
 
 @pytest.fixture(scope="session")
@@ -249,18 +229,20 @@ def test_nav_and_ncx_list_the_section_headings_in_order() -> None:
 
 
 def test_reference_brief_nav() -> None:
-    result = book("reference")
+    result = book(REFERENCE)
     assert [a.text for a in result.nav.iterfind(".//h:nav//h:a", NS)] == [
         "Strengthening Ties Through Diplomacy and Tourism",
         "Joint Efforts Against External Regional Threats",
     ]
     assert result.dc("title") == ["North Korea’s Unconditional Support for Russia in Ukraine"]
     assert len(result.article.findall(".//h:aside//h:li", NS)) == 5
+    sections = result.article.findall(".//h:section", NS)
+    assert [len(section.findall("h:p", NS)) for section in sections] == [1, 1, 2]
 
 
 def test_every_word_of_the_brief_is_in_the_xhtml_text() -> None:
     source = (ROOT / "sources" / "000_9308d7e73d83f95c.txt").read_text("utf-8")
-    text = book("reference").text()
+    text = book(REFERENCE).text()
     words = [word for word in source.split() if word != "-"]
     assert [word for word in words if word not in text] == []
     assert text.count("Lavrov") == source.count("Lavrov")
@@ -269,7 +251,9 @@ def test_every_word_of_the_brief_is_in_the_xhtml_text() -> None:
 def test_every_text_of_every_case_is_in_the_xhtml() -> None:
     for name, article in CASES.items():
         text = book(name).text()
+        meta = article.metadata
         pieces = [article.title, *article.key_points, *article.headings]
+        pieces += [piece for piece in (article.subtitle, meta.author, meta.date) if piece]
         for block in article.blocks():
             pieces += [block.text] if isinstance(block, Paragraph) else list(block.items)
         assert [piece for piece in pieces if piece not in text] == [], name
@@ -305,7 +289,7 @@ def test_metadata() -> None:
 
 
 def test_language_is_on_every_content_document() -> None:
-    for name in ("everything", "arabic", "reference"):
+    for name in ("everything", "arabic", REFERENCE):
         result = book(name)
         language = result.dc("language")[0]
         for document in (result.article, result.nav):
