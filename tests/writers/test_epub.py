@@ -345,7 +345,8 @@ def test_accessibility_metadata() -> None:
         result.meta("schema:accessibilityFeature")
     )
     assert result.meta("schema:accessibilityHazard") == ["none"]
-    assert result.meta("schema:accessibilitySummary")
+    summary = result.opf.find(".//opf:meta[@property='schema:accessibilitySummary']", NS)
+    assert summary is not None and summary.text and summary.get(XML_LANG) == "en"
     assert result.meta("dcterms:conformsTo") == [CONFORMANCE_CLAIM]
 
 

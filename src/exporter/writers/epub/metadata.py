@@ -26,11 +26,12 @@ CONFORMANCE_CLAIM = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 _MINIMUM_CONTRAST = 4.5
 _PAGE = Color("FFFFFF")
 
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability")
 _SUMMARY = (
-    "A reflowable text-only publication with a navigation document, headings for every "
-    "section, a logical reading order and text that readers can restyle. It has no images, "
-    "audio, video or scripts."
+    "A reflowable, text-only article with a table of contents, headings that mark its "
+    "structure and a single logical reading order; readers can change its fonts, sizes and "
+    "colours. It contains no images, audio, video or scripts."
 )
 
 
@@ -75,7 +76,10 @@ def _describe_accessibility(book: epub.EpubBook, article: Article, theme: Theme)
     if meets_wcag_aa(article, theme):
         properties += [("dcterms:conformsTo", CONFORMANCE_CLAIM), ("a11y:certifiedBy", "exporter")]
     for name, value in properties:
-        book.add_metadata(None, "meta", value, {"property": name})
+        attributes = {"property": name}
+        if value == _SUMMARY:  # written in English whatever the book's language
+            attributes[_XML_LANG] = "en"
+        book.add_metadata(None, "meta", value, attributes)
 
 
 def meets_wcag_aa(article: Article, theme: Theme) -> bool:
