@@ -19,9 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from exporter.errors import ThemeError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file
-from exporter.theme import Color, Colors, Theme
+from exporter.theme import Color, Colors, Font, Fonts, Theme
 from exporter.writers.epub import render_epub
 from exporter.writers.epub.metadata import CONFORMANCE_CLAIM, identifier
 
@@ -150,6 +151,9 @@ def epubcheck_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dic
         path = folder / f"{name}.epub"
         path.write_bytes(render_epub(article, Theme()))
         paths.append(path)
+    fonts = folder / "embedded-fonts.epub"
+    fonts.write_bytes(render_epub(EDGE_CASES["everything"], font_theme(folder)))
+    paths.append(fonts)
     broken = folder / "harness-broken.epub"  # proves the harness reports problems at all
     broken.write_bytes(render_epub(EDGE_CASES["everything"], Theme())[:-200])
     paths.append(broken)
@@ -172,7 +176,22 @@ def problems(report: dict[str, object]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("name", list(CASES))
+def font_theme(folder: Path) -> Theme:
+    """A theme whose fonts name files (stand-in bytes: EPUB packaging does not parse fonts)."""
+    (folder / "fonts").mkdir(exist_ok=True)
+    for name in ("Serif.ttf", "Serif-Bold.otf", "Sans-Bold.woff2"):
+        (folder / "fonts" / name).write_bytes(f"font data of {name}".encode())
+    sans = Font("Brand Sans", ("Arial",), (("bold", "fonts/Sans-Bold.woff2"),))
+    serif = Font(
+        "Brand Serif",
+        files=(("regular", str(folder / "fonts" / "Serif.ttf")), ("bold", "fonts/Serif-Bold.otf")),
+    )
+    return Theme(
+        source=str(folder / "brand.toml"), fonts=Fonts(body=serif, heading=sans, title=sans)
+    )
+
+
+@pytest.mark.parametrize("name", [*CASES, "embedded-fonts"])
 def test_epubcheck_reports_no_errors_or_warnings(
     name: str, epubcheck_reports: dict[str, dict[str, object]]
 ) -> None:
@@ -402,3 +421,28 @@ def test_any_article_packages_into_a_readable_deterministic_book(
     assert [p.xpath("string()") for p in result.article.iterfind(".//h:section/h:p", NS)] == [
         paragraph
     ] * (1 + len(headings))
+
+
+def test_font_files_named_by_the_theme_are_embedded_and_declared(tmp_path: Path) -> None:
+    result = Book(render_epub(EDGE_CASES["everything"], font_theme(tmp_path)))
+    manifest = {
+        item.get("href"): item.get("media-type")
+        for item in result.opf.iterfind(".//opf:manifest/opf:item", NS)
+    }
+    css = result.zip.read("EPUB/style.css").decode()
+    urls = re.findall(r'src: url\("([^"]+)"\)', css)
+    assert urls == ["fonts/font-1.ttf", "fonts/font-2.otf", "fonts/font-3.woff2"]  # sans once
+    assert [manifest[url] for url in urls] == ["font/ttf", "font/otf", "font/woff2"]
+    assert result.zip.read("EPUB/fonts/font-2.otf") == b"font data of Serif-Bold.otf"
+    assert css.count('font-family: "Brand Sans";') == 1
+    assert 'font-family: "Brand Sans", "Arial", sans-serif;' in css
+
+
+def test_a_missing_or_unusable_font_file_is_a_theme_error(tmp_path: Path) -> None:
+    missing = Theme(fonts=Fonts(body=Font("Gone", files=(("regular", str(tmp_path / "x.ttf")),))))
+    with pytest.raises(ThemeError, match="cannot read font file"):
+        render_epub(EDGE_CASES["everything"], missing)
+    (tmp_path / "x.pfb").write_bytes(b"type 1")
+    unusable = Theme(fonts=Fonts(body=Font("Old", files=(("regular", str(tmp_path / "x.pfb")),))))
+    with pytest.raises(ThemeError, match="cannot embed"):
+        render_epub(EDGE_CASES["everything"], unusable)

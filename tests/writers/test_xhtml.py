@@ -11,6 +11,7 @@ from lxml import etree
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.theme import Color, Colors, Font, Fonts, KeyPointsBox, Sizes, Spacing, Theme
 from exporter.writers.xhtml import (
+    FontFace,
     article_document,
     language_tag,
     navigation,
@@ -120,6 +121,14 @@ def test_no_key_points_means_no_aside_and_title_is_the_only_anchor() -> None:
     assert root.find(".//h:h1", NS).get("id") == "title"
 
 
+def test_an_empty_key_points_label_leaves_no_empty_heading() -> None:
+    article = Article(title="T", key_points=("One",))
+    aside = parse(article, Theme(key_points=KeyPointsBox(label=""))).find(".//h:aside", NS)
+    assert aside is not None
+    assert aside.find("h:h2", NS) is None and aside.get("aria-labelledby") is None
+    assert [text_of(li) for li in aside.iterfind("h:ul/h:li", NS)] == ["One"]
+
+
 def test_urls_become_links_and_keep_their_text() -> None:
     text = "See https://example.org/a?b=1&c=2, or www.example.com."
     root = parse(Article(title="T", sections=(Section(None, (Paragraph(text),)),)))
@@ -191,3 +200,16 @@ def test_stylesheet_takes_every_value_from_the_theme() -> None:
     assert "text-align: justify;" in css and "hyphens: auto;" in css
     # Balanced braces: every rule closes.
     assert css.count("{") == css.count("}") == len(re.findall(r"^\S.* \{$", css, re.MULTILINE))
+
+
+def test_font_faces_get_font_face_rules() -> None:
+    faces = [FontFace('Brand "Serif"', "bold_italic", "fonts/a b.ttf")]
+    css = stylesheet(Theme(), faces)
+    assert css.startswith(
+        "@font-face {\n"
+        '  font-family: "Brand \\22 Serif\\22 ";\n'
+        "  font-weight: bold;\n"
+        "  font-style: italic;\n"
+        '  src: url("fonts/a b.ttf");\n'
+        "}\n"
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, assert_never
 
@@ -155,8 +156,11 @@ def _title_block(body: etree._Element, article: Article) -> None:
 def _key_points(body: etree._Element, article: Article, label: str) -> None:
     if not article.key_points:
         return
-    aside = _element(body, "aside", {"class": "key-points", "aria-labelledby": "key-points"})
-    _append_text(_element(aside, "h2", {"id": "key-points"}), label)
+    if label.strip():
+        aside = _element(body, "aside", {"class": "key-points", "aria-labelledby": "key-points"})
+        _append_text(_element(aside, "h2", {"id": "key-points"}), label)
+    else:  # a theme without a label gets no empty heading
+        aside = _element(body, "aside", {"class": "key-points"})
     bullets = _element(aside, "ul")
     for point in article.key_points:
         _inline(_element(bullets, "li"), point)
@@ -225,11 +229,31 @@ def xml_storable(text: str) -> str:
     return _UNSTORABLE.sub("\ufffd", text)
 
 
-def stylesheet(theme: Theme) -> str:
+@dataclass(frozen=True, slots=True)
+class FontFace:
+    """A font file the stylesheet declares: its family, its face (``regular``, ``bold``,
+    ``italic`` or ``bold_italic``, as in :attr:`Font.files`) and the URL it is packaged at."""
+
+    family: str
+    face: str
+    url: str
+
+
+# CSS font-weight and font-style of each face name a theme may use.
+FONT_FACES = {
+    "regular": ("normal", "normal"),
+    "bold": ("bold", "normal"),
+    "italic": ("normal", "italic"),
+    "bold_italic": ("bold", "italic"),
+}
+
+
+def stylesheet(theme: Theme, font_faces: Sequence[FontFace] = ()) -> str:
     """The CSS for :func:`article_document`, every value taken from ``theme``.
 
     Sizes are in ``em`` relative to the body size, so a reader's own text size still applies;
-    the theme's body size is the reference (``1em``).
+    the theme's body size is the reference (``1em``). ``font_faces`` are the font files the
+    caller packages beside the document; each gets an ``@font-face`` rule.
     """
     sizes, spacing, colors, box = theme.sizes, theme.spacing, theme.colors, theme.key_points
 
@@ -300,7 +324,18 @@ def stylesheet(theme: Theme) -> str:
         },
         "aside.key-points ul": {"margin": "0"},
     }
-    return "".join(_css_rule(selector, declarations) for selector, declarations in rules.items())
+    faces = "".join(_css_rule("@font-face", _font_face(face)) for face in font_faces)
+    return faces + "".join(_css_rule(selector, block) for selector, block in rules.items())
+
+
+def _font_face(face: FontFace) -> dict[str, str | tuple[str, ...]]:
+    weight, style = FONT_FACES[face.face]
+    return {
+        "font-family": _css_string(face.family),
+        "font-weight": weight,
+        "font-style": style,
+        "src": f"url({_css_string(face.url)})",
+    }
 
 
 def _css_rule(selector: str, declarations: dict[str, str | tuple[str, ...]]) -> str:

@@ -9,6 +9,7 @@ from ebooklib import epub  # type: ignore[import-untyped]
 from exporter.model import Article
 from exporter.theme import Theme
 from exporter.timestamps import document_timestamp, zip_timestamp
+from exporter.writers.epub.fonts import embedded_fonts
 from exporter.writers.epub.metadata import describe
 from exporter.writers.xhtml import (
     article_document,
@@ -41,7 +42,17 @@ def render_epub(article: Article, theme: Theme) -> bytes:
 def _add_content(book: epub.EpubBook, article: Article, theme: Theme) -> None:
     document = article_document(article, theme, stylesheet_href=_STYLESHEET)
     content = epub.EpubItem(uid="article", file_name=_CONTENT, media_type=_XHTML, content=document)
-    css = stylesheet(theme).encode("utf-8")
+    fonts = embedded_fonts(theme, folder="fonts")
+    for number, font in enumerate(fonts, start=1):
+        book.add_item(
+            epub.EpubItem(
+                uid=f"font-{number}",
+                file_name=font.face.url,
+                media_type=font.media_type,
+                content=font.data,
+            )
+        )
+    css = stylesheet(theme, [font.face for font in fonts]).encode("utf-8")
     book.add_item(
         epub.EpubItem(uid="style", file_name=_STYLESHEET, media_type="text/css", content=css)
     )
