@@ -335,6 +335,19 @@ def test_identifier_is_stable_and_follows_the_content() -> None:
     assert identifier(Article("Rates on hold")) == "urn:uuid:7beb4331-0bb7-58b3-9121-794a708b3318"
 
 
+def test_where_the_brief_was_read_from_changes_nothing(tmp_path: Path) -> None:
+    brief = ROOT / "sources" / "fed-holds-rates.txt"
+    copy = tmp_path / "elsewhere" / brief.name
+    copy.parent.mkdir()
+    copy.write_bytes(brief.read_bytes())
+    here, there = parse_file(brief), parse_file(copy)
+    assert here.metadata.source != there.metadata.source
+    assert identifier(here) == identifier(there)
+    assert render_epub(here, Theme()) == render_epub(there, Theme())
+    with zipfile.ZipFile(io.BytesIO(render_epub(there, Theme()))) as archive:
+        assert not [name for name in archive.namelist() if b"elsewhere" in archive.read(name)]
+
+
 def test_two_runs_give_the_same_bytes_and_the_zip_is_well_formed() -> None:
     for name, article in CASES.items():
         first, second = render_epub(article, Theme()), render_epub(article, Theme())

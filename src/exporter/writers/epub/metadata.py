@@ -8,6 +8,7 @@ links, styled by the theme.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 from ebooklib import epub  # type: ignore[import-untyped]
 
@@ -41,7 +42,10 @@ def identifier(article: Article) -> str:
     >>> identifier(Article(title="Rates on hold")) == identifier(Article(title="Rates on hold"))
     True
     """
-    return f"urn:uuid:{uuid.uuid5(_IDENTIFIER_NAMESPACE, article.to_json(indent=None))}"
+    # Where the brief was read from and what the parser repaired are not content: the same
+    # text read from another folder is the same book.
+    content = replace(article, metadata=replace(article.metadata, source=None), warnings=())
+    return f"urn:uuid:{uuid.uuid5(_IDENTIFIER_NAMESPACE, content.to_json(indent=None))}"
 
 
 def describe(book: epub.EpubBook, article: Article, theme: Theme) -> None:
@@ -60,8 +64,6 @@ def describe(book: epub.EpubBook, article: Article, theme: Theme) -> None:
         book.add_metadata("DC", "description", xml_storable(description))
     for keyword in meta.keywords:
         book.add_metadata("DC", "subject", xml_storable(keyword))
-    if meta.source:
-        book.add_metadata("DC", "source", xml_storable(meta.source))
     _describe_accessibility(book, article, theme)
 
 
