@@ -134,8 +134,53 @@ def random_article(seed: int) -> Article:
     )
 
 
+NASTY_URLS = [
+    "https://exa[mple.com/x",
+    "https://www.ex%zz.com",
+    "https://a:b@c:99999/",
+    "https://例え.jp/パス",
+    "http://[::1",
+    "http://[::1]:8080/x",
+    "https://x.com/a|b{c}^d`e",
+    "http://-bad-.com",
+    "https://x.com/%",
+    "www.a..b",
+    "https://x.com/a#b#c",
+    "http://a_b.com",
+    "https://:80",
+    "http://%41.com",
+    "https://x.com/\\p",
+    "http://999.1.1.1/",
+    "http://xn--zz.com",
+    "http://example.123",
+    "https://x.com/a\u200db\ufdd0c",
+]
+
+
+def random_urls(seed: int, count: int) -> list[str]:
+    """Address-like strings of awkward characters, the same every run."""
+    rng = random.Random(seed)
+    alphabet = "abcxyz0189.-_~:@[]%#?&=+!$'()*,;/\\|{}^`éß例\u200d\u00ad"
+
+    def run() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+
+    return [rng.choice(("https://", "http://", "www.")) + run() + "/" + run() for _ in range(count)]
+
+
+URL_CASES = {
+    "urls": Article(
+        title="Addresses",
+        key_points=tuple(NASTY_URLS[:3]),
+        sections=(
+            Section(None, tuple(Paragraph(f"See {url} now.") for url in NASTY_URLS)),
+            Section("Random", tuple(Paragraph(f"({url})") for url in random_urls(7, 150))),
+        ),
+        metadata=Metadata(language="en"),
+    )
+}
 RANDOM_CASES = {f"random-{seed}": random_article(seed) for seed in range(3)}
-CASES = EDGE_CASES | RANDOM_CASES | BRIEFS
+CASES = EDGE_CASES | URL_CASES | RANDOM_CASES | BRIEFS
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from exporter.writers.xhtml import (
     FontFace,
     article_document,
     language_tag,
+    link_href,
     navigation,
     stylesheet,
     text_direction,
@@ -213,3 +214,22 @@ def test_font_faces_get_font_face_rules() -> None:
         '  src: url("fonts/a b.ttf");\n'
         "}\n"
     )
+
+
+def test_addresses_that_are_no_valid_url_stay_text_and_stray_characters_are_encoded() -> None:
+    text = "Bad www.a..b and http://999.1.1.1/x; odd https://x.com/a|b#c#d end"
+    root = parse(Article(title="T", sections=(Section(None, (Paragraph(text),)),)))
+    assert [(a.get("href"), a.text) for a in root.iterfind(".//h:a", NS)] == [
+        ("https://x.com/a%7Cb#c%23d", "https://x.com/a|b#c#d")
+    ]
+    assert paragraphs(root) == [text]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["https://", "http://"]), st.text(max_size=30))
+def test_link_hrefs_are_stable_and_hold_no_stray_characters(scheme: str, rest: str) -> None:
+    href = link_href(scheme + rest)
+    if href is not None:
+        assert link_href(href) == href
+        assert not re.search(r"[\s<>\"\\^`{|}]|%(?![0-9A-Fa-f]{2})", href)
+        assert "#" not in href.partition("#")[2]
