@@ -92,6 +92,8 @@ EDGE_CASES: dict[str, Article] = {
         key_points=("נקודה ראשונה",),
         sections=(Section("כותרת", (Paragraph("טקסט בעברית עם www.example.co.il בתוכו."),)),),
     ),
+    "malformed-language": Article("Language en-a", metadata=Metadata(language="en-a")),
+    "complex-language": Article("Serbian", metadata=Metadata(language="sr-Latn-RS-u-nu-latn")),
     "unicode-stress": Article(
         title="Zoë’s café — 東京 😀 e\u0301 \u200d\u200b \u00a0 tab\there",
         key_points=("Mixed עברית and English", "\u202eRLO override\u202c kept"),

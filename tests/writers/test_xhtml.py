@@ -161,7 +161,10 @@ def test_language_and_direction() -> None:
     assert root_for("ku-Latn").get("dir") == "ltr"
     unknown = root_for(None, "مرحبا بالعالم")
     assert (unknown.get("lang"), unknown.get("dir")) == ("und", "rtl")
-    assert language_tag(Article("x", metadata=Metadata(language="not a tag!"))) == "und"
+    for malformed in ("not a tag!", "en-a", "en-GB-GB", "x-private", "en-"):
+        assert language_tag(Article("x", metadata=Metadata(language=malformed))) == "und"
+    for well_formed in ("zh-Hant-TW", "es-419", "sl-rozaj-biske", "en-u-ca-gregory-x-mine"):
+        assert language_tag(Article("x", metadata=Metadata(language=well_formed))) == well_formed
     assert text_direction(Article("שלום", metadata=Metadata(language="he"))) == "rtl"
 
 
