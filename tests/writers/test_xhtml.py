@@ -130,6 +130,23 @@ def test_an_empty_key_points_label_leaves_no_empty_heading() -> None:
     assert [text_of(li) for li in aside.iterfind("h:ul/h:li", NS)] == ["One"]
 
 
+def test_blank_parts_leave_no_empty_heading_or_title() -> None:
+    article = Article(
+        " ",
+        subtitle="",
+        key_points=(" ",),
+        sections=(Section(" ", (Paragraph("First words."),)), Section("Real", ())),
+        metadata=Metadata(author=" "),
+    )
+    root = parse(article)
+    assert text_of(root.find(".//h:h1", NS)) == "Real"  # the first text the article has
+    assert [text_of(h) for h in root.iterfind(".//h:h2", NS)] == ["Real"]
+    assert root.find(".//h:aside", NS) is None
+    assert [p.get("class") for p in root.iterfind(".//h:header/h:p", NS)] == []
+    assert [anchor.label for anchor in navigation(article)] == ["Real"]
+    assert text_of(parse(Article("")).find(".//h:h1", NS)).strip()
+
+
 def test_urls_become_links_and_keep_their_text() -> None:
     text = "See https://example.org/a?b=1&c=2, or www.example.com."
     root = parse(Article(title="T", sections=(Section(None, (Paragraph(text),)),)))

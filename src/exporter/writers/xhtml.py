@@ -14,7 +14,7 @@ import re
 import unicodedata
 import urllib.parse
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, assert_never
 
 from lxml import etree
@@ -62,6 +62,46 @@ class Anchor:
     id: str
 
 
+#: The title of an article whose title is blank and that has no other text to name it by.
+_NO_TITLE = "\u2014"
+
+
+def readable(article: Article) -> Article:
+    """``article`` without blank text where a format needs some (an empty heading, title,
+    author or keyword is invalid in EPUB): blank optional parts go, a blank title is replaced
+    by the first text the article has. The parser never makes blank parts; hand-built ones may.
+    """
+
+    def present(text: str | None) -> str | None:
+        return text if text and text.strip() else None
+
+    sections = tuple(
+        replace(section, heading=present(section.heading)) for section in article.sections
+    )
+    meta = article.metadata
+    candidates = (
+        article.subtitle,
+        *article.headings,
+        *article.key_points,
+        *map(_block_text, article.blocks()),
+    )
+    title = present(article.title) or next(filter(None, map(present, candidates)), _NO_TITLE)
+    return replace(
+        article,
+        title=title,
+        subtitle=present(article.subtitle),
+        key_points=tuple(filter(present, article.key_points)),
+        sections=sections,
+        metadata=replace(
+            meta,
+            author=present(meta.author),
+            date=present(meta.date),
+            description=present(meta.description),
+            keywords=tuple(filter(present, meta.keywords)),
+        ),
+    )
+
+
 def language_tag(article: Article) -> str:
     """The article's BCP 47 language tag (``en_GB`` is repaired to ``en-GB``), or ``und``."""
     tag = (article.metadata.language or "").strip().replace("_", "-")
@@ -99,6 +139,7 @@ def _block_text(block: Block) -> str:
 
 def navigation(article: Article) -> tuple[Anchor, ...]:
     """One anchor per section heading, in order; the title alone when there are no headings."""
+    article = readable(article)
     anchors = tuple(
         Anchor(heading, _section_id(number))
         for number, heading in enumerate(article.headings, start=1)
@@ -118,6 +159,7 @@ def article_document(
     >>> b"Rates &lt;on&gt; hold</h1>" in article_document(Article("Rates <on> hold"), Theme())
     True
     """
+    article = readable(article)
     language = language_tag(article)
     html = etree.fromstring(f'<html xmlns="{XHTML_NAMESPACE}"/>')
     html.set("lang", language)

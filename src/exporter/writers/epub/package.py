@@ -14,6 +14,7 @@ from exporter.writers.epub.metadata import describe
 from exporter.writers.xhtml import (
     article_document,
     navigation,
+    readable,
     stylesheet,
     text_direction,
     xml_storable,
@@ -32,6 +33,7 @@ _WRITE_OPTIONS = {"epub3_pages": False, "raise_exceptions": True}
 
 def render_epub(article: Article, theme: Theme) -> bytes:
     """The article as an EPUB 3 file: byte-identical for the same article, theme and version."""
+    article = readable(article)
     book = epub.EpubBook()
     describe(book, article, theme)
     _add_content(book, article, theme)
