@@ -176,6 +176,7 @@ def test_language_and_direction() -> None:
     for tag in ("ar", "he", "fa-IR", "ur", "az-Arab"):
         assert root_for(tag).get("dir") == "rtl", tag
     assert root_for("ku-Latn").get("dir") == "ltr"
+    assert root_for("he-1996").get("dir") == "rtl"  # a four-digit variant is no script
     unknown = root_for(None, "مرحبا بالعالم")
     assert (unknown.get("lang"), unknown.get("dir")) == ("und", "rtl")
     for malformed in ("not a tag!", "en-a", "en-GB-GB", "x-private", "en-"):

@@ -1,0 +1,172 @@
+"""The article as one XHTML5 document, and the anchors a table of contents points at.
+
+Text enters the tree in exactly one function, :func:`_append_text`; lxml escapes it on
+output, so no input can produce markup, and :func:`xml_storable` replaces characters that
+XML cannot hold before they reach lxml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import assert_never
+
+from lxml import etree
+
+from exporter.inline import Link, split_links
+from exporter.model import Article, Block, ListBlock, Paragraph, Section
+from exporter.theme import Theme
+from exporter.timestamps import parse_brief_date
+from exporter.writers.xhtml.links import link_href
+from exporter.writers.xhtml.text import language_tag, readable, text_direction, xml_storable
+
+XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A place in the document that a table of contents links to: its label and element id."""
+
+    label: str
+    id: str
+
+
+def navigation(article: Article) -> tuple[Anchor, ...]:
+    """One anchor per section heading, in order; the title alone when there are no headings."""
+    article = readable(article)
+    anchors = tuple(
+        Anchor(heading, _section_id(number))
+        for number, heading in enumerate(article.headings, start=1)
+    )
+    return anchors or (Anchor(article.title, "title"),)
+
+
+def _section_id(number: int) -> str:
+    return f"section-{number}"
+
+
+def article_document(
+    article: Article, theme: Theme, *, stylesheet_href: str | None = None
+) -> bytes:
+    """The whole article as a UTF-8 XHTML5 document (title block, key points, sections).
+
+    >>> b"Rates &lt;on&gt; hold</h1>" in article_document(Article("Rates <on> hold"), Theme())
+    True
+    """
+    article = readable(article)
+    language = language_tag(article)
+    html = etree.fromstring(f'<html xmlns="{XHTML_NAMESPACE}"/>')
+    html.set("lang", language)
+    html.set(_XML_LANG, language)
+    html.set("dir", text_direction(article))
+    _head(html, article, stylesheet_href)
+    body = _element(html, "body")
+    _title_block(body, article)
+    _key_points(body, article, theme.key_points.label)
+    headed = 0
+    for section in article.sections:
+        headed += bool(section.heading)
+        _section(body, section, _section_id(headed) if section.heading else None)
+    return b"".join(
+        (
+            b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n',
+            etree.tostring(html, encoding="utf-8"),
+            b"\n",
+        )
+    )
+
+
+def _head(html: etree._Element, article: Article, stylesheet_href: str | None) -> None:
+    head = _element(html, "head")
+    _element(head, "meta", {"charset": "utf-8"})
+    _append_text(_element(head, "title"), article.title)
+    if stylesheet_href is not None:
+        _element(head, "link", {"rel": "stylesheet", "type": "text/css", "href": stylesheet_href})
+
+
+def _title_block(body: etree._Element, article: Article) -> None:
+    header = _element(body, "header", {"class": "title-block"})
+    _inline(_element(header, "h1", {"class": "title", "id": "title"}), article.title)
+    if article.subtitle:
+        _inline(_element(header, "p", {"class": "subtitle"}), article.subtitle)
+    if article.metadata.author:
+        _inline(_element(header, "p", {"class": "author"}), article.metadata.author)
+    if article.metadata.date:
+        paragraph = _element(header, "p", {"class": "date"})
+        moment = parse_brief_date(article.metadata.date)
+        if moment is None:
+            _append_text(paragraph, article.metadata.date)
+        else:
+            time = _element(paragraph, "time", {"datetime": moment.date().isoformat()})
+            _append_text(time, article.metadata.date)
+
+
+def _key_points(body: etree._Element, article: Article, label: str) -> None:
+    if not article.key_points:
+        return
+    if label.strip():
+        aside = _element(body, "aside", {"class": "key-points", "aria-labelledby": "key-points"})
+        _append_text(_element(aside, "h2", {"id": "key-points"}), label)
+    else:  # a theme without a label gets no empty heading
+        aside = _element(body, "aside", {"class": "key-points"})
+    bullets = _element(aside, "ul")
+    for point in article.key_points:
+        _inline(_element(bullets, "li"), point)
+
+
+def _section(body: etree._Element, section: Section, section_id: str | None) -> None:
+    element = _element(body, "section", {"id": section_id} if section_id else {"class": "lead"})
+    if section.heading:
+        _inline(_element(element, "h2"), section.heading)
+    for block in section.blocks:
+        _block(element, block)
+
+
+def _block(parent: etree._Element, block: Block) -> None:
+    match block:
+        case Paragraph(text=text):
+            _inline(_element(parent, "p"), text)
+        case ListBlock(items=items, ordered=ordered):
+            items_element = _element(parent, "ol" if ordered else "ul")
+            for item in items:
+                _inline(_element(items_element, "li"), item)
+        case _:
+            assert_never(block)
+
+
+def _element(
+    parent: etree._Element, tag: str, attributes: dict[str, str] | None = None
+) -> etree._Element:
+    """A child element; inside block containers each child starts a line, for readable source."""
+    element = etree.SubElement(parent, f"{{{XHTML_NAMESPACE}}}{tag}")
+    for name, value in (attributes or {}).items():
+        element.set(name, xml_storable(value))
+    if etree.QName(parent).localname in _BLOCK_CONTAINERS:
+        if len(parent) == 1:
+            parent.text = "\n"
+        element.tail = "\n"
+    return element
+
+
+# Elements whose children are all blocks, so whitespace between them carries no meaning.
+_BLOCK_CONTAINERS = frozenset({"html", "head", "body", "header", "aside", "section", "ul", "ol"})
+
+
+def _inline(element: etree._Element, text: str) -> None:
+    """Text with its web addresses as links (an address that is no valid URL stays text)."""
+    for part in split_links(text):
+        href = link_href(part.target) if isinstance(part, Link) else None
+        if isinstance(part, Link) and href is not None:
+            _append_text(_element(element, "a", {"href": href}), part.text)
+        else:
+            _append_text(element, part.text if isinstance(part, Link) else part)
+
+
+def _append_text(element: etree._Element, text: str) -> None:
+    """The one place where text enters the document (lxml escapes it on output)."""
+    text = xml_storable(text)
+    children = list(element)
+    if children:
+        children[-1].tail = (children[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text

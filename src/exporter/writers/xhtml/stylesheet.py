@@ -1,0 +1,152 @@
+"""The CSS for the article document, every value taken from the theme."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from exporter.theme import Font, Theme
+from exporter.writers.xhtml.text import xml_storable
+
+
+@dataclass(frozen=True, slots=True)
+class FontFace:
+    """A font file the stylesheet declares: its family, its face (``regular``, ``bold``,
+    ``italic`` or ``bold_italic``, as in :attr:`Font.files`) and the URL it is packaged at."""
+
+    family: str
+    face: str
+    url: str
+
+
+# CSS font-weight and font-style of each face name a theme may use.
+FONT_FACES = {
+    "regular": ("normal", "normal"),
+    "bold": ("bold", "normal"),
+    "italic": ("normal", "italic"),
+    "bold_italic": ("bold", "italic"),
+}
+
+
+def stylesheet(theme: Theme, font_faces: Sequence[FontFace] = ()) -> str:
+    """The CSS for :func:`article_document`, every value taken from ``theme``.
+
+    Sizes are in ``em`` relative to the body size, so a reader's own text size still applies;
+    the theme's body size is the reference (``1em``). ``font_faces`` are the font files the
+    caller packages beside the document; each gets an ``@font-face`` rule.
+    """
+    sizes, spacing, colors, box = theme.sizes, theme.spacing, theme.colors, theme.key_points
+
+    def em(points: float, font_size: float = sizes.body) -> str:
+        return f"{points / font_size:.4g}em"
+
+    hyphens = "auto" if theme.hyphenate else "manual"
+    marker = _css_string(f"{box.bullet} ")
+    rules: dict[str, dict[str, str | tuple[str, ...]]] = {
+        "body": {
+            "font-family": _font_family(theme.fonts.body),
+            "color": colors.text.css,
+            "line-height": f"{spacing.line:.4g}",
+            # Long web addresses wrap instead of running off narrow screens.
+            "overflow-wrap": "break-word",
+        },
+        "p, li": {
+            **({"text-align": "justify"} if theme.justify else {}),
+            "hyphens": hyphens,
+            "-webkit-hyphens": hyphens,
+            "-epub-hyphens": hyphens,
+        },
+        "p": {"margin": f"0 0 {em(spacing.paragraph_after)} 0"},
+        "h1, h2": {"page-break-after": "avoid", "break-after": "avoid"},
+        ".title-block": {"margin": f"0 0 {em(spacing.heading_before)} 0"},
+        "h1.title": {
+            "font-family": _font_family(theme.fonts.title),
+            "font-size": em(sizes.title),
+            "color": colors.title.css,
+            "margin": f"0 0 {em(spacing.heading_after, sizes.title)} 0",
+        },
+        ".subtitle": {
+            "font-family": _font_family(theme.fonts.title),
+            "font-size": em(sizes.subtitle),
+            "color": colors.muted.css,
+            "margin": f"0 0 {em(spacing.heading_after, sizes.subtitle)} 0",
+        },
+        ".author, .date": {"font-size": em(sizes.meta), "color": colors.muted.css, "margin": "0"},
+        "h2": {
+            "font-family": _font_family(theme.fonts.heading),
+            "font-size": em(sizes.heading),
+            "color": colors.heading.css,
+            "margin": f"{em(spacing.heading_before, sizes.heading)} 0 "
+            f"{em(spacing.heading_after, sizes.heading)} 0",
+        },
+        "ul, ol": {
+            "margin": f"0 0 {em(spacing.paragraph_after)} 0",
+            "padding": f"0 0 0 {em(spacing.list_indent)}",
+        },
+        '[dir="rtl"] ul, [dir="rtl"] ol': {"padding": f"0 {em(spacing.list_indent)} 0 0"},
+        # Readers that do not know string markers keep the disc declared first.
+        "ul": {"list-style-type": ("disc", marker)},
+        "ul > li::marker": {"color": colors.accent.css},
+        "a": {"color": colors.link.css},
+        "aside.key-points": {
+            "font-size": em(sizes.key_points),
+            "background-color": box.background.css,
+            "border": f"{box.border_width:.4g}pt solid {box.border_color.css}",
+            "padding": em(box.padding, sizes.key_points),
+            "margin": f"0 0 {em(spacing.heading_before, sizes.key_points)} 0",
+            "page-break-inside": "avoid",
+            "break-inside": "avoid",
+        },
+        "aside.key-points h2": {
+            "font-size": "1em",
+            "color": box.label_color.css,
+            "margin": f"0 0 {em(spacing.heading_after, sizes.key_points)} 0",
+        },
+        "aside.key-points ul": {"margin": "0"},
+    }
+    faces = "".join(_css_rule("@font-face", _font_face(face)) for face in font_faces)
+    return faces + "".join(_css_rule(selector, block) for selector, block in rules.items())
+
+
+def _font_face(face: FontFace) -> dict[str, str | tuple[str, ...]]:
+    weight, style = FONT_FACES[face.face]
+    return {
+        "font-family": _css_string(face.family),
+        "font-weight": weight,
+        "font-style": style,
+        "src": f"url({_css_string(face.url)})",
+    }
+
+
+def _css_rule(selector: str, declarations: dict[str, str | tuple[str, ...]]) -> str:
+    lines = [
+        f"  {name}: {value};\n"
+        for name, values in declarations.items()
+        for value in ((values,) if isinstance(values, str) else values)
+    ]
+    return f"{selector} {{\n{''.join(lines)}}}\n"
+
+
+_GENERIC_FAMILIES = frozenset({"serif", "sans-serif", "monospace", "cursive", "fantasy"})
+
+
+def _font_family(font: Font) -> str:
+    """A CSS ``font-family`` chain, ending with the generic family the names suggest."""
+    names = [name for name in font.chain if name.strip()]
+    if any(name.lower() in _GENERIC_FAMILIES for name in names):
+        generic = None
+    elif any("mono" in name.lower() for name in names):
+        generic = "monospace"
+    elif any("sans" in name.lower() for name in names):
+        generic = "sans-serif"
+    else:
+        generic = "serif"
+    parts = [name if name.lower() in _GENERIC_FAMILIES else _css_string(name) for name in names]
+    return ", ".join([*parts, *([generic] if generic else [])])
+
+
+def _css_string(value: str) -> str:
+    """A CSS string literal: quotes, backslashes and line breaks escaped."""
+    escaped = re.sub(r'["\\\n\r\f]', lambda match: f"\\{ord(match.group()):x} ", value)
+    return f'"{xml_storable(escaped)}"'
