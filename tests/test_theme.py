@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from exporter.cli import main
 from exporter.errors import ThemeError
 from exporter.model import Article, Metadata, freeze
 from exporter.theme import (
@@ -219,7 +220,7 @@ def test_theme_error_is_a_value_error_with_exit_code_3() -> None:
     assert caught.value.exit_code == 3
 
 
-# --- the brief's style -----------------------------------------------------
+# --- the brief's style and the command line -----------------------------------------------------
 
 
 def article(style: object = None) -> Article:
@@ -238,6 +239,16 @@ def test_resolve_theme_reports_a_bad_style_from_the_brief() -> None:
         resolve_theme(None, article("fancy"))
     with pytest.raises(ThemeError, match="must be a theme name"):
         resolve_theme(None, article(3))
+
+
+def test_cli_styles_lists_every_theme_with_its_description(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["styles"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == list(SHIPPED)
+    for line, info in zip(lines, available_themes(), strict=True):
+        assert line.endswith(info.description)
 
 
 # --- units --------------------------------------------------------------------------------------

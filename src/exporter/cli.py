@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from exporter import __version__
 from exporter.errors import ExporterError
+from exporter.theme import available_themes
 
 #: A subcommand: adds its arguments to a subparser and returns the function that runs it.
 Command = Callable[[argparse.Namespace], int]
@@ -47,3 +48,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # Each entry adds one subcommand; commands live below, one small function pair each.
 _COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
+
+
+def _register_styles(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "styles",
+        help="list the themes that ship with exporter",
+        description="List the themes that ship with exporter, each with a one-line description.",
+    )
+    parser.set_defaults(run=_run_styles)
+
+
+def _run_styles(args: argparse.Namespace) -> int:
+    themes = available_themes()
+    width = max(len(theme.name) for theme in themes)
+    for theme in themes:
+        print(f"{theme.name:<{width}}  {theme.description}")
+    return 0
+
+
+_COMMANDS.append(_register_styles)
