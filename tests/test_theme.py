@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -24,7 +26,7 @@ from exporter.theme import (
     resolve_theme,
 )
 from exporter.theme._loader import SHIPPED_STYLES
-from exporter.theme._schema import TABLES, TOP_LEVEL
+from exporter.theme._schema import FONT_FACES, FONT_KEYS, PLACEHOLDERS, TABLES, TOP_LEVEL
 
 FIXTURES = Path(__file__).parent / "fixtures" / "themes"
 INVALID = FIXTURES / "invalid"
@@ -46,12 +48,29 @@ def test_every_shipped_theme_loads(name: str) -> None:
 
 
 def test_default_sets_every_key_so_no_dataclass_default_shows_through() -> None:
-    import tomllib
-
     raw = tomllib.loads((SHIPPED_STYLES / "default.toml").read_text(encoding="utf-8"))
     assert set(TOP_LEVEL) - set(raw) == {"extends"}
     for table, keys in TABLES.items():
         assert set(keys) - set(raw[table]) <= {"orientation"}, table
+
+
+def test_docs_describe_every_key() -> None:
+    docs = (REPOSITORY / "docs" / "themes.md").read_text(encoding="utf-8")
+    documented = [f"`{key}`" for key in TOP_LEVEL] + [
+        f"`{table}.{key}`" for table, keys in TABLES.items() for key in keys
+    ]
+    documented += [f"`{key}`" for key in (*FONT_KEYS, *FONT_FACES)]
+    documented += [f"`{{{name}}}`" for name in PLACEHOLDERS]
+    assert [key for key in documented if key not in docs] == []
+
+
+def test_docs_give_the_defaults_of_default_toml() -> None:
+    raw = tomllib.loads((SHIPPED_STYLES / "default.toml").read_text(encoding="utf-8"))
+    docs = (REPOSITORY / "docs" / "themes.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)\.(\w+)` \| [^|]+ \| `([^`]+)` \|", docs, re.MULTILINE)
+    assert len(rows) > 30
+    for table, key, default in rows:
+        assert tomllib.loads(f"value = {default}")["value"] == raw[table][key], (table, key)
 
 
 def test_the_shipped_themes_look_different() -> None:
