@@ -206,6 +206,7 @@ INVALID_CASES = [
     ("syntax_error.toml", 4, "invalid TOML: Illegal character '\\n' (column 16)"),
     ("wrong_type.toml", 2, '"justify": expected true or false, got "yes" (a string)'),
     ("bad_placeholder.toml", 2, 'unknown placeholder "{totalpages}"'),
+    ("formatted_placeholder.toml", 2, 'placeholders take no format or conversion in "{page:>3}"'),
     (
         "no_room.toml",
         3,
@@ -254,8 +255,11 @@ def test_resolve_theme_prefers_the_command_line() -> None:
 
 
 def test_resolve_theme_reports_a_bad_style_from_the_brief() -> None:
-    with pytest.raises(ThemeError, match=r"brief front matter style: no theme named \"fancy\""):
+    with pytest.raises(ThemeError, match="style in the brief's front matter: no theme named"):
         resolve_theme(None, article("fancy"))
+    with pytest.raises(ThemeError, match="front matter: theme file not found: ") as caught:
+        resolve_theme(None, article("missing/brand.toml"))
+    assert caught.value.path is None
     with pytest.raises(ThemeError, match="must be a theme name"):
         resolve_theme(None, article(3))
 

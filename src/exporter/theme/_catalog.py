@@ -58,8 +58,7 @@ def resolve_theme(cli_choice: str | None, article: Article) -> Theme:
     if not isinstance(style, str) or not style.strip():
         raise ThemeError(f'the brief\'s "style" must be a theme name, got {style!r}')
     try:
-        return load_theme(style.strip())
+        path = find_theme(style.strip())
     except ThemeError as error:
-        if error.path is not None:
-            raise
-        raise ThemeError(f"brief front matter style: {error.message}") from None
+        raise ThemeError(f"style in the brief's front matter: {error.message}") from None
+    return load_path(path)

@@ -123,16 +123,23 @@ def template(value: object, base: Path) -> str:
     """A header or footer template; only the known placeholders are allowed."""
     pattern = text(value, base)
     try:
-        fields = [part[1] for part in string.Formatter().parse(pattern)]
+        parts = list(string.Formatter().parse(pattern))
     except ValueError:
         raise ValueError(
             f'unbalanced brace in "{pattern}"; write {{{{ or }}}} for a literal brace'
         ) from None
-    for field_name in fields:
-        if field_name is not None and field_name not in PLACEHOLDERS:
+    for _, field_name, format_spec, conversion in parts:
+        if field_name is None:
+            continue
+        if field_name not in PLACEHOLDERS:
             raise ValueError(
                 f'unknown placeholder "{{{field_name}}}" in "{pattern}"'
                 f"{suggest(field_name, PLACEHOLDERS, '{', '}')}"
+            )
+        # Writers substitute placeholders themselves (DOCX turns {page} into a field).
+        if format_spec or conversion:
+            raise ValueError(
+                f'placeholders take no format or conversion in "{pattern}"; write {{{field_name}}}'
             )
     return pattern
 
