@@ -6,6 +6,7 @@ import dataclasses
 import math
 import re
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from exporter.cli import main
 from exporter.errors import ThemeError
 from exporter.model import Article, Metadata, freeze
+from exporter.reading import parse_file
 from exporter.theme import (
     Color,
     Theme,
@@ -27,6 +29,7 @@ from exporter.theme import (
 )
 from exporter.theme._loader import SHIPPED_STYLES
 from exporter.theme._schema import FONT_FACES, FONT_KEYS, PLACEHOLDERS, TABLES, TOP_LEVEL
+from exporter.theme._units import LENGTH_UNITS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "themes"
 INVALID = FIXTURES / "invalid"
@@ -254,6 +257,20 @@ def test_resolve_theme_prefers_the_command_line() -> None:
     assert resolve_theme(None, article()).name == "default"
 
 
+@pytest.mark.parametrize("brief", sorted((REPOSITORY / "sources").iterdir()), ids=lambda p: p.name)
+def test_every_source_brief_gets_its_theme(brief: Path) -> None:
+    parsed = parse_file(brief)
+    expected = parsed.metadata.extra.get("style", "default")
+    assert resolve_theme(None, parsed).name == expected
+    assert resolve_theme("minimal", parsed).name == "minimal"
+
+
+def test_the_brief_that_names_a_style_gets_it() -> None:
+    assert resolve_theme(None, parse_file(REPOSITORY / "sources" / "fed-holds-rates.txt")).name == (
+        "newsroom"
+    )
+
+
 def test_resolve_theme_reports_a_bad_style_from_the_brief() -> None:
     with pytest.raises(ThemeError, match="style in the brief's front matter: no theme named"):
         resolve_theme(None, article("fancy"))
@@ -308,6 +325,21 @@ _POINTS = st.floats(min_value=0, max_value=1e5, allow_nan=False, allow_infinity=
 @given(points=_POINTS, unit=_UNITS)
 def test_any_valid_length_string_round_trips(points: float, unit: str) -> None:
     assert math.isclose(parse_length(format_length(points, unit)), points, abs_tol=1e-9)
+
+
+@settings(max_examples=60)
+@given(
+    number=st.decimals(min_value=0, max_value=10_000, places=3),
+    space=st.sampled_from(["", " "]),
+    unit=_UNITS.flatmap(lambda unit: st.sampled_from([unit, unit.upper()])),
+)
+def test_any_length_string_as_a_person_writes_it_parses(
+    number: Decimal, space: str, unit: str
+) -> None:
+    text = f"{number}{space}{unit}"
+    expected = float(number) * LENGTH_UNITS[unit.lower()]
+    assert math.isclose(parse_length(text), expected, rel_tol=1e-12, abs_tol=1e-12)
+    assert math.isclose(parse_length(format_length(parse_length(text), unit.lower())), expected)
 
 
 @settings(max_examples=60)
