@@ -155,6 +155,11 @@ def test_bare_names_are_shipped_themes_and_paths_are_files(
     assert load_theme("./newsroom.toml") is own
 
 
+def test_a_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
+    (tmp_path / "bom.toml").write_bytes('\ufeff[colors]\naccent = "#000"\n'.encode())
+    assert load_theme(tmp_path / "bom.toml").colors.accent == Color("000000")
+
+
 def test_unknown_theme_name_suggests_the_closest() -> None:
     with pytest.raises(ThemeError, match=r'no theme named "newsrom" — did you mean "newsroom"\?'):
         load_theme("newsrom")

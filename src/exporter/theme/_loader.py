@@ -99,7 +99,8 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> Values:
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        # utf-8-sig: editors on Windows like to start files with a byte-order mark.
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise ThemeError(f"theme file is not UTF-8 text ({error.reason})", path=path) from None
     except OSError as error:
@@ -219,7 +220,7 @@ def _build_page(values: Values, path: Path) -> Page:
 
 def _line_in(path: Path, dotted: str) -> int | None:
     try:
-        return _KeyLines(path.read_text(encoding="utf-8")).find(dotted)
+        return _KeyLines(path.read_text(encoding="utf-8-sig")).find(dotted)
     except (OSError, UnicodeDecodeError):
         return None
 
