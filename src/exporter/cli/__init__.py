@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from exporter import __version__
+from exporter._version import __version__
 from exporter.cli import convert, formats, inspect, styles
 from exporter.cli._common import Subcommands
 from exporter.errors import ExporterError

@@ -7,6 +7,7 @@ from exporter.convert.run import (
     BriefResult,
     OutputResult,
     Report,
+    convert,
     convert_brief,
     convert_many,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "BriefResult",
     "OutputResult",
     "Report",
+    "convert",
     "convert_brief",
     "convert_many",
     "find_briefs",

@@ -11,7 +11,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from exporter import __version__
+from exporter._version import __version__
 from exporter.convert.files import write_atomic
 from exporter.theme import Theme
 

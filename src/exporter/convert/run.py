@@ -160,6 +160,25 @@ def convert_brief(job: Job) -> BriefResult:
     )
 
 
+def convert(
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    style: str | None = None,
+    force: bool = False,
+) -> BriefResult:
+    """Convert the one brief at ``path`` into ``out_dir`` (``brief.txt`` → ``out/brief.pdf``).
+
+    Returns its :class:`BriefResult`; a brief that cannot be converted raises its error.
+    """
+    report = convert_many([path], out_dir, formats=formats, style=style, jobs=1, force=force)
+    (result,) = report.results
+    if result.error is not None:
+        raise ExporterError(result.error.split(" error: ", 1)[-1], path=result.source)
+    return result
+
+
 def convert_many(
     paths: Sequence[str | Path],
     out_dir: str | Path,
