@@ -11,6 +11,7 @@ from exporter.fonts import (
     BUNDLED_DIR,
     FACES,
     LAST_RESORT,
+    SYMBOLS,
     bundled_families,
     discovery,
     face_chain,
@@ -25,8 +26,8 @@ GREEK_CYRILLIC = "Καλημέρα κόσμε — Привет, мир"
 
 def test_bundled_families_ship_with_their_licences() -> None:
     assert {"DejaVu Serif", "DejaVu Sans", "Noto Serif", "Noto Sans"} <= set(bundled_families())
-    assert (BUNDLED_DIR / "LICENSE-DejaVu.txt").is_file()
-    assert (BUNDLED_DIR / "LICENSE-Noto.txt").is_file()
+    for licence in ("DejaVu", "Noto", "Symbola"):
+        assert (BUNDLED_DIR / f"LICENSE-{licence}.txt").is_file()
 
 
 @pytest.mark.parametrize("family", ["DejaVu Serif", "DejaVu Sans", "Noto Serif"])
@@ -37,7 +38,7 @@ def test_every_face_of_a_full_bundled_family_is_a_truetype_file(family: str, fac
     assert is_truetype(path)
 
 
-@pytest.mark.parametrize("family", bundled_families())
+@pytest.mark.parametrize("family", sorted(set(bundled_families()) - {SYMBOLS}))
 def test_bundled_fonts_cover_latin_greek_and_cyrillic(family: str) -> None:
     assert (
         missing_characters("Hello " + GREEK_CYRILLIC, [resolve_face(Font(family), "regular")])
@@ -64,9 +65,17 @@ def test_a_file_without_truetype_outlines_is_skipped(tmp_path: Path) -> None:
     assert resolve_face(font, "regular").name == "NotoSerif-Regular.ttf"
 
 
-def test_every_chain_ends_with_the_bundled_last_resort() -> None:
+def test_every_chain_ends_with_the_bundled_last_resort_and_symbols() -> None:
     chain = face_chain(Font("No Such Family 7c1e"), "italic")
-    assert chain == (resolve_face(Font(LAST_RESORT), "italic"),)
+    assert chain == (
+        resolve_face(Font(LAST_RESORT), "italic"),
+        resolve_face(Font(SYMBOLS), "regular"),
+    )
+
+
+def test_emoji_are_covered_by_the_symbols_font() -> None:
+    chain = face_chain(Font("DejaVu Serif"), "bold")
+    assert missing_characters("👍 🇺🇦 ☃ ✔", chain) == set()
 
 
 def test_a_missing_face_falls_through_to_the_next_family() -> None:

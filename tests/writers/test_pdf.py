@@ -6,17 +6,24 @@ import io
 import re
 import unicodedata
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
+from tests.strategies import brief_text
 
+from exporter.errors import BriefError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
+from exporter.reading import parse_file, parse_text
 from exporter.theme import Font, Fonts, HeaderFooter, KeyPointsBox, Page, Theme
 from exporter.writers.pdf import render_pdf, uncovered_characters
 from exporter.writers.pdf.styles import build_styles
+
+SOURCES = sorted((Path(__file__).resolve().parents[2] / "sources").iterdir())
+REFERENCE_BRIEF = "000_9308d7e73d83f95c.txt"
 
 LETTER = Page(width=612.0, height=792.0, margin_top=54, margin_bottom=54)
 
@@ -123,6 +130,42 @@ def all_objects(reader: PdfReader) -> list[object]:
         except Exception:
             continue
     return objects
+
+
+# -------------------------------------------------------------------------- briefs
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
+def test_every_brief_converts_with_every_word_and_heading(path: Path) -> None:
+    article = parse_file(path)
+    reader = read(article)
+    assert_in_order(article_words(article), words(flat_text(reader)))
+    assert [entry.title for entry in reader.outline] == list(article.headings)  # type: ignore[union-attr]
+
+
+def test_the_reference_brief() -> None:
+    article = parse_file(next(path for path in SOURCES if path.name == REFERENCE_BRIEF))
+    reader = read(article)
+    first_page = " ".join(reader.pages[0].extract_text().split())
+    assert first_page.startswith("North Korea’s Unconditional Support for Russia in Ukraine")
+    assert first_page.count("• ") == 5
+    assert [entry.title for entry in reader.outline] == [  # type: ignore[union-attr]
+        "Strengthening Ties Through Diplomacy and Tourism",
+        "Joint Efforts Against External Regional Threats",
+    ]
+    assert uncovered_characters(article, Theme()) == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(brief_text)
+def test_any_parsed_brief_renders(text: str) -> None:
+    try:
+        article = parse_text(text)
+    except BriefError:
+        return
+    reader = read(article)
+    assert len(reader.pages) >= 1
+    assert [entry.title for entry in reader.outline or []] == list(article.headings)  # type: ignore[union-attr]
 
 
 # ---------------------------------------------------------------------------- text

@@ -2,7 +2,8 @@
 bundled with exporter, and glyph coverage checks.
 
 Bundled families (see :func:`bundled_families`): DejaVu Serif, DejaVu Sans, Noto Serif
-(four faces each) and Noto Sans (regular and bold). Their licences are in ``fonts/files``.
+(four faces each), Noto Sans (regular and bold) and Symbola (symbols and emoji only, one face).
+Their licences are in ``fonts/files``.
 """
 
 from exporter.fonts.coverage import covered_codepoints, missing_characters, needs_glyph
@@ -10,6 +11,7 @@ from exporter.fonts.discovery import (
     BUNDLED_DIR,
     FACES,
     LAST_RESORT,
+    SYMBOLS,
     Face,
     bundled_families,
     face_chain,
@@ -21,6 +23,7 @@ __all__ = [
     "BUNDLED_DIR",
     "FACES",
     "LAST_RESORT",
+    "SYMBOLS",
     "Face",
     "bundled_families",
     "covered_codepoints",

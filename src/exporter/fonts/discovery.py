@@ -8,7 +8,8 @@ A face is looked up, for each family of :attr:`Font.chain` in turn, in three pla
 
 Only TrueType-outline files are returned (``glyf``; what PDF and EPUB embed without conversion).
 Every chain ends with the bundled :data:`LAST_RESORT` family, so a document renders on a machine
-with no fonts installed at all.
+with no fonts installed at all, and then with :data:`SYMBOLS` (monochrome emoji and symbols) for
+the characters no text font has.
 """
 
 from __future__ import annotations
@@ -54,10 +55,15 @@ BUNDLED: dict[str, dict[Face, str]] = {
         "regular": "NotoSans-Regular.ttf",
         "bold": "NotoSans-Bold.ttf",
     },
+    # Symbola cut down to symbols and emoji; one face, used for every face.
+    "Symbola": {"regular": "Symbola-Symbols.ttf"},
 }
 
 #: The family every chain ends with: bundled, wide coverage (Latin, Greek, Cyrillic and more).
 LAST_RESORT = "DejaVu Sans"
+
+#: The family after the last resort: symbols and emoji, in its one face for every face.
+SYMBOLS = "Symbola"
 
 _FONTCONFIG_STYLE: dict[Face, str] = {
     "regular": ":weight=regular:slant=roman",
@@ -79,7 +85,8 @@ def bundled_families() -> tuple[str, ...]:
 def face_chain(font: Font, face: Face) -> tuple[Path, ...]:
     """Every available file for ``face`` along the font's chain, best first, without repeats.
 
-    The last entry is always a bundled file, so the result is never empty.
+    The last two entries are always bundled files (:data:`LAST_RESORT` and :data:`SYMBOLS`),
+    so the result is never empty.
 
     >>> face_chain(Font("DejaVu Serif"), "bold")[0].name
     'DejaVuSerif-Bold.ttf'
@@ -89,6 +96,9 @@ def face_chain(font: Font, face: Face) -> tuple[Path, ...]:
         path = _family_face(font, family, face)
         if path is not None and path not in found:
             found.append(path)
+    symbols = _bundled_face(SYMBOLS, "regular")
+    if symbols is not None and symbols not in found:
+        found.append(symbols)
     return tuple(found)
 
 

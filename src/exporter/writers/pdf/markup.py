@@ -52,10 +52,7 @@ def _font_runs(text: str, chain: FaceChain) -> Iterator[str]:
     run: list[str] = []
     run_font = 0
     for character in text:
-        font = run_font
-        if needs_glyph(character):
-            # A character no font has stays in the main font (the coverage check warns).
-            font = chain.font_index(character) or 0
+        font = _font_for(character, chain, run_font)
         if font != run_font and run:
             yield _wrap(escape_markup("".join(run)), chain.names[run_font] if run_font else None)
             run = []
@@ -63,6 +60,16 @@ def _font_runs(text: str, chain: FaceChain) -> Iterator[str]:
         run.append(character)
     if run:
         yield _wrap(escape_markup("".join(run)), chain.names[run_font] if run_font else None)
+
+
+def _font_for(character: str, chain: FaceChain, current: int) -> int:
+    """The chain index to set ``character`` in: spaces and joiners stay in the current font
+    when it has them; a character no font has stays in the main font (the coverage check
+    warns about it)."""
+    if not needs_glyph(character) and ord(character) in chain.coverage[current]:
+        return current
+    index = chain.font_index(character)
+    return 0 if index is None else index
 
 
 def _wrap(markup: str, font_name: str | None) -> str:

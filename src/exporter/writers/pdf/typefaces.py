@@ -17,6 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from exporter.fonts import Face, covered_codepoints, face_chain
 from exporter.theme import Font
+from exporter.writers.pdf import tounicode
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ def register(path: Path) -> str:
     The name stays inside reportlab (PDF resources use the font's own PostScript name), so
     only its uniqueness matters: two files with the same stem get different names.
     """
+    tounicode.install()
     digest = hashlib.sha256(str(path).encode()).hexdigest()[:8]
     name = f"exporter-{path.stem}-{digest}"
     pdfmetrics.registerFont(TTFont(name, str(path)))
