@@ -344,11 +344,17 @@ def test_a_long_brief_has_page_numbers_of_the_total() -> None:
         assert f"{number} / {total}" in text
 
 
-def test_header_templates_are_filled() -> None:
-    theme = Theme(header=HeaderFooter(left="{title}", center="{author}", right="p. {page} {x}"))
-    text = read(REFERENCE, theme).pages[0].extract_text()
-    assert "Desk Reporter" in text
-    assert "p. 1 {x}" in text
+def test_header_templates_are_filled_from_the_second_page() -> None:
+    theme = Theme(
+        header=HeaderFooter(left="{short_title}", center="{author}", right="p. {page} {x}")
+    )
+    article = replace(long_article(), metadata=Metadata(author="Desk Reporter"))
+    reader = read(article, theme)
+    assert "p. 1 {x}" not in reader.pages[0].extract_text()
+    second = reader.pages[1].extract_text()
+    assert "Desk Reporter" in second
+    assert "p. 2 {x}" in second
+    assert "A long brief that runs over several pages" in second
 
 
 @pytest.mark.parametrize(("sections", "paragraphs"), [(8, 4), (14, 2), (12, 1)])

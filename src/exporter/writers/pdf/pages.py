@@ -117,7 +117,10 @@ class PagedCanvas(Canvas):
 def page_decorator(
     theme: Theme, styles: Styles, values: RunningText
 ) -> Callable[[Canvas, int, int], None]:
-    """Draw the running header and footer of one page."""
+    """Draw the running header and footer of one page.
+
+    The first page has no running header: its title block says the same, larger.
+    """
     page = theme.page
     width = page.width - page.margin_left - page.margin_right
     header_y = page.height - page.margin_top / 2
@@ -128,7 +131,10 @@ def page_decorator(
         canvas.saveState()
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
-        for parts, y in ((theme.header, header_y), (theme.footer, footer_y)):
+        lines = [(theme.footer, footer_y)]
+        if number > 1:
+            lines.append((theme.header, header_y))
+        for parts, y in lines:
             _draw_line(canvas, parts, y, page.margin_left, width, values, number, total, style)
         canvas.restoreState()
 

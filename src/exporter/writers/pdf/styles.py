@@ -88,6 +88,8 @@ def build_styles(theme: Theme, language: str) -> Styles:
         leading=key_point_size * spacing.line,
         bulletFontSize=key_point_size,
         alignment=TA_LEFT,
+        hyphenationLang="",  # short ragged lines: breaking words gains nothing
+        embeddedHyphenation=0,
         spaceAfter=spacing.paragraph_after / 2,
     )
     return Styles(
