@@ -49,6 +49,10 @@ def inline_markup(text: str, chain: FaceChain, link_color: Color) -> str:
 
 def _font_runs(text: str, chain: FaceChain) -> Iterator[str]:
     """Escaped text, with runs in fallback fonts wrapped in ``<font face=...>``."""
+    main = chain.coverage[0]
+    if all(ord(character) in main for character in set(text)):
+        yield escape_markup(text)  # the common case, without a walk over every character
+        return
     run: list[str] = []
     run_font = 0
     for character in text:
