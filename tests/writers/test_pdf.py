@@ -468,3 +468,10 @@ def test_renders_with_bundled_fonts_when_the_system_has_none(
         assert all(is_embedded(font) for font in font_dictionaries(reader))
     finally:
         discovery._system_face.cache_clear()
+
+
+def test_uncovered_characters_in_the_author_line_are_named() -> None:
+    article = Article(title="T", metadata=Metadata(author="李雷"))
+    (warning,) = uncovered_characters(article, Theme())
+    assert "'李' (U+674E)" in warning.message
+    assert "author and date" in warning.message

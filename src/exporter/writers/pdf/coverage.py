@@ -27,6 +27,8 @@ def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
     parts: list[tuple[str, str, Iterable[str], FaceChain, bool]] = [
         ("title", "title", [article.title], faces(theme.fonts.title, "bold"), True),
         ("subtitle", "title", [article.subtitle or ""], faces(theme.fonts.title, "regular"), True),
+        ("author and date", "heading", _meta(article), running, True),
+        ("key points label", "heading", _label(article, theme), heading, True),
         ("section headings", "heading", article.headings, heading, True),
         ("body text", "body", _body_texts(article), body, True),
         # Bullets, header and footer are drawn in the main font only, without fallbacks.
@@ -49,6 +51,14 @@ def _body_texts(article: Article) -> Iterable[str]:
                 yield block.text
             case ListBlock():
                 yield from block.items
+
+
+def _meta(article: Article) -> Iterable[str]:
+    return [article.metadata.author or "", article.metadata.date or ""]
+
+
+def _label(article: Article, theme: Theme) -> Iterable[str]:
+    return [theme.key_points.label] if article.key_points else []
 
 
 def _bullets(article: Article, theme: Theme) -> Iterable[str]:
