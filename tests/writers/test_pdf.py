@@ -399,9 +399,15 @@ def test_greek_and_cyrillic_need_no_warning() -> None:
 
 def test_hyphenation_follows_the_document_language() -> None:
     theme = Theme(justify=True, hyphenate=True)
-    assert build_styles(theme, "en-GB").body.paragraph.hyphenationLang == "en_GB"
-    assert build_styles(theme, "de").body.paragraph.hyphenationLang == "de"
-    assert build_styles(theme, "tlh").body.paragraph.hyphenationLang == ""
+
+    def breaks(language: str, word: str) -> list[tuple[str, str]]:
+        hyphenator = build_styles(theme, language).body.paragraph.hyphenationLang
+        return list(hyphenator(word)) if callable(hyphenator) else []
+
+    assert ("hyphen", "ation") in breaks("en-GB", "hyphenation")
+    assert ("Silben", "trennung") in breaks("de-DE", "Silbentrennung")
+    assert breaks("en-GB", "respectively") == [("respect", "ively")]  # no "re-" or "-ly"
+    assert breaks("tlh", "hyphenation") == []
     assert build_styles(Theme(), "en-GB").body.paragraph.hyphenationLang == ""
 
 

@@ -7,6 +7,7 @@ in, because inline markup needs the chain to pick fallback fonts.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,7 +67,7 @@ def build_styles(theme: Theme, language: str) -> Styles:
         sizes.body * spacing.line,
         colors.text,
         alignment=TA_JUSTIFY if theme.justify else TA_LEFT,
-        hyphenationLang=_hyphenation_language(language) if theme.hyphenate else "",
+        hyphenationLang=_hyphenator(language) if theme.hyphenate else "",
         embeddedHyphenation=1 if theme.hyphenate else 0,
         uriWasteReduce=0.3,
         spaceAfter=spacing.paragraph_after,
@@ -172,6 +173,15 @@ def _derive(base: ParagraphStyle, name: str, **changes: Any) -> ParagraphStyle:
 
 
 @functools.cache
-def _hyphenation_language(language: str) -> str:
-    """The pyphen dictionary for a BCP 47 tag (``en-GB`` → ``en_GB``); '' when there is none."""
-    return pyphen.language_fallback(language.replace("-", "_")) or ""
+def _hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | str:
+    """Break points for a BCP 47 language (``en-GB`` → pyphen's ``en_GB``); '' for none.
+
+    Like TeX, no break leaves fewer than three letters on either side ("re-", "-ly").
+    """
+    dictionary = pyphen.language_fallback(language.replace("-", "_"))
+    if not dictionary:
+        return ""
+    hyphenator: Callable[[str], Iterator[tuple[str, str]]] = pyphen.Pyphen(
+        lang=dictionary, left=3, right=3
+    ).iterate
+    return hyphenator
