@@ -78,9 +78,16 @@ def test_emoji_are_covered_by_the_symbols_font() -> None:
     assert missing_characters("👍 🇺🇦 ☃ ✔", chain) == set()
 
 
-def test_a_missing_face_falls_through_to_the_next_family() -> None:
-    chain = face_chain(Font("Noto Sans", fallbacks=("DejaVu Serif",)), "italic")
-    assert chain[0].name == "DejaVuSerif-Italic.ttf"
+def test_a_missing_face_falls_through_to_the_next_family(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(discovery.shutil, "which", lambda name: None)  # a machine without fonts
+    discovery._system_face.cache_clear()
+    try:
+        chain = face_chain(Font("Noto Sans", fallbacks=("DejaVu Serif",)), "italic")
+        assert chain[0].name == "DejaVuSerif-Italic.ttf"
+    finally:
+        discovery._system_face.cache_clear()
 
 
 def test_without_fontconfig_only_bundled_fonts_are_found(monkeypatch: pytest.MonkeyPatch) -> None:

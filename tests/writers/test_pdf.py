@@ -481,3 +481,11 @@ def test_uncovered_characters_in_the_author_line_are_named() -> None:
     (warning,) = uncovered_characters(article, Theme())
     assert "'李' (U+674E)" in warning.message
     assert "author and date" in warning.message
+
+
+def test_an_address_longer_than_a_line_wraps_inside_the_page() -> None:
+    address = "https://example.org/" + "a" * 300
+    article = Article(title="Links", sections=(Section(None, (Paragraph(f"See {address} now"),)),))
+    lines = [line for line in read(article).pages[0].extract_text().splitlines() if "aaa" in line]
+    assert len(lines) >= 3  # broken over lines, not run off the page
+    assert "".join(lines).count("a") >= 300

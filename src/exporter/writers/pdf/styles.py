@@ -69,7 +69,6 @@ def build_styles(theme: Theme, language: str) -> Styles:
         alignment=TA_JUSTIFY if theme.justify else TA_LEFT,
         hyphenationLang=_hyphenator(language) if theme.hyphenate else "",
         embeddedHyphenation=1 if theme.hyphenate else 0,
-        uriWasteReduce=0.3,
         spaceAfter=spacing.paragraph_after,
         allowWidows=0,
         allowOrphans=0,
