@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from exporter.fonts import needs_glyph
+from exporter.fonts import missing_characters
 from exporter.model import Article, ListBlock, ParseWarning
 from exporter.model import Paragraph as ParagraphBlock
 from exporter.theme import Theme
@@ -80,12 +80,7 @@ def _running_texts(article: Article, theme: Theme) -> Iterable[str]:
 
 
 def _missing(text: str, chain: FaceChain, with_fallbacks: bool) -> list[str]:
-    coverage = chain.coverage if with_fallbacks else chain.coverage[:1]
-    return sorted(
-        character
-        for character in set(text)
-        if needs_glyph(character) and not any(ord(character) in codes for codes in coverage)
-    )
+    return sorted(missing_characters(text, chain.paths if with_fallbacks else chain.paths[:1]))
 
 
 def _message(missing: list[str], where: str, role: str) -> str:

@@ -32,7 +32,7 @@ def inline_markup(text: str, chain: FaceChain, link_color: Color) -> str:
     lacks are set in the first fallback font that has them.
 
     >>> from exporter.writers.pdf.typefaces import FaceChain
-    >>> plain = FaceChain(names=("Main",), coverage=(frozenset(map(ord, "abc ")),))
+    >>> plain = FaceChain(names=("Main",), paths=(), coverage=(frozenset(map(ord, "abc ")),))
     >>> inline_markup("a<b", plain, Color("0000FF"))
     'a&lt;b'
     """

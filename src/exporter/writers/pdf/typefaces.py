@@ -22,9 +22,11 @@ from exporter.writers.pdf import tounicode
 
 @dataclass(frozen=True, slots=True)
 class FaceChain:
-    """Registered font names for one face, best first, and the code points each one covers."""
+    """Registered font names for one face, best first, their files and the code points each
+    one covers."""
 
     names: tuple[str, ...]
+    paths: tuple[Path, ...]
     coverage: tuple[frozenset[int], ...]
 
     @property
@@ -46,6 +48,7 @@ def faces(font: Font, face: Face) -> FaceChain:
     paths = face_chain(font, face)
     return FaceChain(
         names=tuple(register(path) for path in paths),
+        paths=paths,
         coverage=tuple(covered_codepoints(path) for path in paths),
     )
 
