@@ -137,6 +137,7 @@ def convert_brief(job: Job) -> BriefResult:
             if not job.force and job.previous.get(str(path)) == key and path.is_file():
                 outputs.append(OutputResult(str(path), name, "skipped", 0.0, key))
                 continue
+            warnings += writer.warnings(article, theme)
             write_atomic(path, writer.render(article, theme))
             outputs.append(
                 OutputResult(str(path), name, "written", time.perf_counter() - began, key)

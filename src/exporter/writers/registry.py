@@ -14,17 +14,20 @@ entry-point group and are looked up only when a name is not built in::
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import entry_points
+from typing import Any
 
 from exporter.errors import ExporterError
-from exporter.model import Article
+from exporter.model import Article, ParseWarning
 from exporter.theme import Theme
 
 #: The signature every writer implements.
 Render = Callable[[Article, Theme], bytes]
+#: An optional check run before rendering: what this format cannot show (missing glyphs, …).
+Check = Callable[[Article, Theme], Sequence[ParseWarning]]
 
 ENTRY_POINT_GROUP = "exporter.writers"
 
@@ -33,7 +36,9 @@ ENTRY_POINT_GROUP = "exporter.writers"
 class Writer:
     """An output format: its name (``--to NAME``), file extension, media type and renderer.
 
-    ``target`` is ``"module:function"``; the module is imported on first use only.
+    ``target`` is ``"module:function"``; the module is imported on first use only. ``check``,
+    when set, names a function of the same signature that returns warnings about what this
+    format cannot show (characters no font has), run before rendering.
     """
 
     name: str
@@ -41,11 +46,20 @@ class Writer:
     media_type: str
     description: str
     target: str
+    check: str | None = None
     origin: str = field(default="exporter", compare=False)
 
     def render(self, article: Article, theme: Theme) -> bytes:
         """Render ``article`` with ``theme`` to the bytes of one file in this format."""
-        return _import(self.target)(article, theme)
+        render: Render = _import(self.target)
+        return render(article, theme)
+
+    def warnings(self, article: Article, theme: Theme) -> tuple[ParseWarning, ...]:
+        """What this format cannot show of ``article``; empty when the writer has no check."""
+        if self.check is None:
+            return ()
+        check: Check = _import(self.check)
+        return tuple(check(article, theme))
 
 
 class UnknownFormatError(ExporterError, ValueError):
@@ -63,6 +77,14 @@ BUILTIN: dict[str, Writer] = {
             "application/json",
             "the article model as JSON (what `inspect --json` prints)",
             "exporter.writers.json_model:render_json",
+        ),
+        Writer(
+            "pdf",
+            ".pdf",
+            "application/pdf",
+            "print-ready PDF with bookmarks and embedded fonts",
+            "exporter.writers.pdf:render_pdf",
+            check="exporter.writers.pdf:uncovered_characters",
         ),
     )
 }
@@ -109,13 +131,14 @@ def _plugins() -> dict[str, Writer]:
             writer.media_type,
             writer.description,
             writer.target,
+            writer.check,
             origin=entry.dist.name if entry.dist else entry.value,
         )
     return found
 
 
 @cache
-def _import(target: str) -> Render:
+def _import(target: str) -> Callable[..., Any]:
     module_name, _, function_name = target.partition(":")
-    function: Render = getattr(importlib.import_module(module_name), function_name)
+    function: Callable[..., Any] = getattr(importlib.import_module(module_name), function_name)
     return function
