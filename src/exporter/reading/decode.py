@@ -44,10 +44,6 @@ _SIGNATURES = (
     (b"{\\rtf", "an RTF document"),
 )
 
-# Single-byte Western code pages that charset-normalizer confuses with each other on short
-# texts; Windows-1252 is by far the most common source of such files, so it wins when it fits.
-_WESTERN = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "cp850", "mac_roman"}
-
 # Characters no output format can hold: C0 controls except tab/newline, DEL, C1 controls,
 # lone surrogates and the two non-characters XML forbids.
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -124,16 +120,29 @@ def _decode_bytes(data: bytes, source: str | None) -> tuple[str, str, bool]:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
+    western = _as_western(data)
+    if western is not None:
+        return western, "windows-1252", True
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise BriefError("this is not text in any known encoding (a binary file?)", path=source)
-    encoding = codecs.lookup(best.encoding).name.replace("-", "_")
-    if encoding in _WESTERN:
-        try:
-            return data.decode("cp1252"), "windows-1252", True
-        except UnicodeDecodeError:
-            pass
     return str(best), codecs.lookup(best.encoding).name, True
+
+
+def _as_western(data: bytes) -> str | None:
+    """Decode as Windows-1252 when that gives Western text: accents sprinkled among ASCII.
+
+    Statistical detectors guess wrongly on short briefs (a few curly quotes read as Cyrillic
+    or Central European), and Windows-1252 is by far the most common non-UTF-8 brief. Text in
+    another single-byte code page decodes to words made only of accented letters instead.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [char for char in text if char.isalpha()]
+    foreign = sum(1 for char in letters if not char.isascii())
+    return text if letters and foreign <= 0.2 * len(letters) else None
 
 
 def _bomless_utf16(data: bytes) -> str | None:

@@ -1,0 +1,193 @@
+"""YAML front matter: the optional ``---`` block at the very top of a brief.
+
+Loaded with a safe loader that also refuses aliases, so neither custom tags nor alias bombs
+can run code or blow up memory. Known keys become typed metadata; every other key is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import yaml
+
+from exporter.errors import BriefError
+from exporter.model import FrozenValue, Metadata, ParseWarning, freeze
+
+_FENCE = "---"
+_CLOSERS = ("---", "...")
+
+# Accepted spellings of the known keys, mapped to the field they fill.
+_ALIASES = {
+    "title": "title",
+    "subtitle": "subtitle",
+    "author": "author",
+    "authors": "author",
+    "by": "author",
+    "date": "date",
+    "language": "language",
+    "lang": "language",
+    "keywords": "keywords",
+    "tags": "keywords",
+    "description": "description",
+    "summary": "description",
+    "abstract": "description",
+}
+
+_BCP47 = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """What the front matter says, and where the body starts (0-based line index)."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    metadata: Metadata = field(default_factory=Metadata)
+    body_start: int = 0
+    warnings: tuple[ParseWarning, ...] = ()
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that rejects ``*alias`` references (the billion-laughs attack)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in front matter", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def read_front_matter(lines: list[str], source: str | None) -> FrontMatter:
+    """Parse the front matter at the top of ``lines``, if there is a closed ``---`` block."""
+    if not lines or lines[0].strip() != _FENCE:
+        return FrontMatter()
+    closing = next((i for i in range(1, len(lines)) if lines[i].strip() in _CLOSERS), None)
+    if closing is None:
+        return FrontMatter()  # a lone rule at the top, not front matter
+    data = _load_yaml("\n".join(lines[1:closing]), source)
+    if data is None:
+        return FrontMatter(body_start=closing + 1)
+    if not isinstance(data, Mapping):
+        raise BriefError("front matter must be 'key: value' lines", path=source, line=2)
+    return _interpret(data, lines, closing + 1, source)
+
+
+def _load_yaml(text: str, source: str | None) -> object:
+    try:
+        return yaml.load(text, Loader=_NoAliasLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the fence
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        message = f"front matter is not valid YAML: {problem}"
+        raise BriefError(message, path=source, line=line) from None
+
+
+def _interpret(
+    data: Mapping[Any, Any], lines: list[str], body_start: int, source: str | None
+) -> FrontMatter:
+    known: dict[str, object] = {}
+    extra: dict[str, FrozenValue] = {}
+    warnings: list[ParseWarning] = []
+    for raw_key, value in data.items():
+        key = str(raw_key).strip()
+        target = _ALIASES.get(key.lower())
+        if target is None:
+            extra[key] = freeze(_plain(value))
+        elif value is not None:
+            known[target] = value
+    line_of = _key_lines(lines[:body_start])
+
+    def text(name: str) -> str | None:
+        value = known.get(name)
+        if value is None:
+            return None
+        if isinstance(value, Mapping):
+            raise BriefError(
+                f"front matter '{name}' must be text, not a mapping",
+                path=source,
+                line=line_of.get(name),
+            )
+        if isinstance(value, list):
+            return ", ".join(str(_plain(item)) for item in value if item is not None) or None
+        return str(_plain(value)).strip() or None
+
+    language = text("language")
+    if language is not None:
+        normalised = normalise_language(language)
+        if normalised is None:
+            warnings.append(
+                ParseWarning(
+                    line_of.get("language", 1),
+                    f"language {language!r} is not a BCP 47 tag such as 'en' or 'en-GB'; ignored",
+                )
+            )
+        language = normalised
+    metadata = Metadata(
+        author=text("author"),
+        date=text("date"),
+        language=language,
+        keywords=_keywords(known.get("keywords")),
+        description=text("description"),
+        source=source,
+        extra=freeze(extra),  # type: ignore[arg-type]
+    )
+    return FrontMatter(
+        title=text("title"),
+        subtitle=text("subtitle"),
+        metadata=metadata,
+        body_start=body_start,
+        warnings=tuple(warnings),
+    )
+
+
+def normalise_language(tag: str) -> str | None:
+    """Return ``tag`` as a well-formed BCP 47 tag (``en_gb`` → ``en-GB``), or ``None``."""
+    tag = tag.strip().replace("_", "-")
+    if not _BCP47.match(tag):
+        return None
+    primary, *rest = tag.split("-")
+    parts = [primary.lower()]
+    for part in rest:
+        if len(part) == 4 and part.isalpha():
+            parts.append(part.title())  # script: Latn, Cyrl
+        elif len(part) in (2, 3) and (part.isalpha() or part.isdigit()):
+            parts.append(part.upper())  # region: GB, 419
+        else:
+            parts.append(part.lower())
+    return "-".join(parts)
+
+
+def _keywords(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else str(_plain(value)).split(",")
+    return tuple(word for item in items if (word := str(_plain(item)).strip()))
+
+
+def _plain(value: object) -> object:
+    """YAML dates and times as ISO 8601 text; everything else unchanged."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    return value
+
+
+def _key_lines(lines: list[str]) -> dict[str, int]:
+    """The 1-based line of each top-level key, for error messages."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        if match:
+            key = match.group(1).lower()
+            found.setdefault(_ALIASES.get(key, key), number)
+    return found

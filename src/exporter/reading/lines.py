@@ -1,0 +1,212 @@
+"""The first pass of the parser: lines of text to a flat list of units.
+
+A unit is what a reader sees at a glance before deciding what it means: an explicit heading
+(Markdown ``#`` or an underlined line), a run of list items, or a piece of text (one line, or a
+hard-wrapped paragraph already joined). The second pass (:mod:`exporter.reading.parser`)
+decides which text is a title, a heading or a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BULLET = re.compile(r"^[-*+•‣◦▪–]\s+(?P<text>\S.*)$")
+# At most three digits, so "2025 was a year…" and "2025. A year…" stay text.
+_NUMBERED = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<text>\S.*)$")
+_ATX = re.compile(r"^(?P<marks>#{1,6})(?:\s+(?P<text>.*?))?(?:\s+#+)?\s*$")
+_UNDERLINE = re.compile(r"^(?:={3,}|-{3,})\s*$")
+_RULE = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+_SPACES = re.compile(r"[ \t]+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+# Hard wrapping: the longest line of a wrapped paragraph lies between these bounds.
+_WRAP_MIN, _WRAP_MAX = 40, 100
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading marked up as one: ``# Title``, ``## Section`` or an underlined line."""
+
+    level: int
+    text: str
+    line: int
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListRun:
+    """Consecutive list items of one kind (blank lines between items are allowed)."""
+
+    items: tuple[str, ...]
+    ordered: bool
+    line: int
+    raw_first: str
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A line of text, or several hard-wrapped lines joined into one (``wrapped``)."""
+
+    text: str
+    line: int
+    wrapped: bool = False
+
+
+Unit = Heading | ListRun | Text
+
+
+@dataclass(slots=True)
+class _Line:
+    number: int  # 1-based, in the whole file
+    raw: str  # as written, without the newline
+    text: str  # whitespace collapsed and stripped
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def indented(self) -> bool:
+        return self.raw[:1] in (" ", "\t")
+
+
+def tokenise(lines: list[str], first_number: int) -> list[Unit]:
+    """Turn body lines (numbered from ``first_number``) into units, in order."""
+    rows = [
+        _Line(first_number + index, raw.rstrip(), _SPACES.sub(" ", raw).strip())
+        for index, raw in enumerate(lines)
+    ]
+    units: list[Unit] = []
+    text_run: list[_Line] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        if row.blank or _RULE.match(row.text):
+            explicit: Unit | None = None
+            index += 1
+        elif _is_underlined(rows, index):
+            level = 1 if rows[index + 1].text.startswith("=") else 2
+            explicit = Heading(level, row.text, row.number, row.raw)
+            index += 2
+        elif match := _ATX.match(row.text):
+            text = match["text"]
+            explicit = Heading(len(match["marks"]), text, row.number, row.raw) if text else None
+            index += 1
+        elif _list_item(row.text) is not None:
+            explicit, index = _list_run(rows, index)
+        else:
+            text_run.append(row)
+            index += 1
+            continue
+        # Anything but a text line ends the current run of text lines.
+        units.extend(_text_units(text_run))
+        text_run = []
+        if explicit is not None:
+            units.append(explicit)
+    units.extend(_text_units(text_run))
+    return units
+
+
+def _is_underlined(rows: list[_Line], index: int) -> bool:
+    """A setext heading: a plain text line directly above a line of ``===`` or ``---``."""
+    if index + 1 >= len(rows) or not _UNDERLINE.match(rows[index + 1].text):
+        return False
+    text = rows[index].text
+    return _list_item(text) is None and not _ATX.match(text)
+
+
+def _list_item(text: str) -> tuple[bool, str] | None:
+    """``(ordered, item text)`` when ``text`` is a list item, else ``None``."""
+    if match := _BULLET.match(text):
+        return False, match["text"]
+    if match := _NUMBERED.match(text):
+        return True, match["text"]
+    return None
+
+
+def _list_run(rows: list[_Line], start: int) -> tuple[ListRun, int]:
+    """Collect the list starting at ``rows[start]``; indented lines continue an item."""
+    first = _list_item(rows[start].text)
+    assert first is not None
+    ordered = first[0]
+    items = [first[1]]
+    index = start + 1
+    while index < len(rows):
+        row = rows[index]
+        item = _list_item(row.text)
+        if item is not None:
+            if item[0] != ordered:
+                break
+            items.append(item[1])
+        elif not row.blank and row.indented and not _previous_blank(rows, index):
+            items[-1] = f"{items[-1]} {row.text}"
+        elif row.blank and _next_is_item(rows, index, ordered):
+            pass  # a loose list: blank lines between items
+        else:
+            break
+        index += 1
+    return ListRun(tuple(items), ordered, rows[start].number, rows[start].raw), index
+
+
+def _previous_blank(rows: list[_Line], index: int) -> bool:
+    return rows[index - 1].blank
+
+
+def _next_is_item(rows: list[_Line], index: int, ordered: bool) -> bool:
+    for row in rows[index + 1 :]:
+        if not row.blank:
+            item = _list_item(row.text)
+            return item is not None and item[0] == ordered
+    return False
+
+
+def _text_units(run: list[_Line]) -> list[Text]:
+    """Units for a run of text lines with no blank line between them.
+
+    A run that a text tool hard-wrapped becomes one paragraph; a heading line directly above a
+    wrapped paragraph stays its own unit; anything else is one unit per line (the reference
+    style: one paragraph per line).
+    """
+    if not run:
+        return []
+    if _is_wrapped(run):
+        return [Text(_join(run), run[0].number, wrapped=True)]
+    if len(run) > 2 and _is_wrapped(run[1:]):
+        return [Text(run[0].text, run[0].number), Text(_join(run[1:]), run[1].number, True)]
+    return [Text(row.text, row.number) for row in run]
+
+
+def _is_wrapped(run: list[_Line]) -> bool:
+    """Whether ``run`` reads as one paragraph broken into lines by a person or a text tool.
+
+    Such a paragraph breaks mid-sentence near a fixed width (~72 columns) on its first line and
+    on most others; one-paragraph-per-line text breaks after sentences, and headings are short.
+    """
+    if len(run) < 2:
+        return False
+    longest = max(len(row.raw) for row in run)
+    if not _WRAP_MIN <= longest <= _WRAP_MAX:
+        return False
+    breaks = run[:-1]
+    full = [len(row.raw) >= 0.6 * longest and not _is_title_case(row.text) for row in breaks]
+    mid_sentence = [not _SENTENCE_END.search(row.text) for row in breaks]
+    return full[0] and 3 * sum(full) >= 2 * len(breaks) and 2 * sum(mid_sentence) >= len(breaks)
+
+
+def _is_title_case(text: str) -> bool:
+    """Most longer words capitalised, as in "Port Strike Enters Second Week"."""
+    words = [word for word in _WORD.findall(text) if len(word) > 3]
+    return len(words) >= 2 and 4 * sum(word[0].isupper() for word in words) >= 3 * len(words)
+
+
+def _join(run: list[_Line]) -> str:
+    """Join wrapped lines; a word hyphenated across a break ("well-" + "known") stays joined."""
+    joined = run[0].text
+    for row in run[1:]:
+        if re.search(r"\w-$", joined) and row.text[:1].isalpha():
+            joined += row.text
+        else:
+            joined += " " + row.text
+    return joined
