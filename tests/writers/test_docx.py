@@ -103,7 +103,7 @@ def test_reference_brief_uses_real_styles_in_reading_order(reference: Article) -
         "Title",
         "Key Points Label",
         *["Key Points"] * 5,
-        "Body Text",
+        "First Paragraph",
         "Heading 1",
         "Body Text",
         "Heading 1",

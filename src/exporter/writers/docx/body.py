@@ -20,6 +20,7 @@ from exporter.writers.docx.ooxml import add_property
 from exporter.writers.docx.styles import (
     BODY,
     BYLINE,
+    FIRST_PARAGRAPH,
     HEADING,
     KEY_POINTS,
     KEY_POINTS_LABEL,
@@ -53,17 +54,18 @@ def write_key_points(document: Document, article: Article, theme: Theme) -> None
 
 
 def write_sections(document: Document, article: Article) -> None:
-    for section in article.sections:
-        _write_section(document, section)
+    for number, section in enumerate(article.sections):
+        _write_section(document, section, opening=number == 0)
 
 
-def _write_section(document: Document, section: Section) -> None:
+def _write_section(document: Document, section: Section, *, opening: bool) -> None:
     if section.heading:
         _paragraph(document, HEADING, section.heading)
-    for block in section.blocks:
+    for number, block in enumerate(section.blocks):
         match block:
             case Paragraph():
-                _paragraph(document, BODY, block.text)
+                first = opening and number == 0 and not section.heading
+                _paragraph(document, FIRST_PARAGRAPH if first else BODY, block.text)
             case ListBlock():
                 _write_list(document, block)
             case _:

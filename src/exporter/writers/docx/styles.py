@@ -38,6 +38,7 @@ SUBTITLE = "Subtitle"
 BYLINE = "Byline"
 HEADING = "Heading 1"
 BODY = "Body Text"
+FIRST_PARAGRAPH = "First Paragraph"
 LIST_BULLET = "List Bullet"
 LIST_NUMBER = "List Number"
 KEY_POINTS_LABEL = "Key Points Label"
@@ -120,7 +121,7 @@ def _title_styles(theme: Theme) -> list[etree._Element]:
     byline = _style(
         "paragraph",
         BYLINE,
-        paragraph=[_spacing(after=spacing.heading_before, line=_SINGLE)],
+        paragraph=[_spacing(after=spacing.heading_after, line=_SINGLE)],
         run=[fonts(theme.fonts.heading), color(colors.muted), *size(sizes.meta)],
     )
     return [title, subtitle, byline]
@@ -151,9 +152,21 @@ def _body_styles(theme: Theme) -> list[etree._Element]:
         BODY,
         paragraph=[_spacing(after=spacing.paragraph_after, line=spacing.line), *justification],
     )
+    # The opening paragraph sits apart from the title block or box above it, as a heading does.
+    first = _style(
+        "paragraph",
+        FIRST_PARAGRAPH,
+        based_on=BODY,
+        next_style=BODY,
+        paragraph=[
+            _spacing(
+                before=spacing.heading_before, after=spacing.paragraph_after, line=spacing.line
+            )
+        ],
+    )
     bullets = _list_style(theme, LIST_BULLET, BULLET_LIST)
     numbers = _list_style(theme, LIST_NUMBER, NUMBERED_LIST)
-    return [heading, body, bullets, numbers]
+    return [heading, body, first, bullets, numbers]
 
 
 def _list_style(theme: Theme, name: str, num_id: int) -> etree._Element:
@@ -196,7 +209,7 @@ def _key_points_styles(theme: Theme) -> list[etree._Element]:
         paragraph=[
             element("w:keepNext"),
             *frame,
-            _spacing(before=spacing.heading_after, after=spacing.heading_after, line=_SINGLE),
+            _spacing(before=spacing.heading_before, after=spacing.heading_after, line=_SINGLE),
         ],
         run=[
             fonts(theme.fonts.heading),
@@ -212,7 +225,7 @@ def _key_points_styles(theme: Theme) -> list[etree._Element]:
             element("w:keepLines"),
             list_membership(KEY_POINTS_LIST),
             *frame,
-            _spacing(after=spacing.heading_before, line=spacing.line),
+            _spacing(after=spacing.paragraph_after, line=spacing.line),
             element("w:contextualSpacing"),
         ],
         run=[*size(theme.sizes.key_points)],
