@@ -113,7 +113,9 @@ def test_reference_brief_uses_real_styles_in_reading_order(reference: Article) -
 
 
 def test_same_input_gives_the_same_bytes(reference: Article) -> None:
-    assert render_docx(reference, Theme()) == render_docx(reference, Theme())
+    first = render_docx(reference, Theme())
+    render_docx(sample(), Theme())  # nothing of one document leaks into the next
+    assert render_docx(reference, Theme()) == first
 
 
 def test_source_date_epoch_dates_an_undated_brief(
@@ -254,6 +256,8 @@ def test_page_fonts_colours_and_justification_come_from_the_theme() -> None:
     assert {fonts.get(f"{W}{script}") for script in ("ascii", "hAnsi", "eastAsia", "cs")} == {
         theme.fonts.body.family
     }
+    font_table = xml(render_docx(sample(), theme), "word/fontTable.xml")
+    assert theme.fonts.body.family in font_table.xpath("w:font/@w:name", namespaces=NS)
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,7 @@ _PARTS = (
     ("word/styles.xml", CONTENT_TYPE.WML_STYLES, RELATIONSHIP_TYPE.STYLES),
     ("word/numbering.xml", CONTENT_TYPE.WML_NUMBERING, RELATIONSHIP_TYPE.NUMBERING),
     ("word/settings.xml", CONTENT_TYPE.WML_SETTINGS, RELATIONSHIP_TYPE.SETTINGS),
+    ("word/fontTable.xml", CONTENT_TYPE.WML_FONT_TABLE, RELATIONSHIP_TYPE.FONT_TABLE),
 )
 
 
@@ -65,6 +66,7 @@ def _template_package(theme: Theme) -> bytes:
         "word/styles.xml": _xml(style_sheet(theme)),
         "word/numbering.xml": _xml(numbering_definitions(theme)),
         "word/settings.xml": _xml(_settings(theme)),
+        "word/fontTable.xml": _xml(_font_table(theme)),
     }
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w") as package:
@@ -115,6 +117,22 @@ def _settings(theme: Theme) -> etree._Element:
             *hyphenation,
             element("w:characterSpacingControl", val="doNotCompress"),
             element("w:compat", [compatibility]),
+        ],
+    )
+
+
+def _font_table(theme: Theme) -> etree._Element:
+    """The theme's fonts, each with its first fallback as the name Word tries when it is missing."""
+    entries: dict[str, tuple[str, ...]] = {}
+    for font in (theme.fonts.body, theme.fonts.heading, theme.fonts.title):
+        entries.setdefault(font.family, font.fallbacks)
+    return element(
+        "w:fonts",
+        [
+            element(
+                "w:font", [element("w:altName", val=fallbacks[0])] if fallbacks else [], name=family
+            )
+            for family, fallbacks in entries.items()
         ],
     )
 
