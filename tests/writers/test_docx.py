@@ -175,6 +175,11 @@ def test_key_points_box_is_a_bordered_shaded_style_with_real_bullets() -> None:
         assert not item.text.startswith("▪")
 
 
+def test_an_empty_label_leaves_just_the_points() -> None:
+    document = rendered(sample(), Theme(key_points=KeyPointsBox(label="")))
+    assert styles_of(document)[3:6] == ["Key Points", "Key Points", "First Paragraph"]
+
+
 def test_no_key_points_means_no_box() -> None:
     data = render_docx(sample(key_points=()), Theme())
     document = docx.Document(io.BytesIO(data))

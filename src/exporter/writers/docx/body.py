@@ -45,10 +45,11 @@ def write_title_block(document: Document, article: Article) -> None:
 
 
 def write_key_points(document: Document, article: Article, theme: Theme) -> None:
-    """The key-points box: a label and bulleted points; nothing at all without key points."""
+    """The key-points box: the theme's label (if any) and bulleted points; no points, no box."""
     if not article.key_points:
         return
-    _paragraph(document, KEY_POINTS_LABEL, theme.key_points.label)
+    if theme.key_points.label:
+        _paragraph(document, KEY_POINTS_LABEL, theme.key_points.label)
     for point in article.key_points:
         _list_item(document, KEY_POINTS, point, KEY_POINTS_LIST)
 

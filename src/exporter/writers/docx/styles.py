@@ -31,6 +31,7 @@ from exporter.writers.docx.ooxml import (
     size,
     twips,
 )
+from exporter.writers.docx.properties import DEFAULT_LANGUAGE
 
 #: Style names (as Word and python-docx show them) the writers refer to.
 TITLE = "Title"
@@ -76,9 +77,8 @@ def set_language(styles: etree._Element, tag: str) -> None:
 
 
 def _document_defaults(theme: Theme) -> etree._Element:
-    run = properties(
-        "w:rPr", [fonts(theme.fonts.body), *size(theme.sizes.body), element("w:lang", val="en-US")]
-    )
+    language = element("w:lang", val=DEFAULT_LANGUAGE)
+    run = properties("w:rPr", [fonts(theme.fonts.body), *size(theme.sizes.body), language])
     paragraph = properties("w:pPr", [_spacing(after=0, line=_SINGLE)])
     return element(
         "w:docDefaults",
