@@ -339,3 +339,25 @@ def test_characters_xml_cannot_hold_are_dropped_not_fatal() -> None:
     document = rendered(sample(title=text, sections=(Section(None, (Paragraph(text),)),)))
     assert document.paragraphs[0].text == "abcde\x7ff\u2028g"
     assert document.core_properties.title == "abcde\x7ff\u2028g"
+
+
+# -- what Word will make of it ------------------------------------------------------------------
+
+
+def test_every_brief_is_valid_office_open_xml(tmp_path: Path) -> None:
+    """Schema order and required parts, checked the way the Open XML SDK checks them."""
+    from openxml_audit import FileFormat, OpenXmlValidator
+
+    validator = OpenXmlValidator(file_format=FileFormat.MICROSOFT_365)
+    theme = Theme(
+        header=HeaderFooter(left="{short_title}", right="www.example.org"),
+        footer=HeaderFooter(left="{author}", center="{date}", right="{page} / {pages}"),
+        justify=True,
+        hyphenate=True,
+    )
+    articles = [parse_file(source) for source in SOURCES] + [sample()]
+    for number, article in enumerate(articles):
+        path = tmp_path / f"{number}.docx"
+        path.write_bytes(render_docx(article, theme))
+        result = validator.validate(path)
+        assert result.is_valid, [str(error) for error in result.errors]

@@ -20,6 +20,7 @@ from lxml import etree
 
 from exporter.theme import Theme
 from exporter.writers.docx.numbering import numbering_definitions
+from exporter.writers.docx.office_theme import office_theme
 from exporter.writers.docx.ooxml import element, twips
 from exporter.writers.docx.styles import style_sheet
 
@@ -44,6 +45,7 @@ _PARTS = (
     ("word/numbering.xml", CONTENT_TYPE.WML_NUMBERING, RELATIONSHIP_TYPE.NUMBERING),
     ("word/settings.xml", CONTENT_TYPE.WML_SETTINGS, RELATIONSHIP_TYPE.SETTINGS),
     ("word/fontTable.xml", CONTENT_TYPE.WML_FONT_TABLE, RELATIONSHIP_TYPE.FONT_TABLE),
+    ("word/theme/theme1.xml", CONTENT_TYPE.OFC_THEME, RELATIONSHIP_TYPE.THEME),
 )
 
 
@@ -67,6 +69,7 @@ def _template_package(theme: Theme) -> bytes:
         "word/numbering.xml": _xml(numbering_definitions(theme)),
         "word/settings.xml": _xml(_settings(theme)),
         "word/fontTable.xml": _xml(_font_table(theme)),
+        "word/theme/theme1.xml": _xml(office_theme(theme)),
     }
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w") as package:
