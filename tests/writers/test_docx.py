@@ -275,6 +275,17 @@ def test_document_language_is_set_for_proofing(language: str | None, expected: s
     assert docx.Document(io.BytesIO(data)).core_properties.language == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "right_to_left"), [("ar-EG", True), ("he", True), ("en", False)]
+)
+def test_right_to_left_languages_get_right_to_left_paragraphs(
+    language: str, right_to_left: bool
+) -> None:
+    data = render_docx(sample(metadata=Metadata(language=language)), Theme())
+    defaults = xml(data, "word/styles.xml").find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
+    assert (defaults.find(f"{W}bidi") is not None) == right_to_left
+
+
 def test_header_and_footer_follow_the_templates_with_page_fields() -> None:
     theme = Theme(
         header=HeaderFooter(left="{short_title}", right="{author}"),
@@ -355,7 +366,8 @@ def test_every_brief_is_valid_office_open_xml(tmp_path: Path) -> None:
         justify=True,
         hyphenate=True,
     )
-    articles = [parse_file(source) for source in SOURCES] + [sample()]
+    right_to_left = sample(metadata=Metadata(language="ar"))
+    articles = [parse_file(source) for source in SOURCES] + [sample(), right_to_left]
     for number, article in enumerate(articles):
         path = tmp_path / f"{number}.docx"
         path.write_bytes(render_docx(article, theme))

@@ -15,7 +15,8 @@ from exporter.model import Article
 from exporter.theme import Theme
 from exporter.timestamps import zip_timestamp
 from exporter.writers.docx.body import write_key_points, write_sections, write_title_block
-from exporter.writers.docx.properties import document_language, write_properties
+from exporter.writers.docx.language import document_language
+from exporter.writers.docx.properties import write_properties
 from exporter.writers.docx.running_heads import write_running_heads
 from exporter.writers.docx.styles import set_language
 from exporter.writers.docx.template import new_document

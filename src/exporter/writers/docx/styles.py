@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from exporter.theme import Theme
+from exporter.writers.docx.language import DEFAULT_LANGUAGE, is_right_to_left
 from exporter.writers.docx.numbering import (
     BULLET_LIST,
     KEY_POINTS_LIST,
@@ -20,6 +21,7 @@ from exporter.writers.docx.numbering import (
     list_membership,
 )
 from exporter.writers.docx.ooxml import (
+    add_property,
     bold,
     border,
     color,
@@ -31,7 +33,6 @@ from exporter.writers.docx.ooxml import (
     size,
     twips,
 )
-from exporter.writers.docx.properties import DEFAULT_LANGUAGE
 
 #: Style names (as Word and python-docx show them) the writers refer to.
 TITLE = "Title"
@@ -70,10 +71,13 @@ def style_sheet(theme: Theme) -> etree._Element:
 
 
 def set_language(styles: etree._Element, tag: str) -> None:
-    """Set the proofing language of the whole document (what Word's spell checker uses)."""
+    """Set the whole document's proofing language, and its direction for right-to-left ones."""
     for lang in styles.iter(qn("w:lang")):
         for attribute in ("w:val", "w:eastAsia", "w:bidi"):
             lang.set(qn(attribute), tag)
+    if is_right_to_left(tag):
+        for defaults in styles.iter(qn("w:pPrDefault")):
+            add_property(defaults[0], element("w:bidi"))
 
 
 def _document_defaults(theme: Theme) -> etree._Element:
