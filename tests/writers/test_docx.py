@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -324,19 +325,63 @@ def test_core_properties_are_ours_not_python_docx_defaults() -> None:
 # -- any text at all -------------------------------------------------------------------------------
 
 
+_text = st.text(max_size=80)
+_block = st.one_of(
+    st.builds(Paragraph, _text),
+    st.builds(ListBlock, st.lists(_text, min_size=1, max_size=3).map(tuple), st.booleans()),
+)
+_section = st.builds(Section, st.none() | _text, st.lists(_block, max_size=3).map(tuple))
+articles = st.builds(
+    Article,
+    title=st.text(max_size=300),
+    subtitle=st.none() | _text,
+    key_points=st.lists(_text, max_size=3).map(tuple),
+    sections=st.lists(_section, max_size=3).map(tuple),
+    metadata=st.builds(
+        Metadata,
+        author=st.none() | _text,
+        date=st.none() | _text,
+        language=st.none() | st.text(max_size=12),
+        keywords=st.lists(_text, max_size=3).map(tuple),
+    ),
+)
+
+
+def visible_text(article: Article) -> list[str]:
+    """The paragraphs a reader should find, in order."""
+    metadata = article.metadata
+    texts = [article.title]
+    if article.subtitle:
+        texts.append(article.subtitle)
+    if metadata.author or metadata.date:
+        texts.append(" · ".join(part for part in (metadata.author, metadata.date) if part))
+    if article.key_points:
+        texts += [Theme().key_points.label, *article.key_points]
+    for section in article.sections:
+        if section.heading:
+            texts.append(section.heading)
+        for block in section.blocks:
+            texts += [block.text] if isinstance(block, Paragraph) else list(block.items)
+    return [xml_safe(text) for text in texts]
+
+
 @settings(max_examples=40)
-@given(st.lists(st.text(max_size=80), min_size=1, max_size=4), st.text(max_size=300))
-def test_any_unicode_text_survives_in_a_valid_document(paragraphs: list[str], title: str) -> None:
-    article = Article(
-        title=title,
-        key_points=tuple(paragraphs[:1]),
-        sections=(Section(paragraphs[0], tuple(Paragraph(text) for text in paragraphs)),),
-    )
-    data = render_docx(article, Theme())
-    document = docx.Document(io.BytesIO(data))
-    texts = [p.text for p in document.paragraphs]
-    assert texts[0] == xml_safe(title)
-    assert texts[-len(paragraphs) :] == [xml_safe(text) for text in paragraphs]
+@given(articles)
+def test_any_unicode_text_survives_in_a_document_python_docx_reopens(article: Article) -> None:
+    document = docx.Document(io.BytesIO(render_docx(article, Theme())))
+    assert [p.text for p in document.paragraphs] == visible_text(article)
+
+
+@settings(max_examples=8)
+@given(articles)
+def test_any_article_gives_valid_office_open_xml(article: Article) -> None:
+    from openxml_audit import FileFormat, OpenXmlValidator
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "brief.docx")
+        path.write_bytes(render_docx(article, Theme()))
+        result = OpenXmlValidator(file_format=FileFormat.MICROSOFT_365).validate(path)
+    assert result.is_valid, [str(error) for error in result.errors]
 
 
 def xml_safe(text: str) -> str:
