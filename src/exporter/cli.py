@@ -123,5 +123,27 @@ def _shorten(line: str, width: int) -> str:
     return line[: cut if cut > 0 else width - 1] + " …"
 
 
+# -- exporter styles -----------------------------------------------------------------------------
+
+
+def _register_styles(commands: Subcommands) -> None:
+    parser = commands.add_parser(
+        "styles",
+        help="list the themes that ship with exporter",
+        description="List the themes that ship with exporter, each with a one-line description.",
+    )
+    parser.set_defaults(run=_run_styles)
+
+
+def _run_styles(args: argparse.Namespace) -> int:
+    from exporter.theme import available_themes
+
+    themes = available_themes()
+    width = max(len(theme.name) for theme in themes)
+    for theme in themes:
+        print(f"{theme.name:<{width}}  {theme.description}")
+    return 0
+
+
 # Each entry adds one subcommand.
-_COMMANDS: list[Callable[[Subcommands], None]] = [_register_inspect]
+_COMMANDS: list[Callable[[Subcommands], None]] = [_register_inspect, _register_styles]

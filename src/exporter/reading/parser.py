@@ -203,7 +203,7 @@ def _section_headings(body: list[Unit]) -> list[str | None]:
             and next_is_paragraph
         ):
             # "1. Introduction" above a paragraph is a numbered heading, not a one-item list.
-            heading = unit.raw_first.strip()
+            heading = f"{unit.first_marker} {unit.items[0]}"
         headings[index] = heading
         next_is_body = heading is None
         next_is_paragraph = next_is_body and isinstance(unit, Text)
