@@ -193,11 +193,11 @@ def _key_points_styles(theme: Theme) -> list[etree._Element]:
     box = theme.key_points
     spacing = theme.spacing
     sides = ("top", "left", "bottom", "right")
+    # Without a visible border the box still needs one, in its own colour: it carries the padding
+    # and tells Word and LibreOffice which paragraphs form one box.
+    line = box.border_color if box.border_width > 0 else box.background
     frame = [
-        properties(
-            "w:pBdr",
-            [border(side, box.border_color, box.border_width, box.padding) for side in sides],
-        ),
+        properties("w:pBdr", [border(side, line, box.border_width, box.padding) for side in sides]),
         shading(box.background),
         element(
             "w:ind",
