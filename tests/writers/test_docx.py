@@ -21,7 +21,15 @@ from lxml import etree
 
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file
-from exporter.theme import Color, HeaderFooter, KeyPointsBox, Page, Theme
+from exporter.theme import (
+    Color,
+    HeaderFooter,
+    KeyPointsBox,
+    Page,
+    Theme,
+    available_themes,
+    load_theme,
+)
 from exporter.writers.docx import render_docx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,6 +182,13 @@ def test_key_points_box_is_a_bordered_shaded_style_with_real_bullets() -> None:
         )
         assert text == "▪"
         assert not item.text.startswith("▪")
+
+
+def test_a_box_without_a_visible_border_keeps_one_in_its_own_colour() -> None:
+    box = KeyPointsBox(border_width=0, background=Color("F2F2F2"), border_color=Color("B3121B"))
+    styles = xml(render_docx(sample(), Theme(key_points=box)), "word/styles.xml")
+    colours = styles.xpath("w:style[@w:styleId='KeyPoints']/w:pPr/w:pBdr/*/@w:color", namespaces=NS)
+    assert colours == ["F2F2F2"] * 4
 
 
 def test_an_empty_label_leaves_just_the_points() -> None:
@@ -400,17 +415,15 @@ def test_characters_xml_cannot_hold_are_dropped_not_fatal() -> None:
 # -- what Word will make of it ------------------------------------------------------------------
 
 
-def test_every_brief_is_valid_office_open_xml(tmp_path: Path) -> None:
+@pytest.mark.parametrize("theme_name", [info.name for info in available_themes()])
+def test_every_brief_in_every_shipped_theme_is_valid_office_open_xml(
+    theme_name: str, tmp_path: Path
+) -> None:
     """Schema order and required parts, checked the way the Open XML SDK checks them."""
     from openxml_audit import FileFormat, OpenXmlValidator
 
     validator = OpenXmlValidator(file_format=FileFormat.MICROSOFT_365)
-    theme = Theme(
-        header=HeaderFooter(left="{short_title}", right="www.example.org"),
-        footer=HeaderFooter(left="{author}", center="{date}", right="{page} / {pages}"),
-        justify=True,
-        hyphenate=True,
-    )
+    theme = load_theme(theme_name)
     right_to_left = sample(metadata=Metadata(language="ar"))
     articles = [parse_file(source) for source in SOURCES] + [sample(), right_to_left]
     for number, article in enumerate(articles):
