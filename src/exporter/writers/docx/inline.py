@@ -8,7 +8,7 @@ from urllib.parse import quote
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
+from lxml import etree
 
 from exporter.inline import Link, split_links
 from exporter.writers.docx.ooxml import element, ooxml_text
@@ -23,7 +23,7 @@ def write_text(paragraph: Paragraph, text: str) -> None:
     for part in split_links(ooxml_text(text)):
         match part:
             case str():
-                paragraph.add_run(part)
+                paragraph._p.append(_run(part))
             case Link():
                 _write_link(paragraph, part)
             case _:
@@ -35,9 +35,27 @@ def _write_link(paragraph: Paragraph, link: Link) -> None:
     relationship = paragraph.part.relate_to(
         quote(link.target, safe=_URI_SAFE), RELATIONSHIP_TYPE.HYPERLINK, is_external=True
     )
-    run = element("w:r", [element("w:rPr", [element("w:rStyle", val=style_id(HYPERLINK))])])
-    Run(run, paragraph).text = link.text  # type: ignore[arg-type]
+    run = _run(link.text, style=HYPERLINK)
     hyperlink = element("w:hyperlink", [run], history="1")
     paragraph._p.append(hyperlink)
     # Set once attached, so the ``r:`` prefix declared on the part's root is reused.
     hyperlink.set(qn("r:id"), relationship)
+
+
+def _run(text: str, *, style: str | None = None) -> etree._Element:
+    """A ``w:r`` holding ``text``, tabs as ``w:tab``, spaces kept; in character ``style``."""
+    children = [element("w:rPr", [element("w:rStyle", val=style_id(style))])] if style else []
+    for number, piece in enumerate(text.split("\t")):
+        if number:
+            children.append(element("w:tab"))
+        if piece:
+            children.append(_text(piece))
+    return element("w:r", children)
+
+
+def _text(text: str) -> etree._Element:
+    node = element("w:t")
+    node.text = text
+    if text != text.strip():
+        node.set(qn("xml:space"), "preserve")
+    return node
