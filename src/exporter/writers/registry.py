@@ -79,6 +79,13 @@ BUILTIN: dict[str, Writer] = {
             "exporter.writers.json_model:render_json",
         ),
         Writer(
+            "docx",
+            ".docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "Word document with real styles, numbering and page fields",
+            "exporter.writers.docx:render_docx",
+        ),
+        Writer(
             "pdf",
             ".pdf",
             "application/pdf",
