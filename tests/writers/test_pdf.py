@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
-from tests.strategies import brief_text
 
 from exporter.errors import BriefError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
@@ -21,6 +20,7 @@ from exporter.reading import parse_file, parse_text
 from exporter.theme import Font, Fonts, HeaderFooter, KeyPointsBox, Page, Theme
 from exporter.writers.pdf import render_pdf, uncovered_characters
 from exporter.writers.pdf.styles import build_styles
+from tests.strategies import brief_text
 
 SOURCES = sorted((Path(__file__).resolve().parents[2] / "sources").iterdir())
 REFERENCE_BRIEF = "000_9308d7e73d83f95c.txt"
