@@ -12,6 +12,7 @@ import string
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from exporter.running_text import PLACEHOLDERS
 from exporter.theme._units import (
     describe,
     lookup_page_size,
@@ -23,10 +24,8 @@ from exporter.theme._units import (
 from exporter.theme._values import Color, Font
 
 #: Turns a raw TOML value into a theme value. ``base`` is the theme file's folder, for paths.
-Converter = Callable[[object, Path], object]
 
-#: The placeholders a header or footer template may use.
-PLACEHOLDERS = ("title", "short_title", "author", "date", "page", "pages")
+Converter = Callable[[object, Path], object]
 
 #: The keys of a font table.
 FONT_KEYS = ("family", "fallbacks", "files")

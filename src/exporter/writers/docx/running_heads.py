@@ -2,48 +2,26 @@
 
 from __future__ import annotations
 
-import re
-
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.section import _Footer, _Header
 from docx.text.paragraph import Paragraph
 
 from exporter.model import Article
+from exporter.running_text import running_values, split_template
 from exporter.theme import HeaderFooter, Theme
 from exporter.writers.docx.inline import write_text
 from exporter.writers.docx.ooxml import element
 
-_PLACEHOLDER = re.compile(r"\{(title|short_title|author|date|page|pages)\}")
 # Word fields that the application fills in on every page.
 _FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
-_SHORT_TITLE_LENGTH = 48
 
 
 def write_running_heads(document: Document, article: Article, theme: Theme) -> None:
-    values = {
-        "title": article.title,
-        "short_title": short_title(article.title),
-        "author": article.metadata.author or "",
-        "date": article.metadata.date or "",
-    }
+    values = running_values(article)
     section = document.sections[0]
     _write_running_head(section.header, theme.header, values)
     _write_running_head(section.footer, theme.footer, values)
-
-
-def short_title(title: str, limit: int = _SHORT_TITLE_LENGTH) -> str:
-    """``title`` cut at a word boundary to at most ``limit`` characters, with an ellipsis.
-
-    >>> short_title("North Korea’s Unconditional Support for Russia in Ukraine", 30)
-    'North Korea’s Unconditional…'
-    """
-    if len(title) <= limit:
-        return title
-    cut = title[: limit - 1]
-    if " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.-–—") + "…"
 
 
 def _write_running_head(
@@ -61,9 +39,8 @@ def _write_running_head(
 
 
 def _write_template(paragraph: Paragraph, template: str, values: dict[str, str]) -> None:
-    # re.split with one group alternates literal text (even) and placeholder names (odd).
-    for index, piece in enumerate(_PLACEHOLDER.split(template)):
-        if index % 2 == 0:
+    for piece, is_placeholder in split_template(template):
+        if not is_placeholder:
             write_text(paragraph, piece)
         elif piece in _FIELDS:
             _write_field(paragraph, _FIELDS[piece])

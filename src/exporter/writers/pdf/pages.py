@@ -6,7 +6,6 @@ every page is laid out: :class:`PagedCanvas` holds the pages back and decorates 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,11 +18,10 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 from reportlab.platypus.doctemplate import FrameBreak
 
 from exporter.model import Article
+from exporter.running_text import fill_template, running_values
 from exporter.theme import HeaderFooter, Theme
 from exporter.writers.pdf.styles import Styles
 
-_PLACEHOLDER = re.compile(r"\{(title|short_title|author|date|page|pages)\}")
-_SHORT_TITLE_LENGTH = 48
 _ELLIPSIS = "…"
 
 
@@ -31,49 +29,21 @@ _ELLIPSIS = "…"
 class RunningText:
     """What the header and footer templates are filled with, except the page numbers."""
 
-    title: str
-    short_title: str
-    author: str
-    date: str
+    values: tuple[tuple[str, str], ...]
 
     @classmethod
     def of(cls, article: Article) -> RunningText:
-        return cls(
-            title=article.title,
-            short_title=short_title(article.title),
-            author=article.metadata.author or "",
-            date=article.metadata.date or "",
+        return cls(tuple(running_values(article).items()))
+
+    def fill(self, template: str, page: int, pages: int) -> str:
+        """``template`` filled for one page.
+
+        >>> RunningText((("title", "T"),)).fill("{title}: {page} / {pages} {x}", 2, 5)
+        'T: 2 / 5 {x}'
+        """
+        return fill_template(
+            template, {**dict(self.values), "page": str(page), "pages": str(pages)}
         )
-
-
-def short_title(title: str) -> str:
-    """The title cut at a word boundary to fit a running header.
-
-    >>> short_title("Rates on hold")
-    'Rates on hold'
-    """
-    if len(title) <= _SHORT_TITLE_LENGTH:
-        return title
-    cut = title[: _SHORT_TITLE_LENGTH - 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
-    return cut + _ELLIPSIS
-
-
-def fill_template(template: str, values: RunningText, page: int, pages: int) -> str:
-    """Replace the known placeholders; any other brace stays as written.
-
-    >>> values = RunningText("T", "T", "", "")
-    >>> fill_template("{page} / {pages} {x}", values, 2, 5)
-    '2 / 5 {x}'
-    """
-    known = {
-        "title": values.title,
-        "short_title": values.short_title,
-        "author": values.author,
-        "date": values.date,
-        "page": str(page),
-        "pages": str(pages),
-    }
-    return _PLACEHOLDER.sub(lambda match: known[match.group(1)], template)
 
 
 class PagedCanvas(Canvas):
@@ -158,7 +128,7 @@ def _draw_line(
     gap = size * 2  # the least white space between two parts
 
     def filled(template: str, room: float) -> str:
-        return fit(fill_template(template, values, page, pages), font, size, max(room, 0))
+        return fit(values.fill(template, page, pages), font, size, max(room, 0))
 
     center = filled(parts.center, width / 2)
     if center:
