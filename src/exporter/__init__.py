@@ -1,10 +1,54 @@
-"""exporter: plain-text news briefs in, polished DOCX, PDF and EPUB handouts out."""
+"""exporter: plain-text news briefs in, polished DOCX, PDF and EPUB handouts out.
+
+The public API, for tools that embed exporter::
+
+    import exporter
+
+    article = exporter.parse("sources/brief.txt")          # or parse_text / parse_bytes
+    pdf = exporter.render(article, "pdf")                    # bytes; nothing touches the disk
+    theme = exporter.load_theme("newsroom")                  # a name or a path to a TOML file
+    docx = exporter.render(article, "docx", theme)
+    exporter.convert("sources/brief.txt", "build")           # build/brief.{docx,pdf,epub}
+    report = exporter.convert_many(["sources"], "build", jobs=4)
+
+Every error is an :class:`ExporterError`; bad input raises :class:`BriefError` (a ``ValueError``)
+carrying the path and line.
+"""
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from exporter._version import __version__
+from exporter.convert import BriefResult, Report, convert, convert_many
+from exporter.errors import BriefError, ExporterError, OutputError, ThemeError
+from exporter.model import Article, ListBlock, Metadata, Paragraph, ParseWarning, Section
+from exporter.reading import parse_bytes, parse_text
+from exporter.reading import parse_file as parse
+from exporter.theme import Theme, available_themes, load_theme
+from exporter.writers import Writer, available_writers, render
 
-try:
-    __version__ = version("exporter")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+__all__ = [
+    "Article",
+    "BriefError",
+    "BriefResult",
+    "ExporterError",
+    "ListBlock",
+    "Metadata",
+    "OutputError",
+    "Paragraph",
+    "ParseWarning",
+    "Report",
+    "Section",
+    "Theme",
+    "ThemeError",
+    "Writer",
+    "__version__",
+    "available_themes",
+    "available_writers",
+    "convert",
+    "convert_many",
+    "load_theme",
+    "parse",
+    "parse_bytes",
+    "parse_text",
+    "render",
+]

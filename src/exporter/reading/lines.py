@@ -8,12 +8,13 @@ decides which text is a title, a heading or a paragraph.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 _BULLET = re.compile(r"^[-*+•‣◦▪–]\s+(?P<text>\S.*)$")
 # At most three digits, so "2025 was a year…" and "2025. A year…" stay text.
-_NUMBERED = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<text>\S.*)$")
+_NUMBERED = re.compile(r"^(?P<number>\d{1,3}[.)])\s+(?P<text>\S.*)$")
 _ATX = re.compile(r"^(?P<marks>#{1,6})(?:\s+(?P<text>.*?))?(?:\s+#+)?\s*$")
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,})\s*$")
 _RULE = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
@@ -32,7 +33,6 @@ class Heading:
     level: int
     text: str
     line: int
-    raw: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class ListRun:
     items: tuple[str, ...]
     ordered: bool
     line: int
-    raw_first: str
+    first_marker: str  # the first item's marker as written ("1."), empty for bullets
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +88,11 @@ def tokenise(lines: list[str], first_number: int) -> list[Unit]:
             index += 1
         elif _is_underlined(rows, index):
             level = 1 if rows[index + 1].text.startswith("=") else 2
-            explicit = Heading(level, row.text, row.number, row.raw)
+            explicit = Heading(level, row.text, row.number)
             index += 2
         elif match := _ATX.match(row.text):
             text = match["text"]
-            explicit = Heading(len(match["marks"]), text, row.number, row.raw) if text else None
+            explicit = Heading(len(match["marks"]), text, row.number) if text else None
             index += 1
         elif _list_item(row.text) is not None:
             explicit, index = _list_run(rows, index)
@@ -140,26 +140,21 @@ def _list_run(rows: list[_Line], start: int) -> tuple[ListRun, int]:
             if item[0] != ordered:
                 break
             items.append(item[1])
-        elif not row.blank and row.indented and not _previous_blank(rows, index):
+        elif row.blank:
+            # A loose list has blank lines between items; anything else after them ends it.
+            following = next((i for i in range(index, len(rows)) if not rows[i].blank), len(rows))
+            after = _list_item(rows[following].text) if following < len(rows) else None
+            if after is None or after[0] != ordered:
+                break
+            index = following
+            continue
+        elif row.indented and not _RULE.match(row.text):
             items[-1] = f"{items[-1]} {row.text}"
-        elif row.blank and _next_is_item(rows, index, ordered):
-            pass  # a loose list: blank lines between items
         else:
             break
         index += 1
-    return ListRun(tuple(items), ordered, rows[start].number, rows[start].raw), index
-
-
-def _previous_blank(rows: list[_Line], index: int) -> bool:
-    return rows[index - 1].blank
-
-
-def _next_is_item(rows: list[_Line], index: int, ordered: bool) -> bool:
-    for row in rows[index + 1 :]:
-        if not row.blank:
-            item = _list_item(row.text)
-            return item is not None and item[0] == ordered
-    return False
+    marker = match["number"] if (match := _NUMBERED.match(rows[start].text)) else ""
+    return ListRun(tuple(items), ordered, rows[start].number, marker), index
 
 
 def _text_units(run: list[_Line]) -> list[Text]:
@@ -203,10 +198,9 @@ def _is_title_case(text: str) -> bool:
 
 def _join(run: list[_Line]) -> str:
     """Join wrapped lines; a word hyphenated across a break ("well-" + "known") stays joined."""
-    joined = run[0].text
-    for row in run[1:]:
-        if re.search(r"\w-$", joined) and row.text[:1].isalpha():
-            joined += row.text
-        else:
-            joined += " " + row.text
-    return joined
+    parts = [run[0].text]
+    for previous, row in itertools.pairwise(run):
+        ends_hyphenated = previous.text[-2:-1].isalnum() and previous.text.endswith("-")
+        joiner = "" if ends_hyphenated and row.text[:1].isalpha() else " "
+        parts.append(joiner + row.text)
+    return "".join(parts)

@@ -55,15 +55,19 @@ def parse_file(path: str | Path) -> Article:
 
     Raises :class:`BriefError` (a ``ValueError``) with the path and line for bad input.
     """
+    return parse_bytes(read_brief(path), path)
+
+
+def read_brief(path: str | Path) -> bytes:
+    """The bytes of the brief at ``path``, or a :class:`BriefError` saying why not."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except IsADirectoryError:
         raise BriefError("is a folder, not a brief", path=path) from None
     except FileNotFoundError:
         raise BriefError("no such file", path=path) from None
     except OSError as error:
         raise BriefError(f"cannot read the file: {error.strerror or error}", path=path) from None
-    return parse_bytes(data, path)
 
 
 def _parse_clean(decoded: DecodedText, source: str | None) -> Article:
@@ -203,7 +207,7 @@ def _section_headings(body: list[Unit]) -> list[str | None]:
             and next_is_paragraph
         ):
             # "1. Introduction" above a paragraph is a numbered heading, not a one-item list.
-            heading = unit.raw_first.strip()
+            heading = f"{unit.first_marker} {unit.items[0]}"
         headings[index] = heading
         next_is_body = heading is None
         next_is_paragraph = next_is_body and isinstance(unit, Text)

@@ -1,0 +1,28 @@
+"""What every command shares: the subparser type and how warnings are shown."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TypeAlias
+
+from exporter.model import ParseWarning
+
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def warning_lines(source: str | None, warnings: Sequence[ParseWarning]) -> list[str]:
+    """Warnings as ``FILE:LINE: warning: …`` lines (``FILE: warning: …`` for the whole file)."""
+    lines = []
+    for warning in warnings:
+        location = source or "exporter"
+        if warning.line:
+            location = f"{location}:{warning.line}"
+        lines.append(f"{location}: warning: {warning.message}")
+    return lines
+
+
+def print_warnings(source: str | None, warnings: Sequence[ParseWarning]) -> None:
+    for line in warning_lines(source, warnings):
+        print(line, file=sys.stderr)

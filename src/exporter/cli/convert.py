@@ -1,0 +1,134 @@
+"""``exporter convert``: briefs in, handouts out — one file or whole folders, in parallel.
+
+Presentation only: the work is :func:`exporter.convert.convert_many`. On a terminal a progress
+bar shows done, skipped and failed counts; elsewhere each brief gets a plain line. Errors and
+warnings always go to stderr as ``FILE:LINE: …`` lines, and a summary line ends the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from exporter.cli._common import Subcommands, warning_lines
+from exporter.convert import DEFAULT_FORMATS, BriefResult, Report, convert_many
+from exporter.convert.files import write_atomic
+
+DEFAULT_SOURCES = Path("sources")
+DEFAULT_OUT = Path("build")
+
+
+def register(commands: Subcommands) -> None:
+    parser = commands.add_parser(
+        "convert",
+        help="convert briefs to DOCX, PDF and EPUB",
+        description=(
+            "Convert briefs (files, or folders searched for *.txt and *.md) into the output "
+            "folder, mirroring folder trees. With no PATH, converts sources/ into build/."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="briefs or folders")
+    parser.add_argument(
+        "--to",
+        default=",".join(DEFAULT_FORMATS),
+        metavar="FORMATS",
+        help="comma-separated formats (default: %(default)s; see `exporter formats`)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="output folder (build)"
+    )
+    parser.add_argument(
+        "--style", metavar="NAME|PATH", help="theme (default: the brief's `style:`, else default)"
+    )
+    parser.add_argument(
+        "--jobs", type=_positive, metavar="N", help="worker processes (default: one per core)"
+    )
+    parser.add_argument("--force", action="store_true", help="rebuild even unchanged outputs")
+    noise = parser.add_mutually_exclusive_group()
+    noise.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    noise.add_argument("--verbose", "-v", action="store_true", help="print every output file")
+    parser.add_argument(
+        "--report", type=Path, metavar="FILE.json", help="write a JSON report of the run"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    formats = [name for name in args.to.split(",") if name.strip()]
+    paths = args.paths or [DEFAULT_SOURCES]
+    with _progress(args) as show:
+        report = convert_many(
+            paths,
+            args.out,
+            formats=formats,
+            style=args.style,
+            jobs=args.jobs,
+            force=args.force,
+            on_result=show,
+        )
+    if args.report is not None:
+        payload = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        write_atomic(args.report, payload.encode())
+    if not args.quiet:
+        print(_summary(report), file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+@contextmanager
+def _progress(args: argparse.Namespace) -> Iterator[Callable[[BriefResult], None]]:
+    """A callback for each finished brief: a progress bar on a terminal, plain lines elsewhere."""
+    if args.quiet or args.verbose or not sys.stderr.isatty():
+        yield lambda result: _print_result(result, args)
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    counts = {"converted": 0, "skipped": 0, "failed": 0}
+    columns = (BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def show(result: BriefResult) -> None:
+            counts[result.status] += 1
+            bar.console.print(_problems(result), end="", markup=False, highlight=False)
+            description = ", ".join(f"{count} {name}" for name, count in counts.items())
+            bar.update(task, advance=1, description=description)
+
+        yield show
+
+
+def _print_result(result: BriefResult, args: argparse.Namespace) -> None:
+    print(_problems(result, quiet=args.quiet), end="", file=sys.stderr)
+    if args.quiet or result.status == "failed":
+        return
+    if args.verbose:
+        for output in result.outputs:
+            print(f"{output.status:>9}  {output.path}  ({output.seconds * 1000:.1f} ms)")
+    else:
+        print(f"{result.status:>9}  {result.source}  ({result.seconds * 1000:.0f} ms)")
+
+
+def _problems(result: BriefResult, *, quiet: bool = False) -> str:
+    lines = [] if quiet else warning_lines(result.source, result.warnings)
+    if result.error:
+        lines.append(result.error)
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _summary(report: Report) -> str:
+    files = report.files_written
+    return (
+        f"exporter: {len(report.results)} briefs: {report.count('converted')} converted, "
+        f"{report.count('skipped')} up to date, {report.count('failed')} failed; "
+        f"{files} {'file' if files == 1 else 'files'} written in {report.seconds:.2f} s"
+    )
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value

@@ -1,0 +1,73 @@
+"""``exporter inspect FILE [--json]``: show how a brief is read."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import assert_never
+
+from exporter.cli._common import Subcommands, print_warnings
+from exporter.model import Article, ListBlock, Paragraph
+
+
+def register(commands: Subcommands) -> None:
+    parser = commands.add_parser(
+        "inspect",
+        help="show how a brief is read: title, key points, sections",
+        description="Parse a brief and print its structure (or the model as JSON).",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="the brief to read")
+    parser.add_argument("--json", action="store_true", help="print the article model as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from exporter.reading import parse_file
+
+    article = parse_file(args.file)
+    print_warnings(str(args.file), article.warnings)
+    print(article.to_json() if args.json else format_outline(article))
+    return 0
+
+
+def format_outline(article: Article, width: int = 100) -> str:
+    """A readable outline of ``article``: what a person checks before converting it."""
+    meta = article.metadata
+    lines = [f"Title:      {article.title}"]
+    if article.subtitle:
+        lines.append(f"Subtitle:   {article.subtitle}")
+    facts = [
+        ("Author", meta.author),
+        ("Date", meta.date),
+        ("Language", meta.language),
+        ("Keywords", ", ".join(meta.keywords)),
+        ("Description", meta.description),
+    ]
+    lines.extend(f"{name + ':':<11} {value}" for name, value in facts if value)
+    lines.extend(f"{key + ':':<11} {value}" for key, value in meta.extra.items())
+    lines.append(f"Key points: {len(article.key_points)}")
+    lines.extend(_shorten(f"  • {point}", width) for point in article.key_points)
+    lines.append(f"Sections:   {len(article.sections)}")
+    for section in article.sections:
+        lines.append(f"  § {section.heading}" if section.heading else "  § (lead, no heading)")
+        for block in section.blocks:
+            match block:
+                case Paragraph(text=text):
+                    lines.append(_shorten(f"      ¶ {text}", width))
+                case ListBlock(items=items, ordered=ordered):
+                    kind = "numbered list" if ordered else "list"
+                    lines.append(f"      {kind} of {len(items)}")
+                    lines.extend(_shorten(f"        - {item}", width) for item in items)
+                case _:
+                    assert_never(block)
+    return "\n".join(lines)
+
+
+def _shorten(line: str, width: int) -> str:
+    if len(line) <= width:
+        return line
+    cut = line.rfind(" ", 0, width - 1)
+    return line[: cut if cut > 0 else width - 1] + " …"
+
+
+# -- exporter styles -----------------------------------------------------------------------------

@@ -1,0 +1,268 @@
+"""Converting briefs: one brief in a worker, many briefs across processes (or any executor).
+
+:func:`convert_brief` is what a worker runs for one brief: read, parse, pick the theme, render
+each format and write it atomically, skipping outputs whose inputs are unchanged. It never
+raises for a bad brief: every failure becomes part of its :class:`BriefResult`, so one bad brief
+never stops the others. :func:`convert_many` finds the briefs, fans them out, and keeps the
+manifest up to date.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from exporter.convert.files import remove_stale_temporaries, write_atomic
+from exporter.convert.manifest import build_key, read_manifest, write_manifest
+from exporter.convert.sources import Brief, find_briefs
+from exporter.errors import ExporterError, ThemeError
+from exporter.model import ParseWarning
+from exporter.reading import parse_bytes, read_brief
+from exporter.theme import load_theme, resolve_theme
+from exporter.writers.registry import get_writer
+
+DEFAULT_FORMATS = ("docx", "pdf", "epub")
+
+OutputStatus = Literal["written", "skipped"]
+BriefStatus = Literal["converted", "skipped", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class OutputResult:
+    path: str
+    format: str
+    status: OutputStatus
+    seconds: float
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class BriefResult:
+    """What happened to one brief: its outputs, warnings, and the error if it failed."""
+
+    source: str
+    status: BriefStatus
+    outputs: tuple[OutputResult, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    error: str | None = None
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "status": self.status,
+            "error": self.error,
+            "seconds": round(self.seconds, 6),
+            "warnings": [warning.to_dict() for warning in self.warnings],
+            "outputs": [
+                {
+                    "path": output.path,
+                    "format": output.format,
+                    "status": output.status,
+                    "seconds": round(output.seconds, 6),
+                }
+                for output in self.outputs
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One brief to convert, with everything a worker process needs (all picklable)."""
+
+    brief: Brief
+    formats: tuple[str, ...]
+    style: str | None
+    force: bool
+    previous: dict[str, str] = field(default_factory=dict)  # output path → recorded key
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The outcome of a run, in the order the briefs were found."""
+
+    results: tuple[BriefResult, ...]
+    seconds: float
+
+    @property
+    def failed(self) -> tuple[BriefResult, ...]:
+        return tuple(result for result in self.results if result.status == "failed")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def count(self, status: BriefStatus) -> int:
+        return sum(1 for result in self.results if result.status == status)
+
+    @property
+    def files_written(self) -> int:
+        return sum(
+            1 for result in self.results for out in result.outputs if out.status == "written"
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "briefs": len(self.results),
+            "converted": self.count("converted"),
+            "skipped": self.count("skipped"),
+            "failed": self.count("failed"),
+            "files_written": self.files_written,
+            "seconds": round(self.seconds, 6),
+            "results": [result.to_dict() for result in self.results],
+        }
+
+
+def convert_brief(job: Job) -> BriefResult:
+    """Convert one brief to every requested format; failures are returned, never raised."""
+    started = time.perf_counter()
+    source = str(job.brief.source)
+    warnings: tuple[ParseWarning, ...] = ()
+    try:
+        data = read_brief(job.brief.source)
+        article = parse_bytes(data, source)
+        warnings = article.warnings
+        theme = resolve_theme(job.style, article)
+        outputs = []
+        for name in job.formats:
+            writer = get_writer(name)
+            path = job.brief.output_stem.with_name(job.brief.output_stem.name + writer.extension)
+            key = build_key(data, theme, writer.name)
+            began = time.perf_counter()
+            if not job.force and job.previous.get(str(path)) == key and path.is_file():
+                outputs.append(OutputResult(str(path), name, "skipped", 0.0, key))
+                continue
+            warnings += writer.warnings(article, theme)
+            write_atomic(path, writer.render(article, theme))
+            outputs.append(
+                OutputResult(str(path), name, "written", time.perf_counter() - began, key)
+            )
+    except ThemeError as error:
+        # A theme named by the brief fails this brief only; say which brief it was.
+        message = str(error) if error.path else f"{source}: error: {error.message}"
+        return _failed(source, message, warnings, started)
+    except ExporterError as error:
+        return _failed(source, str(error), warnings, started)
+    except Exception as error:  # a writer bug must not stop the other briefs; it is reported
+        message = (
+            f"{source}: error: internal error ({type(error).__name__}: {error}); please report"
+        )
+        return _failed(source, message, warnings, started)
+    status: BriefStatus = (
+        "skipped" if all(out.status == "skipped" for out in outputs) else "converted"
+    )
+    return BriefResult(
+        source, status, tuple(outputs), warnings, None, time.perf_counter() - started
+    )
+
+
+def convert(
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    style: str | None = None,
+    force: bool = False,
+) -> BriefResult:
+    """Convert the one brief at ``path`` into ``out_dir`` (``brief.txt`` → ``out/brief.pdf``).
+
+    Returns its :class:`BriefResult`; a brief that cannot be converted raises its error.
+    """
+    report = convert_many([path], out_dir, formats=formats, style=style, jobs=1, force=force)
+    (result,) = report.results
+    if result.error is not None:
+        raise ExporterError(result.error.split(" error: ", 1)[-1], path=result.source)
+    return result
+
+
+def convert_many(
+    paths: Sequence[str | Path],
+    out_dir: str | Path,
+    *,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    style: str | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    executor: Executor | None = None,
+    on_result: Callable[[BriefResult], None] | None = None,
+) -> Report:
+    """Convert every brief under ``paths`` into ``out_dir``; return a :class:`Report`.
+
+    Briefs convert in parallel: in ``jobs`` worker processes (default: one per core), or on
+    ``executor`` when given — any :class:`concurrent.futures.Executor`, such as a Dask
+    ``Client(...).get_executor()`` that spreads the work across machines. ``on_result`` is
+    called in this process as each brief finishes (for progress display).
+
+    Problems with the run as a whole (an unknown format, a missing ``style`` theme, a missing
+    path, colliding output names) raise :class:`~exporter.errors.ExporterError` before anything
+    is written; problems with one brief are recorded in its result.
+    """
+    started = time.perf_counter()
+    out = Path(out_dir)
+    names = tuple(dict.fromkeys(get_writer(name).name for name in formats))
+    if style is not None:
+        load_theme(style)  # a bad --style fails the run up front, not once per brief
+    briefs = find_briefs([Path(path) for path in paths], out)
+    manifest = read_manifest(out)
+    for folder in {brief.output_stem.parent for brief in briefs}:
+        remove_stale_temporaries(folder)
+    tasks = [Job(brief, names, style, force, _previous(manifest, brief, out)) for brief in briefs]
+    results: dict[int, BriefResult] = {}
+    try:
+        for index, result in _run(tasks, jobs, executor):
+            results[index] = result
+            if on_result is not None:
+                on_result(result)
+    finally:
+        if results:
+            _update_manifest(out, manifest, results.values())
+    ordered = tuple(results[index] for index in sorted(results))
+    return Report(ordered, time.perf_counter() - started)
+
+
+def _run(
+    tasks: list[Job], jobs: int | None, executor: Executor | None
+) -> Iterable[tuple[int, BriefResult]]:
+    workers = jobs or os.cpu_count() or 1
+    if executor is None and (workers == 1 or len(tasks) <= 1):
+        for index, task in enumerate(tasks):
+            yield index, convert_brief(task)
+        return
+    own = executor is None
+    pool = executor or ProcessPoolExecutor(max_workers=min(workers, len(tasks)))
+    try:
+        futures: dict[Future[BriefResult], int] = {
+            pool.submit(convert_brief, task): index for index, task in enumerate(tasks)
+        }
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    finally:
+        if own:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _previous(manifest: dict[str, str], brief: Brief, out: Path) -> dict[str, str]:
+    """The recorded keys of this brief's outputs, by output path."""
+    stem = str(brief.output_stem.relative_to(out))
+    return {
+        str(out / path): key for path, key in manifest.items() if path.rsplit(".", 1)[0] == stem
+    }
+
+
+def _update_manifest(out: Path, manifest: dict[str, str], results: Iterable[BriefResult]) -> None:
+    for result in results:
+        for output in result.outputs:
+            manifest[str(Path(output.path).relative_to(out))] = output.key
+    if out.is_dir():
+        write_manifest(out, manifest)
+
+
+def _failed(
+    source: str, message: str, warnings: tuple[ParseWarning, ...], started: float
+) -> BriefResult:
+    return BriefResult(source, "failed", (), warnings, message, time.perf_counter() - started)

@@ -1,0 +1,82 @@
+"""Finding briefs and deciding where their outputs go.
+
+A folder is searched recursively for ``*.txt`` and ``*.md`` briefs and its tree is mirrored
+under the output folder (``sources/a/b.txt`` → ``build/a/b.pdf``); a file given by itself goes
+straight into the output folder. Every output path is built from a path *relative* to what the
+user named, so nothing can land outside the output folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from exporter.errors import BriefError, OutputError
+
+BRIEF_SUFFIXES = frozenset({".txt", ".md"})
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A brief to convert and the output path of its files, without the extension."""
+
+    source: Path
+    output_stem: Path
+
+
+def find_briefs(paths: Iterable[Path], out_dir: Path) -> list[Brief]:
+    """The briefs under ``paths``, each with its output stem inside ``out_dir``.
+
+    Raises :class:`BriefError` for a path that does not exist, and :class:`OutputError` when two
+    briefs would write the same output file (before anything is written).
+    """
+    briefs: list[Brief] = []
+    for path in paths:
+        if path.is_dir():
+            briefs.extend(
+                Brief(source, out_dir / source.relative_to(path).with_suffix(""))
+                for source in _walk(path, skip=out_dir.resolve())
+            )
+        elif path.is_file():
+            briefs.append(Brief(path, out_dir / path.stem))
+        else:
+            raise BriefError("no such file or folder", path=path)
+    return _unique(briefs)
+
+
+def _walk(folder: Path, skip: Path) -> list[Path]:
+    """Briefs in ``folder`` and below, in a stable order; hidden folders and ``skip`` excluded.
+
+    Symbolic links to folders are not followed, so a link loop cannot trap the search.
+    """
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder, followlinks=False):
+        here = Path(root)
+        folders[:] = sorted(
+            name for name in folders if not name.startswith(".") and (here / name).resolve() != skip
+        )
+        found.extend(
+            here / name
+            for name in sorted(files)
+            if Path(name).suffix.lower() in BRIEF_SUFFIXES and not name.startswith(".")
+        )
+    return found
+
+
+def _unique(briefs: list[Brief]) -> list[Brief]:
+    """Drop a brief named twice; refuse two briefs that would write the same files."""
+    seen: dict[Path, Path] = {}
+    unique: list[Brief] = []
+    for brief in briefs:
+        earlier = seen.setdefault(brief.output_stem, brief.source)
+        if earlier.resolve() != brief.source.resolve():
+            raise OutputError(
+                f"both {earlier} and {brief.source} would be written as "
+                f"{brief.output_stem}.*; rename one of them",
+                path=brief.source,
+            )
+        if earlier is brief.source:
+            unique.append(brief)
+    return unique

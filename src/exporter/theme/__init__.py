@@ -1,0 +1,54 @@
+"""Themes: one style file drives the look of DOCX, PDF and EPUB alike.
+
+A theme is a TOML file (``styles/default.toml``; the format is documented in
+``docs/themes.md``). :func:`load_theme` reads, validates and caches it; every writer receives the
+same immutable :class:`Theme`, whose lengths are points and colours :class:`Color`.
+
+The modules behind this package are private: ``_values`` (the value objects), ``_units``
+(lengths, colours, paper sizes), ``_schema`` (the keys a file may set), ``_loader`` (TOML,
+``extends`` and validation) and ``_catalog`` (lookup by name, the list of shipped themes).
+"""
+
+from __future__ import annotations
+
+from exporter.theme._catalog import (
+    DEFAULT_THEME,
+    ThemeInfo,
+    available_themes,
+    load_theme,
+    resolve_theme,
+)
+from exporter.theme._units import format_length, parse_color, parse_length
+from exporter.theme._values import (
+    Color,
+    Colors,
+    Font,
+    Fonts,
+    HeaderFooter,
+    KeyPointsBox,
+    Page,
+    Sizes,
+    Spacing,
+    Theme,
+)
+
+__all__ = [
+    "DEFAULT_THEME",
+    "Color",
+    "Colors",
+    "Font",
+    "Fonts",
+    "HeaderFooter",
+    "KeyPointsBox",
+    "Page",
+    "Sizes",
+    "Spacing",
+    "Theme",
+    "ThemeInfo",
+    "available_themes",
+    "format_length",
+    "load_theme",
+    "parse_color",
+    "parse_length",
+    "resolve_theme",
+]

@@ -1,0 +1,242 @@
+"""What a theme file may contain: every table, key and the converter that checks its value.
+
+A converter takes the raw TOML value and returns what the :class:`~exporter.theme.Theme` stores,
+or raises :class:`ValueError` saying what was expected. The schema is the single list of keys:
+the loader validates against it and ``docs/themes.md`` documents it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from exporter.running_text import PLACEHOLDERS
+from exporter.theme._units import (
+    describe,
+    lookup_page_size,
+    page_size_names,
+    parse_color,
+    parse_length,
+    quoted,
+)
+from exporter.theme._values import Color, Font
+
+#: Turns a raw TOML value into a theme value. ``base`` is the theme file's folder, for paths.
+
+Converter = Callable[[object, Path], object]
+
+#: The keys of a font table.
+FONT_KEYS = ("family", "fallbacks", "files")
+
+#: The faces a font's ``files`` table may name.
+FONT_FACES = ("regular", "bold", "italic", "bold_italic")
+
+
+class NestedValueError(ValueError):
+    """A problem with one key inside a table value (``files.regular`` of a font)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def text(value: object, _base: Path) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a string, got {describe(value)}")
+    return value
+
+
+def flag(value: object, _base: Path) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {describe(value)}")
+    return value
+
+
+def bullet(value: object, base: Path) -> str:
+    glyph = text(value, base)
+    if not 1 <= len(glyph.strip()) <= 3:
+        raise ValueError(f'expected a short bullet of 1 to 3 characters such as "•", got "{glyph}"')
+    return glyph.strip()
+
+
+def length(value: object, _base: Path) -> float:
+    """A length of zero or more (margins, spacing, border widths)."""
+    points = parse_length(value)
+    if points < 0:
+        raise ValueError(f"expected a length of zero or more, got {quoted(value)}")
+    return points
+
+
+def size(value: object, _base: Path) -> float:
+    """A length greater than zero (font sizes)."""
+    points = parse_length(value)
+    if points <= 0:
+        raise ValueError(f"expected a size greater than zero, got {quoted(value)}")
+    return points
+
+
+def line_spacing(value: object, _base: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(
+            f"expected a multiple of the font size such as 1.3 (a bare number, not a length), "
+            f"got {describe(value)}"
+        )
+    if not 0.5 <= value <= 5:
+        raise ValueError(f"expected a multiple of the font size from 0.5 to 5, got {value}")
+    return float(value)
+
+
+def color(value: object, _base: Path) -> Color:
+    return parse_color(value)
+
+
+def page_size(value: object, base: Path) -> tuple[float, float]:
+    """A paper name (``"A4"``) or ``[width, height]`` with units."""
+    if isinstance(value, str):
+        named = lookup_page_size(value)
+        if named is None:
+            raise ValueError(
+                f'unknown page size "{value}"; expected one of {", ".join(page_size_names())} '
+                f'or [width, height] such as ["210mm", "297mm"]'
+            )
+        return named
+    if isinstance(value, list) and len(value) == 2:
+        width, height = (size(part, base) for part in value)
+        return (width, height)
+    raise ValueError(
+        f"expected a paper name ({', '.join(page_size_names())}) or [width, height] such as "
+        f'["210mm", "297mm"], got {describe(value)}'
+    )
+
+
+def orientation(value: object, base: Path) -> str:
+    name = text(value, base)
+    if name not in ("portrait", "landscape"):
+        raise ValueError(f'expected "portrait" or "landscape", got "{name}"')
+    return name
+
+
+def template(value: object, base: Path) -> str:
+    """A header or footer template; only the known placeholders are allowed."""
+    pattern = text(value, base)
+    try:
+        parts = list(string.Formatter().parse(pattern))
+    except ValueError:
+        raise ValueError(
+            f'unbalanced brace in "{pattern}"; write {{{{ or }}}} for a literal brace'
+        ) from None
+    for _, field_name, format_spec, conversion in parts:
+        if field_name is None:
+            continue
+        if field_name not in PLACEHOLDERS:
+            raise ValueError(
+                f'unknown placeholder "{{{field_name}}}" in "{pattern}"'
+                f"{suggest(field_name, PLACEHOLDERS, '{', '}')}"
+            )
+        # Writers substitute placeholders themselves (DOCX turns {page} into a field).
+        if format_spec or conversion:
+            raise ValueError(
+                f'placeholders take no format or conversion in "{pattern}"; write {{{field_name}}}'
+            )
+    return pattern
+
+
+def font(value: object, base: Path) -> Font:
+    """A font: a family name, or a table with ``family``, ``fallbacks`` and ``files``."""
+    if isinstance(value, str):
+        value = {"family": value}
+    if not isinstance(value, dict):
+        raise ValueError(f'expected a family name or a table with "family", got {describe(value)}')
+    for key in value:
+        if key not in FONT_KEYS:
+            raise NestedValueError(key, f"unknown key{suggest(key, FONT_KEYS)}")
+    family = value.get("family")
+    if not isinstance(family, str) or not family.strip():
+        raise NestedValueError("family", f"expected a font family name, got {describe(family)}")
+    fallbacks = value.get("fallbacks", [])
+    if not isinstance(fallbacks, list) or not all(
+        isinstance(name, str) and name.strip() for name in fallbacks
+    ):
+        raise NestedValueError(
+            "fallbacks", f"expected an array of family names, got {describe(fallbacks)}"
+        )
+    return Font(
+        family=family.strip(),
+        fallbacks=tuple(name.strip() for name in fallbacks),
+        files=font_files(value.get("files", {}), base),
+    )
+
+
+def font_files(value: object, base: Path) -> tuple[tuple[str, str], ...]:
+    """``{face = "path"}``, paths relative to the theme file, made absolute and checked."""
+    if not isinstance(value, dict):
+        raise NestedValueError("files", f'expected a table of face = "path", got {describe(value)}')
+    files = []
+    for face, raw_path in value.items():
+        key = f"files.{face}"
+        if face not in FONT_FACES:
+            raise NestedValueError(key, f"unknown face{suggest(face, FONT_FACES)}")
+        if not isinstance(raw_path, str) or not raw_path:
+            raise NestedValueError(key, f"expected a font file path, got {describe(raw_path)}")
+        path = (base / raw_path).resolve()
+        if not path.is_file():
+            raise NestedValueError(key, f"font file not found: {path}")
+        if not _is_font_file(path):
+            raise NestedValueError(key, f"not a TrueType or OpenType font file: {path}")
+        files.append((face, str(path)))
+    return tuple(sorted(files, key=lambda pair: FONT_FACES.index(pair[0])))
+
+
+#: The first four bytes of TrueType, OpenType (CFF) and collection files.
+_FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf")
+
+
+def _is_font_file(path: Path) -> bool:
+    with path.open("rb") as stream:
+        return stream.read(4) in _FONT_SIGNATURES
+
+
+def suggest(word: str, known: Iterable[str], prefix: str = "", suffix: str = "") -> str:
+    """`` — did you mean "x"?`` for the closest known word, else the list of known words."""
+    choices = [f"{prefix}{name}{suffix}" for name in known]
+    matches = difflib.get_close_matches(f"{prefix}{word}{suffix}", choices, n=1)
+    if matches:
+        return f' — did you mean "{matches[0]}"?'
+    return f" — expected one of: {', '.join(choices)}"
+
+
+def _each(keys: str, converter: Converter) -> dict[str, Converter]:
+    return dict.fromkeys(keys.split(), converter)
+
+
+#: Every top-level key of a theme file. ``extends`` is resolved by the loader.
+TOP_LEVEL: dict[str, Converter] = {
+    "description": text,
+    "extends": text,
+    "justify": flag,
+    "hyphenate": flag,
+}
+
+#: Every table of a theme file and the keys it may set.
+TABLES: dict[str, dict[str, Converter]] = {
+    "page": {"size": page_size, "orientation": orientation}
+    | _each("margin_top margin_right margin_bottom margin_left", length),
+    "fonts": _each("body heading title", font),
+    "sizes": _each("body title subtitle heading meta key_points header_footer", size),
+    "spacing": {"line": line_spacing}
+    | _each("paragraph_after heading_before heading_after list_indent", length),
+    "colors": _each("text title heading accent link muted", color),
+    "key_points": {
+        "label": text,
+        "background": color,
+        "border_color": color,
+        "border_width": length,
+        "padding": length,
+        "bullet": bullet,
+        "label_color": color,
+    },
+    "header": _each("left center right", template),
+    "footer": _each("left center right", template),
+}

@@ -1,0 +1,97 @@
+"""The visible content: title block, key-points box and sections, in reading order."""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from docx.document import Document
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from exporter.model import Article, ListBlock, Paragraph, Section
+from exporter.theme import Theme
+from exporter.writers.docx.inline import write_text
+from exporter.writers.docx.numbering import (
+    BULLET_LIST,
+    KEY_POINTS_LIST,
+    list_membership,
+    restarted_numbers,
+)
+from exporter.writers.docx.ooxml import add_property
+from exporter.writers.docx.styles import (
+    BODY,
+    BYLINE,
+    FIRST_PARAGRAPH,
+    HEADING,
+    KEY_POINTS,
+    KEY_POINTS_LABEL,
+    LIST_BULLET,
+    LIST_NUMBER,
+    SUBTITLE,
+    TITLE,
+    style_id,
+)
+
+_BYLINE_SEPARATOR = " · "
+
+
+def write_title_block(document: Document, article: Article) -> None:
+    """Title, then subtitle and a byline (author · date) when the brief has them."""
+    _paragraph(document, TITLE, article.title)
+    if article.subtitle:
+        _paragraph(document, SUBTITLE, article.subtitle)
+    byline = [part for part in (article.metadata.author, article.metadata.date) if part]
+    if byline:
+        _paragraph(document, BYLINE, _BYLINE_SEPARATOR.join(byline))
+
+
+def write_key_points(document: Document, article: Article, theme: Theme) -> None:
+    """The key-points box: the theme's label (if any) and bulleted points; no points, no box."""
+    if not article.key_points:
+        return
+    if theme.key_points.label:
+        _paragraph(document, KEY_POINTS_LABEL, theme.key_points.label)
+    for point in article.key_points:
+        _list_item(document, KEY_POINTS, point, KEY_POINTS_LIST)
+
+
+def write_sections(document: Document, article: Article) -> None:
+    for number, section in enumerate(article.sections):
+        _write_section(document, section, opening=number == 0)
+
+
+def _write_section(document: Document, section: Section, *, opening: bool) -> None:
+    if section.heading:
+        _paragraph(document, HEADING, section.heading)
+    for number, block in enumerate(section.blocks):
+        match block:
+            case Paragraph():
+                first = opening and number == 0 and not section.heading
+                _paragraph(document, FIRST_PARAGRAPH if first else BODY, block.text)
+            case ListBlock():
+                _write_list(document, block)
+            case _:
+                assert_never(block)
+
+
+def _write_list(document: Document, block: ListBlock) -> None:
+    if block.ordered:
+        style, num_id = LIST_NUMBER, restarted_numbers(document)
+    else:
+        style, num_id = LIST_BULLET, BULLET_LIST
+    for item in block.items:
+        _list_item(document, style, item, num_id)
+
+
+def _list_item(document: Document, style: str, text: str, num_id: int) -> None:
+    # The style already numbers its paragraphs; saying so on the paragraph too keeps the list
+    # intact when a user restyles it, and is how a restarted list names its own numbering.
+    paragraph = _paragraph(document, style, text)
+    add_property(paragraph._p.get_or_add_pPr(), list_membership(num_id))
+
+
+def _paragraph(document: Document, style: str, text: str) -> DocxParagraph:
+    paragraph = document.add_paragraph()
+    # By id: python-docx's lookup by name scans the style sheet for every paragraph.
+    paragraph._p.style = style_id(style)
+    write_text(paragraph, text)
+    return paragraph

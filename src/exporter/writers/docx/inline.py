@@ -1,0 +1,61 @@
+"""Runs of text inside a paragraph: the one place text enters the document, links included."""
+
+from __future__ import annotations
+
+from typing import assert_never
+from urllib.parse import quote
+
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from exporter.inline import Link, split_links
+from exporter.writers.docx.ooxml import element, ooxml_text
+from exporter.writers.docx.styles import HYPERLINK, style_id
+
+# Characters a URI may hold as they are; anything else (spaces, non-ASCII) is percent-encoded.
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def write_text(paragraph: Paragraph, text: str) -> None:
+    """Append ``text`` to ``paragraph`` literally, with web addresses as clickable links."""
+    for part in split_links(ooxml_text(text)):
+        match part:
+            case str():
+                paragraph._p.append(_run(part))
+            case Link():
+                _write_link(paragraph, part)
+            case _:
+                assert_never(part)
+
+
+def _write_link(paragraph: Paragraph, link: Link) -> None:
+    # The relationship lives in the part the paragraph belongs to (body, header or footer).
+    relationship = paragraph.part.relate_to(
+        quote(link.target, safe=_URI_SAFE), RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+    )
+    run = _run(link.text, style=HYPERLINK)
+    hyperlink = element("w:hyperlink", [run], history="1")
+    paragraph._p.append(hyperlink)
+    # Set once attached, so the ``r:`` prefix declared on the part's root is reused.
+    hyperlink.set(qn("r:id"), relationship)
+
+
+def _run(text: str, *, style: str | None = None) -> etree._Element:
+    """A ``w:r`` holding ``text``, tabs as ``w:tab``, spaces kept; in character ``style``."""
+    children = [element("w:rPr", [element("w:rStyle", val=style_id(style))])] if style else []
+    for number, piece in enumerate(text.split("\t")):
+        if number:
+            children.append(element("w:tab"))
+        if piece:
+            children.append(_text(piece))
+    return element("w:r", children)
+
+
+def _text(text: str) -> etree._Element:
+    node = element("w:t")
+    node.text = text
+    if text != text.strip():
+        node.set(qn("xml:space"), "preserve")
+    return node

@@ -1,0 +1,204 @@
+"""WordprocessingML building blocks: the text guard, units, and elements in schema order.
+
+Word rejects a file whose property elements are out of the order its schema prescribes, even
+where LibreOffice is forgiving, so every property container is built through :func:`properties`,
+which sorts its children into that order. All text enters the document through
+:func:`ooxml_text`, the writer's one escaping point (lxml escapes ``<``, ``&`` and quotes; this
+removes what XML 1.0 cannot hold at all).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable
+
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+from lxml import etree
+
+from exporter.theme import Color, Font
+
+# Characters XML 1.0 allows (https://www.w3.org/TR/xml/#charsets); everything else is dropped.
+_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# A paragraph is one line: a stray line break inside it becomes a space.
+_LINE_BREAK = re.compile("\r\n|[\r\n]")
+
+# Child order of w:pPr and w:rPr (ECMA-376 Part 1, CT_PPrBase and CT_RPr), as local names.
+_PPR_ORDER = (
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+)
+_RPR_ORDER = (
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+)
+_BORDER_ORDER = ("top", "left", "bottom", "right", "between", "bar")
+_SCHEMA_ORDER = {"pPr": _PPR_ORDER, "rPr": _RPR_ORDER, "pBdr": _BORDER_ORDER}
+
+
+def ooxml_text(text: str) -> str:
+    """Make ``text`` safe to store in a WordprocessingML document, keeping it literal.
+
+    >>> ooxml_text("a\\x00b <c> & {d}\\nnext")
+    'ab <c> & {d} next'
+    """
+    return _LINE_BREAK.sub(" ", _NOT_XML_CHAR.sub("", text))
+
+
+def element(tag: str, children: Iterable[etree._Element] = (), **attributes: str) -> etree._Element:
+    """A WordprocessingML element with ``w:``-prefixed ``attributes`` and ``children``.
+
+    >>> etree.tostring(element("w:jc", val="both")).endswith(b'w:val="both"/>')
+    True
+    """
+    node = OxmlElement(tag, {qn(f"w:{name}"): value for name, value in attributes.items()})
+    # An element has one parent: a child already placed elsewhere (a shared border) is copied.
+    node.extend(
+        copy.deepcopy(child) if child.getparent() is not None else child for child in children
+    )
+    return node
+
+
+def properties(tag: str, children: Iterable[etree._Element]) -> etree._Element:
+    """A property container (``w:pPr``, ``w:rPr``, ``w:pBdr``) with children in schema order."""
+    order = _SCHEMA_ORDER[tag.split(":")[1]]
+    return element(
+        tag, sorted(children, key=lambda child: order.index(etree.QName(child).localname))
+    )
+
+
+def add_property(container: etree._Element, child: etree._Element) -> None:
+    """Insert ``child`` into an existing property container at its place in schema order."""
+    order = _SCHEMA_ORDER[etree.QName(container).localname]
+    successors = set(order[order.index(etree.QName(child).localname) + 1 :])
+    for sibling in container:
+        if etree.QName(sibling).localname in successors:
+            sibling.addprevious(child)
+            return
+    container.append(child)
+
+
+# -- units ---------------------------------------------------------------------------------------
+
+
+def twips(points: float) -> str:
+    """Twentieths of a point: page geometry, indents and paragraph spacing."""
+    return str(round(points * 20))
+
+
+def half_points(points: float) -> str:
+    """Font sizes."""
+    return str(round(points * 2))
+
+
+def line_spacing(multiple: float) -> str:
+    """An ``auto`` line pitch: 240 is single spacing."""
+    return str(round(multiple * 240))
+
+
+# -- properties shared by styles and direct formatting ---------------------------------------------
+
+
+def fonts(font: Font) -> etree._Element:
+    """The same family for Latin, East Asian and complex scripts."""
+    family = font.family
+    return element("w:rFonts", ascii=family, hAnsi=family, eastAsia=family, cs=family)
+
+
+def size(points: float) -> list[etree._Element]:
+    return [element("w:sz", val=half_points(points)), element("w:szCs", val=half_points(points))]
+
+
+def color(value: Color) -> etree._Element:
+    return element("w:color", val=value.hex)
+
+
+def bold() -> list[etree._Element]:
+    return [element("w:b"), element("w:bCs")]
+
+
+def border(side: str, line_color: Color, width: float, space: float) -> etree._Element:
+    """A single-line border; ``width`` in points, ``space`` (padding) in whole points up to 31."""
+    return element(
+        f"w:{side}",
+        val="single",
+        sz=str(max(2, min(96, round(width * 8)))),
+        space=str(max(0, min(31, round(space)))),
+        color=line_color.hex,
+    )
+
+
+def shading(fill: Color) -> etree._Element:
+    return element("w:shd", val="clear", color="auto", fill=fill.hex)

@@ -1,0 +1,65 @@
+"""Running header and footer from the theme's templates, with live page-number fields."""
+
+from __future__ import annotations
+
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.section import _Footer, _Header
+from docx.text.paragraph import Paragraph
+
+from exporter.model import Article
+from exporter.running_text import running_values, split_template
+from exporter.theme import HeaderFooter, Theme
+from exporter.writers.docx.inline import write_text
+from exporter.writers.docx.ooxml import element
+
+# Word fields that the application fills in on every page.
+_FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
+
+
+def write_running_heads(document: Document, article: Article, theme: Theme) -> None:
+    values = running_values(article)
+    section = document.sections[0]
+    _write_running_head(section.header, theme.header, values)
+    _write_running_head(section.footer, theme.footer, values)
+
+
+def _write_running_head(
+    story: _Header | _Footer, template: HeaderFooter, values: dict[str, str]
+) -> None:
+    if template.is_empty:
+        return
+    paragraph = story.paragraphs[0]
+    parts = (template.left, template.center, template.right)
+    last = max(index for index, part in enumerate(parts) if part)
+    for index, part in enumerate(parts[: last + 1]):
+        if index:
+            paragraph.add_run().add_tab()
+        _write_template(paragraph, part, values)
+
+
+def _write_template(paragraph: Paragraph, template: str, values: dict[str, str]) -> None:
+    for piece, is_placeholder in split_template(template):
+        if not is_placeholder:
+            write_text(paragraph, piece)
+        elif piece in _FIELDS:
+            _write_field(paragraph, _FIELDS[piece])
+        else:
+            write_text(paragraph, values[piece])
+
+
+def _write_field(paragraph: Paragraph, instruction: str) -> None:
+    """A complex field: begin, instruction, separator, a cached result, end."""
+    instruction_text = element("w:instrText")
+    instruction_text.set(qn("xml:space"), "preserve")
+    instruction_text.text = f" {instruction} "
+    cached_result = element("w:t")
+    cached_result.text = "1"
+    for content in (
+        element("w:fldChar", fldCharType="begin"),
+        instruction_text,
+        element("w:fldChar", fldCharType="separate"),
+        cached_result,
+        element("w:fldChar", fldCharType="end"),
+    ):
+        paragraph._p.append(element("w:r", [content]))

@@ -1,0 +1,292 @@
+"""The style sheet: every paragraph and character style the document uses, from the theme.
+
+The body carries no direct formatting beyond list numbering, so a user who edits a style in
+Word or LibreOffice changes every place it is used. Built-in styles keep Word's internal names
+(``heading 1``, ``header``) so that Word recognises them (navigation pane, table of contents).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+from exporter.theme import Theme
+from exporter.writers.docx.language import DEFAULT_LANGUAGE, is_right_to_left
+from exporter.writers.docx.numbering import (
+    BULLET_LIST,
+    KEY_POINTS_LIST,
+    NUMBERED_LIST,
+    list_membership,
+)
+from exporter.writers.docx.ooxml import (
+    add_property,
+    bold,
+    border,
+    color,
+    element,
+    fonts,
+    line_spacing,
+    properties,
+    shading,
+    size,
+    twips,
+)
+
+#: Style names (as Word and python-docx show them) the writers refer to.
+TITLE = "Title"
+SUBTITLE = "Subtitle"
+BYLINE = "Byline"
+HEADING = "Heading 1"
+BODY = "Body Text"
+FIRST_PARAGRAPH = "First Paragraph"
+LIST_BULLET = "List Bullet"
+LIST_NUMBER = "List Number"
+KEY_POINTS_LABEL = "Key Points Label"
+KEY_POINTS = "Key Points"
+HEADER = "Header"
+FOOTER = "Footer"
+HYPERLINK = "Hyperlink"
+
+# Built-in styles Word knows by a lower-case internal name.
+_INTERNAL_NAMES = {HEADING: "heading 1", HEADER: "header", FOOTER: "footer"}
+_NORMAL = "Normal"
+_SINGLE = 1.0
+
+
+def style_sheet(theme: Theme) -> etree._Element:
+    """The ``w:styles`` root for ``theme``; :func:`set_language` sets the language per document."""
+    return element(
+        "w:styles",
+        [
+            _document_defaults(theme),
+            *_base_styles(theme),
+            *_title_styles(theme),
+            *_body_styles(theme),
+            *_key_points_styles(theme),
+            *_running_head_styles(theme),
+        ],
+    )
+
+
+def set_language(styles: etree._Element, tag: str) -> None:
+    """Set the whole document's proofing language, and its direction for right-to-left ones."""
+    for lang in styles.iter(qn("w:lang")):
+        for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(attribute), tag)
+    if is_right_to_left(tag):
+        for defaults in styles.iter(qn("w:pPrDefault")):
+            add_property(defaults[0], element("w:bidi"))
+
+
+def _document_defaults(theme: Theme) -> etree._Element:
+    language = element("w:lang", val=DEFAULT_LANGUAGE)
+    run = properties("w:rPr", [fonts(theme.fonts.body), *size(theme.sizes.body), language])
+    paragraph = properties("w:pPr", [_spacing(after=0, line=_SINGLE)])
+    return element(
+        "w:docDefaults",
+        [element("w:rPrDefault", [run]), element("w:pPrDefault", [paragraph])],
+    )
+
+
+def _base_styles(theme: Theme) -> list[etree._Element]:
+    normal = _style(
+        "paragraph",
+        _NORMAL,
+        default=True,
+        paragraph=[element("w:widowControl")],
+        run=[color(theme.colors.text)],
+    )
+    default_font = _style("character", "Default Paragraph Font", default=True)
+    hyperlink = _style(
+        "character",
+        HYPERLINK,
+        based_on="Default Paragraph Font",
+        run=[color(theme.colors.link), element("w:u", val="single")],
+    )
+    return [normal, default_font, hyperlink]
+
+
+def _title_styles(theme: Theme) -> list[etree._Element]:
+    sizes, spacing, colors = theme.sizes, theme.spacing, theme.colors
+    title = _style(
+        "paragraph",
+        TITLE,
+        paragraph=[element("w:keepNext"), _spacing(after=spacing.heading_after, line=_SINGLE)],
+        run=[fonts(theme.fonts.title), *bold(), color(colors.title), *size(sizes.title)],
+    )
+    subtitle = _style(
+        "paragraph",
+        SUBTITLE,
+        paragraph=[element("w:keepNext"), _spacing(after=spacing.heading_after, line=_SINGLE)],
+        run=[fonts(theme.fonts.heading), color(colors.muted), *size(sizes.subtitle)],
+    )
+    byline = _style(
+        "paragraph",
+        BYLINE,
+        paragraph=[_spacing(after=spacing.heading_after, line=_SINGLE)],
+        run=[fonts(theme.fonts.heading), color(colors.muted), *size(sizes.meta)],
+    )
+    return [title, subtitle, byline]
+
+
+def _body_styles(theme: Theme) -> list[etree._Element]:
+    spacing = theme.spacing
+    heading = _style(
+        "paragraph",
+        HEADING,
+        next_style=BODY,
+        paragraph=[
+            element("w:keepNext"),
+            element("w:keepLines"),
+            _spacing(before=spacing.heading_before, after=spacing.heading_after, line=_SINGLE),
+            element("w:outlineLvl", val="0"),
+        ],
+        run=[
+            fonts(theme.fonts.heading),
+            *bold(),
+            color(theme.colors.heading),
+            *size(theme.sizes.heading),
+        ],
+    )
+    justification = [element("w:jc", val="both")] if theme.justify else []
+    body = _style(
+        "paragraph",
+        BODY,
+        paragraph=[_spacing(after=spacing.paragraph_after, line=spacing.line), *justification],
+    )
+    # The opening paragraph sits apart from the title block or box above it, as a heading does.
+    first = _style(
+        "paragraph",
+        FIRST_PARAGRAPH,
+        based_on=BODY,
+        next_style=BODY,
+        paragraph=[
+            _spacing(
+                before=spacing.heading_before, after=spacing.paragraph_after, line=spacing.line
+            )
+        ],
+    )
+    bullets = _list_style(theme, LIST_BULLET, BULLET_LIST)
+    numbers = _list_style(theme, LIST_NUMBER, NUMBERED_LIST)
+    return [heading, body, first, bullets, numbers]
+
+
+def _list_style(theme: Theme, name: str, num_id: int) -> etree._Element:
+    # Contextual spacing keeps the items of one list together and spaces the list as a whole.
+    spacing = theme.spacing
+    return _style(
+        "paragraph",
+        name,
+        paragraph=[
+            list_membership(num_id),
+            _spacing(after=spacing.paragraph_after, line=spacing.line),
+            element("w:ind", left=twips(spacing.list_indent), hanging=twips(spacing.list_indent)),
+            element("w:contextualSpacing"),
+        ],
+    )
+
+
+def _key_points_styles(theme: Theme) -> list[etree._Element]:
+    """The box: label and items share borders, shading and indents, so they merge into one box."""
+    box = theme.key_points
+    spacing = theme.spacing
+    sides = ("top", "left", "bottom", "right")
+    # Without a visible border the box still needs one, in its own colour: it carries the padding
+    # and tells Word and LibreOffice which paragraphs form one box.
+    line = box.border_color if box.border_width > 0 else box.background
+    frame = [
+        properties("w:pBdr", [border(side, line, box.border_width, box.padding) for side in sides]),
+        shading(box.background),
+        element(
+            "w:ind",
+            left=twips(box.padding + spacing.list_indent),
+            right=twips(box.padding),
+            hanging=twips(spacing.list_indent),
+        ),
+    ]
+    label = _style(
+        "paragraph",
+        KEY_POINTS_LABEL,
+        next_style=KEY_POINTS,
+        paragraph=[
+            element("w:keepNext"),
+            *frame,
+            _spacing(before=spacing.heading_before, after=spacing.heading_after, line=_SINGLE),
+        ],
+        run=[
+            fonts(theme.fonts.heading),
+            *bold(),
+            color(box.label_color),
+            *size(theme.sizes.key_points),
+        ],
+    )
+    items = _style(
+        "paragraph",
+        KEY_POINTS,
+        paragraph=[
+            element("w:keepLines"),
+            list_membership(KEY_POINTS_LIST),
+            *frame,
+            _spacing(after=spacing.paragraph_after, line=spacing.line),
+            element("w:contextualSpacing"),
+        ],
+        run=[*size(theme.sizes.key_points)],
+    )
+    return [label, items]
+
+
+def _running_head_styles(theme: Theme) -> list[etree._Element]:
+    page = theme.page
+    width = page.width - page.margin_left - page.margin_right
+    tabs = element(
+        "w:tabs",
+        [
+            element("w:tab", val="center", pos=twips(width / 2)),
+            element("w:tab", val="right", pos=twips(width)),
+        ],
+    )
+    run = [fonts(theme.fonts.heading), color(theme.colors.muted), *size(theme.sizes.header_footer)]
+    return [_style("paragraph", name, paragraph=[tabs], run=run) for name in (HEADER, FOOTER)]
+
+
+def _style(
+    kind: str,
+    name: str,
+    *,
+    default: bool = False,
+    based_on: str | None = None,
+    next_style: str | None = None,
+    paragraph: Sequence[etree._Element] = (),
+    run: Sequence[etree._Element] = (),
+) -> etree._Element:
+    if based_on is None and kind == "paragraph" and name != _NORMAL:
+        based_on = _NORMAL
+    children = [element("w:name", val=_INTERNAL_NAMES.get(name, name))]
+    if based_on is not None:
+        children.append(element("w:basedOn", val=style_id(based_on)))
+    if next_style is not None:
+        children.append(element("w:next", val=style_id(next_style)))
+    children.append(element("w:qFormat"))
+    if paragraph:
+        children.append(properties("w:pPr", paragraph))
+    if run:
+        children.append(properties("w:rPr", run))
+    attributes = {"type": kind, "styleId": style_id(name)} | ({"default": "1"} if default else {})
+    return element("w:style", children, **attributes)
+
+
+def style_id(name: str) -> str:
+    """The id Word stores a style ``name`` under (``Body Text`` → ``BodyText``)."""
+    return name.replace(" ", "")
+
+
+def _spacing(*, before: float = 0, after: float, line: float) -> etree._Element:
+    return element(
+        "w:spacing",
+        before=twips(before),
+        after=twips(after),
+        line=line_spacing(line),
+        lineRule="auto",
+    )

@@ -1,0 +1,92 @@
+"""Characters that no configured font can draw, found before rendering, so that the command
+line can name them instead of printing a silent empty box."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from exporter.fonts import missing_characters
+from exporter.model import Article, ListBlock, ParseWarning
+from exporter.model import Paragraph as ParagraphBlock
+from exporter.theme import Theme
+from exporter.writers.pdf.typefaces import FaceChain, faces
+
+_SHOWN = 12
+
+
+def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
+    """One warning (line 0) per part of the handout with characters its fonts lack.
+
+    >>> from exporter.model import Article
+    >>> uncovered_characters(Article(title="Ωmega"), Theme())
+    []
+    """
+    body = faces(theme.fonts.body, "regular")
+    heading = faces(theme.fonts.heading, "bold")
+    running = faces(theme.fonts.heading, "regular")
+    parts: list[tuple[str, str, Iterable[str], FaceChain, bool]] = [
+        ("title", "title", [article.title], faces(theme.fonts.title, "bold"), True),
+        ("subtitle", "title", [article.subtitle or ""], faces(theme.fonts.title, "regular"), True),
+        ("author and date", "heading", _meta(article), running, True),
+        ("key points label", "heading", _label(article, theme), heading, True),
+        ("section headings", "heading", article.headings, heading, True),
+        ("body text", "body", _body_texts(article), body, True),
+        # Bullets, header and footer are drawn in the main font only, without fallbacks.
+        ("bullets", "body", _bullets(article, theme), body, False),
+        ("header and footer", "heading", _running_texts(article, theme), running, False),
+    ]
+    warnings = []
+    for where, role, texts, chain, with_fallbacks in parts:
+        missing = _missing("".join(texts), chain, with_fallbacks)
+        if missing:
+            warnings.append(ParseWarning(0, _message(missing, where, role)))
+    return warnings
+
+
+def _body_texts(article: Article) -> Iterable[str]:
+    yield from article.key_points
+    for block in article.blocks():
+        match block:
+            case ParagraphBlock():
+                yield block.text
+            case ListBlock():
+                yield from block.items
+
+
+def _meta(article: Article) -> Iterable[str]:
+    return [article.metadata.author or "", article.metadata.date or ""]
+
+
+def _label(article: Article, theme: Theme) -> Iterable[str]:
+    return [theme.key_points.label] if article.key_points else []
+
+
+def _bullets(article: Article, theme: Theme) -> Iterable[str]:
+    if article.key_points or any(isinstance(block, ListBlock) for block in article.blocks()):
+        yield theme.key_points.bullet
+
+
+def _running_texts(article: Article, theme: Theme) -> Iterable[str]:
+    templates = " ".join(
+        f"{part.left} {part.center} {part.right}" for part in (theme.header, theme.footer)
+    )
+    yield templates.translate(str.maketrans("", "", "{}"))
+    if "title}" in templates:
+        yield article.title
+    if "{author}" in templates:
+        yield article.metadata.author or ""
+    if "{date}" in templates:
+        yield article.metadata.date or ""
+
+
+def _missing(text: str, chain: FaceChain, with_fallbacks: bool) -> list[str]:
+    return sorted(missing_characters(text, chain.paths if with_fallbacks else chain.paths[:1]))
+
+
+def _message(missing: list[str], where: str, role: str) -> str:
+    shown = ", ".join(f"{character!r} (U+{ord(character):04X})" for character in missing[:_SHOWN])
+    more = f" and {len(missing) - _SHOWN} more" if len(missing) > _SHOWN else ""
+    return (
+        f"PDF: no font has {shown}{more} in the {where}; they would print as empty boxes — "
+        f"add a font that has them to the theme's {role} font fallbacks"
+    )

@@ -1,0 +1,80 @@
+"""Text into reportlab's paragraph mini-markup: the one place where article text enters it.
+
+reportlab parses paragraph text as XML-like markup, so raw text would be misread (``x<y``
+aborts a document, ``AT&T`` gains a semicolon, ``<b>`` turns bold). :func:`escape_markup`
+is the only escaping function; :func:`inline_markup` is the only caller that turns text
+into markup, adding links and fallback fonts around escaped runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from exporter.fonts import needs_glyph
+from exporter.inline import Link, split_links
+from exporter.theme import Color
+from exporter.writers.pdf.typefaces import FaceChain
+
+
+def escape_markup(text: str) -> str:
+    """Make ``text`` literal inside reportlab markup, including attribute values.
+
+    >>> escape_markup('x<y & "z"')
+    'x&lt;y &amp; &quot;z&quot;'
+    """
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def inline_markup(text: str, chain: FaceChain, link_color: Color) -> str:
+    """Markup for one run of article text: links are clickable, and characters the main font
+    lacks are set in the first fallback font that has them.
+
+    >>> from exporter.writers.pdf.typefaces import FaceChain
+    >>> plain = FaceChain(names=("Main",), paths=(), coverage=(frozenset(map(ord, "abc ")),))
+    >>> inline_markup("a<b", plain, Color("0000FF"))
+    'a&lt;b'
+    """
+    parts: list[str] = []
+    for part in split_links(text):
+        if isinstance(part, Link):
+            href = escape_markup(part.target)
+            label = "".join(_font_runs(part.text, chain))
+            parts.append(f'<a href="{href}" color="{link_color.css}">{label}</a>')
+        else:
+            parts.extend(_font_runs(part, chain))
+    return "".join(parts)
+
+
+def _font_runs(text: str, chain: FaceChain) -> Iterator[str]:
+    """Escaped text, with runs in fallback fonts wrapped in ``<font face=...>``."""
+    main = chain.coverage[0]
+    if all(ord(character) in main for character in set(text)):
+        yield escape_markup(text)  # the common case, without a walk over every character
+        return
+    run: list[str] = []
+    run_font = 0
+    for character in text:
+        font = _font_for(character, chain, run_font)
+        if font != run_font and run:
+            yield _wrap(escape_markup("".join(run)), chain.names[run_font] if run_font else None)
+            run = []
+        run_font = font
+        run.append(character)
+    if run:
+        yield _wrap(escape_markup("".join(run)), chain.names[run_font] if run_font else None)
+
+
+def _font_for(character: str, chain: FaceChain, current: int) -> int:
+    """The chain index to set ``character`` in: spaces and joiners stay in the current font
+    when it has them; a character no font has stays in the main font (the coverage check
+    warns about it)."""
+    if not needs_glyph(character) and ord(character) in chain.coverage[current]:
+        return current
+    index = chain.font_index(character)
+    return 0 if index is None else index
+
+
+def _wrap(markup: str, font_name: str | None) -> str:
+    return f'<font face="{font_name}">{markup}</font>' if font_name else markup

@@ -1,0 +1,226 @@
+"""The page side of the PDF: paper and frame, running header and footer, outline and metadata.
+
+The header and footer may show the total page count (``{pages}``), which is known only once
+every page is laid out: :class:`PagedCanvas` holds the pages back and decorates them on save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus.doctemplate import FrameBreak
+
+from exporter.model import Article
+from exporter.running_text import fill_template, running_values
+from exporter.theme import HeaderFooter, Theme
+from exporter.writers.pdf.styles import Styles
+
+_ELLIPSIS = "…"
+
+
+@dataclass(frozen=True, slots=True)
+class RunningText:
+    """What the header and footer templates are filled with, except the page numbers."""
+
+    values: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, article: Article) -> RunningText:
+        return cls(tuple(running_values(article).items()))
+
+    def fill(self, template: str, page: int, pages: int) -> str:
+        """``template`` filled for one page.
+
+        >>> RunningText((("title", "T"),)).fill("{title}: {page} / {pages} {x}", 2, 5)
+        'T: 2 / 5 {x}'
+        """
+        return fill_template(
+            template, {**dict(self.values), "page": str(page), "pages": str(pages)}
+        )
+
+
+class PagedCanvas(Canvas):
+    """A canvas that draws each page's running header and footer once the page count is known."""
+
+    def __init__(
+        self,
+        *args: Any,
+        decorate: Callable[[Canvas, int, int], None],
+        moment: datetime,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._decorate = decorate
+        self._held_pages: list[dict[str, Any]] = []
+        # Destinations name the page being drawn, which is emitted only on save.
+        self._held_bookmarks: dict[int, list[tuple[str, dict[str, Any]]]] = {}
+        stamp = moment.strftime("D:%Y%m%d%H%M%S+00'00'")
+        self.setDateFormatter(lambda *_: stamp)
+        self.showOutline()
+
+    # Held until the page is emitted; callers in platypus do not use the return value.
+    def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # type: ignore[override]  # noqa: N802
+        self._held_bookmarks.setdefault(len(self._held_pages), []).append((key, kwargs))
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's page-reset hook
+
+    def save(self) -> None:
+        total = len(self._held_pages)
+        for number, state in enumerate(self._held_pages, start=1):
+            self.__dict__.update(state)
+            for key, kwargs in self._held_bookmarks.get(number - 1, []):
+                super().bookmarkPage(key, **kwargs)
+            self._decorate(self, number, total)
+            super().showPage()
+        super().save()
+
+
+def page_decorator(
+    theme: Theme, styles: Styles, values: RunningText
+) -> Callable[[Canvas, int, int], None]:
+    """Draw the running header and footer of one page.
+
+    The first page has no running header: its title block says the same, larger.
+    """
+    page = theme.page
+    width = page.width - page.margin_left - page.margin_right
+    header_y = page.height - page.margin_top / 2
+    footer_y = page.margin_bottom / 2
+    style = styles.running.paragraph
+
+    def decorate(canvas: Canvas, number: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        lines = [(theme.footer, footer_y)]
+        if number > 1:
+            lines.append((theme.header, header_y))
+        for parts, y in lines:
+            _draw_line(canvas, parts, y, page.margin_left, width, values, number, total, style)
+        canvas.restoreState()
+
+    return decorate
+
+
+def _draw_line(
+    canvas: Canvas,
+    parts: HeaderFooter,
+    y: float,
+    left: float,
+    width: float,
+    values: RunningText,
+    page: int,
+    pages: int,
+    style: ParagraphStyle,
+) -> None:
+    if parts.is_empty:
+        return
+    font, size = style.fontName, style.fontSize
+    gap = size * 2  # the least white space between two parts
+
+    def filled(template: str, room: float) -> str:
+        return fit(values.fill(template, page, pages), font, size, max(room, 0))
+
+    center = filled(parts.center, width / 2)
+    if center:
+        side_room = (width - stringWidth(center, font, size)) / 2 - gap
+        right = filled(parts.right, side_room)
+        left_text = filled(parts.left, side_room)
+        canvas.drawCentredString(left + width / 2, y, center)
+    else:
+        right = filled(parts.right, width / 2 - gap / 2)
+        left_text = filled(parts.left, width - stringWidth(right, font, size) - gap)
+    canvas.drawString(left, y, left_text)
+    canvas.drawRightString(left + width, y, right)
+
+
+def fit(line: str, font: str, size: float, width: float) -> str:
+    """``line`` shortened with an ellipsis until it is no wider than ``width``."""
+    if not line or stringWidth(line, font, size) <= width:
+        return line
+    while line and stringWidth(line + _ELLIPSIS, font, size) > width:
+        line = line[:-1]
+    return line.rstrip() + _ELLIPSIS
+
+
+def document_template(
+    buffer: Any, article: Article, theme: Theme, styles: Styles, language: str
+) -> BaseDocTemplate:
+    """The one-frame page template with the document's metadata."""
+    page = theme.page
+    frame = Frame(
+        page.margin_left,
+        page.margin_bottom,
+        page.width - page.margin_left - page.margin_right,
+        page.height - page.margin_top - page.margin_bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    metadata = article.metadata
+    return BaseDocTemplate(
+        buffer,
+        pagesize=(page.width, page.height),
+        leftMargin=page.margin_left,
+        rightMargin=page.margin_right,
+        topMargin=page.margin_top,
+        bottomMargin=page.margin_bottom,
+        pageTemplates=[PageTemplate(id="page", frames=[frame])],
+        title=article.title,
+        author=metadata.author or "",
+        subject=metadata.description or article.subtitle or "",
+        keywords=list(metadata.keywords),
+        creator="exporter",
+        lang=language,
+        displayDocTitle=1,
+        invariant=1,
+        initialFontName=styles.body.paragraph.fontName,
+        initialFontSize=styles.body.paragraph.fontSize,
+        initialLeading=styles.body.paragraph.leading,
+        keepTogetherClass=_keep_heading_with_text(_first_lines(styles)),
+    )
+
+
+def _keep_heading_with_text(first_lines: float) -> type[KeepTogether]:
+    class KeepHeadingWithText(KeepTogether):
+        """A heading and its next block (reportlab's ``keepWithNext`` group).
+
+        reportlab's own group moves to the next page whenever the whole group does not fit,
+        which leaves most of a page empty before a long paragraph. This one moves only when
+        the heading and the first lines of what follows do not fit, and otherwise lets the
+        text split after them.
+        """
+
+        def split(self, available_width: float, available_height: float) -> list[Flowable]:
+            content: list[Flowable] = list(self._content)  # type: ignore[attr-defined]
+            need = 0.0
+            for index, item in enumerate(content):
+                height = item.wrap(available_width, available_height)[1]
+                if index == len(content) - 1:
+                    need += item.getSpaceBefore() + min(height, first_lines)
+                else:
+                    need += item.getSpaceBefore() + height + item.getSpaceAfter()
+            frame = getattr(self, "_frame", None)
+            at_top = bool(frame is not None and getattr(frame, "_atTop", False))
+            if need > available_height and not at_top:
+                return [FrameBreak(), *content]
+            return content
+
+    return KeepHeadingWithText
+
+
+def _first_lines(styles: Styles) -> float:
+    """How much of the text after a heading must fit below it: three lines, since two is
+    the least a paragraph splits into without an orphan or a widow."""
+    return float(3 * styles.body.paragraph.leading)

@@ -1,0 +1,120 @@
+"""The flowables of a handout, in reading order: title block, key points, sections.
+
+Each kind of block has one small function; :func:`block_flowables` is the one dispatch on the
+block type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import assert_never
+
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.flowables import HRFlowable
+
+from exporter.model import Article, Block, ListBlock, Section
+from exporter.model import Paragraph as ParagraphBlock
+from exporter.theme import Theme
+from exporter.writers.pdf.box import BoxLook, FramedBox
+from exporter.writers.pdf.markup import inline_markup
+from exporter.writers.pdf.styles import Styles, TextStyle, rgb
+
+#: Separates author and date on the line under the title.
+META_SEPARATOR = "  ·  "
+
+
+class OutlineAnchor(Flowable):
+    """A zero-size mark where a section starts: a PDF outline entry that opens at this spot."""
+
+    def __init__(self, key: str, title: str) -> None:
+        super().__init__()
+        self.key = key
+        self.title = title
+        self.width = self.height = 0
+        self.keepWithNext = 1
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+        self.canv.addOutlineEntry(self.title, self.key, level=0, closed=False)
+
+
+def story(article: Article, theme: Theme, styles: Styles) -> list[Flowable]:
+    """Every flowable of the document, in reading order."""
+    flowables = list(title_block(article, theme, styles))
+    flowables.extend(key_points_box(article.key_points, theme, styles))
+    for number, section in enumerate(article.sections, start=1):
+        flowables.extend(section_flowables(section, number, theme, styles))
+    return flowables
+
+
+def text(value: str, style: TextStyle, theme: Theme, bullet: str | None = None) -> Paragraph:
+    """A paragraph of article text in ``style`` (the only way article text becomes a Paragraph)."""
+    markup = inline_markup(value, style.chain, theme.colors.link)
+    return Paragraph(markup, style.paragraph, bulletText=bullet)
+
+
+def title_block(article: Article, theme: Theme, styles: Styles) -> Iterator[Flowable]:
+    yield text(article.title, styles.title, theme)
+    if article.subtitle:
+        yield text(article.subtitle, styles.subtitle, theme)
+    meta = [part for part in (article.metadata.author, article.metadata.date) if part]
+    if meta:
+        yield text(META_SEPARATOR.join(meta), styles.meta, theme)
+    yield HRFlowable(
+        width="100%",
+        thickness=theme.key_points.border_width,
+        color=rgb(theme.colors.accent),
+        spaceBefore=theme.spacing.paragraph_after,
+        spaceAfter=theme.spacing.heading_before,
+    )
+
+
+def key_points_box(points: tuple[str, ...], theme: Theme, styles: Styles) -> Iterator[Flowable]:
+    """The boxed key points, absent when there are none."""
+    if not points:
+        return
+    box = theme.key_points
+    content: list[Flowable] = [text(box.label, styles.label, theme)] if box.label else []
+    content.extend(text(point, styles.key_point, theme, bullet=box.bullet) for point in points)
+    look = BoxLook(
+        padding=box.padding,
+        border_width=box.border_width,
+        border_color=rgb(box.border_color),
+        background=rgb(box.background),
+    )
+    page = theme.page
+    framed = FramedBox(content, look, room=page.height - page.margin_top - page.margin_bottom)
+    framed.spaceAfter = theme.spacing.heading_before
+    yield framed
+
+
+def section_flowables(
+    section: Section, number: int, theme: Theme, styles: Styles
+) -> Iterator[Flowable]:
+    if section.heading:
+        yield OutlineAnchor(f"section-{number}", section.heading)
+        yield text(section.heading, styles.heading, theme)
+    for block in section.blocks:
+        yield from block_flowables(block, theme, styles)
+
+
+def block_flowables(block: Block, theme: Theme, styles: Styles) -> Iterator[Flowable]:
+    match block:
+        case ParagraphBlock():
+            yield text(block.text, styles.body, theme)
+        case ListBlock():
+            yield from list_items(block, theme, styles)
+        case _:
+            assert_never(block)
+
+
+def list_items(block: ListBlock, theme: Theme, styles: Styles) -> Iterator[Flowable]:
+    """Items with hanging indents: the bullet (or number) in the indent, wrapped lines aligned."""
+    last = len(block.items) - 1
+    for index, item in enumerate(block.items):
+        bullet = f"{index + 1}." if block.ordered else theme.key_points.bullet
+        style = styles.list_last if index == last else styles.list_item
+        yield text(item, style, theme, bullet=bullet)

@@ -1,0 +1,186 @@
+"""Paragraph styles from a theme: every size, colour, font and spacing of the PDF comes from here.
+
+A :class:`TextStyle` pairs a reportlab ``ParagraphStyle`` with the font chain its text is set
+in, because inline markup needs the chain to pick fallback fonts.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pyphen  # type: ignore[import-untyped]
+from reportlab.lib.colors import Color as ReportlabColor
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from exporter.theme import Color, Theme
+from exporter.writers.pdf.typefaces import FaceChain, faces
+
+# Display type is set tighter than running text; these ratios are typographic, not a look.
+_TITLE_LEADING = 1.18
+_HEADING_LEADING = 1.25
+_META_LEADING = 1.4
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    """A paragraph style and the font chain its text is set in."""
+
+    paragraph: ParagraphStyle
+    chain: FaceChain
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    """Every text style of the handout."""
+
+    title: TextStyle
+    subtitle: TextStyle
+    meta: TextStyle
+    label: TextStyle
+    key_point: TextStyle
+    heading: TextStyle
+    body: TextStyle
+    list_item: TextStyle
+    list_last: TextStyle  # the last item of a list, spaced like the end of a paragraph
+    running: TextStyle  # header and footer
+
+
+def rgb(color: Color) -> ReportlabColor:
+    """A theme colour as a reportlab colour."""
+    return HexColor(color.css)
+
+
+def build_styles(theme: Theme, language: str) -> Styles:
+    """All styles for ``theme``; ``language`` (BCP 47) picks the hyphenation patterns."""
+    body_font = faces(theme.fonts.body, "regular")
+    heading_font = faces(theme.fonts.heading, "bold")
+    sizes, spacing, colors = theme.sizes, theme.spacing, theme.colors
+    body = _style(
+        "body",
+        body_font,
+        sizes.body,
+        sizes.body * spacing.line,
+        colors.text,
+        alignment=TA_JUSTIFY if theme.justify else TA_LEFT,
+        hyphenationLang=_hyphenator(language) if theme.hyphenate else "",
+        embeddedHyphenation=1 if theme.hyphenate else 0,
+        spaceAfter=spacing.paragraph_after,
+        allowWidows=0,
+        allowOrphans=0,
+    )
+    list_item = _derive(
+        body.paragraph,
+        "list_item",
+        leftIndent=spacing.list_indent,
+        bulletIndent=0,
+        spaceAfter=spacing.paragraph_after / 2,
+    )
+    key_point_size = sizes.key_points
+    key_point = _derive(
+        list_item,
+        "key_point",
+        fontSize=key_point_size,
+        leading=key_point_size * spacing.line,
+        bulletFontSize=key_point_size,
+        alignment=TA_LEFT,
+        hyphenationLang="",  # short ragged lines: breaking words gains nothing
+        embeddedHyphenation=0,
+        spaceAfter=spacing.paragraph_after / 2,
+    )
+    return Styles(
+        title=_style(
+            "title",
+            faces(theme.fonts.title, "bold"),
+            sizes.title,
+            sizes.title * _TITLE_LEADING,
+            colors.title,
+            spaceAfter=sizes.title * 0.25,
+        ),
+        subtitle=_style(
+            "subtitle",
+            faces(theme.fonts.title, "regular"),
+            sizes.subtitle,
+            sizes.subtitle * _HEADING_LEADING,
+            colors.muted,
+            spaceAfter=sizes.subtitle * 0.4,
+        ),
+        meta=_style(
+            "meta",
+            faces(theme.fonts.heading, "regular"),
+            sizes.meta,
+            sizes.meta * _META_LEADING,
+            colors.muted,
+        ),
+        label=_style(
+            "label",
+            heading_font,
+            sizes.key_points,
+            sizes.key_points * _HEADING_LEADING,
+            theme.key_points.label_color,
+            spaceAfter=spacing.heading_after,
+        ),
+        key_point=TextStyle(key_point, body_font),
+        heading=_style(
+            "heading",
+            heading_font,
+            sizes.heading,
+            sizes.heading * _HEADING_LEADING,
+            colors.heading,
+            spaceBefore=spacing.heading_before,
+            spaceAfter=spacing.heading_after,
+            keepWithNext=1,
+        ),
+        body=body,
+        list_item=TextStyle(list_item, body_font),
+        list_last=TextStyle(
+            _derive(list_item, "list_last", spaceAfter=spacing.paragraph_after),
+            body_font,
+        ),
+        running=_style(
+            "running",
+            faces(theme.fonts.heading, "regular"),
+            sizes.header_footer,
+            sizes.header_footer * _META_LEADING,
+            colors.muted,
+        ),
+    )
+
+
+def _style(
+    name: str, chain: FaceChain, size: float, leading: float, color: Color, **extra: Any
+) -> TextStyle:
+    style = ParagraphStyle(
+        name,
+        fontName=chain.primary,
+        bulletFontName=chain.primary,  # the default would reference unembedded Helvetica
+        fontSize=size,
+        bulletFontSize=size,
+        leading=leading,
+        textColor=rgb(color),
+        **extra,
+    )
+    return TextStyle(style, chain)
+
+
+def _derive(base: ParagraphStyle, name: str, **changes: Any) -> ParagraphStyle:
+    return ParagraphStyle(name, parent=base, **changes)
+
+
+@functools.cache
+def _hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | str:
+    """Break points for a BCP 47 language (``en-GB`` → pyphen's ``en_GB``); '' for none.
+
+    Like TeX, no break leaves fewer than three letters on either side ("re-", "-ly").
+    """
+    dictionary = pyphen.language_fallback(language.replace("-", "_"))
+    if not dictionary:
+        return ""
+    hyphenator: Callable[[str], Iterator[tuple[str, str]]] = pyphen.Pyphen(
+        lang=dictionary, left=3, right=3
+    ).iterate
+    return hyphenator

@@ -1,0 +1,151 @@
+"""The list of output formats: built-in writers, and plugins found by entry point.
+
+A writer is a pure function ``(Article, Theme) -> bytes`` plus what a caller needs to know to
+store its output (name, file extension, media type). Built-in writers are listed in
+:data:`BUILTIN` by import path, so a run that only makes DOCX never imports reportlab or
+ebooklib. Third-party writers register a :class:`Writer` under the ``exporter.writers``
+entry-point group and are looked up only when a name is not built in::
+
+    # pyproject.toml of a plugin package
+    [project.entry-points."exporter.writers"]
+    odt = "exporter_odt:WRITER"      # WRITER = Writer("odt", ".odt", "application/…", …)
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import entry_points
+from typing import Any
+
+from exporter.errors import ExporterError
+from exporter.model import Article, ParseWarning
+from exporter.theme import Theme
+
+#: The signature every writer implements.
+Render = Callable[[Article, Theme], bytes]
+#: An optional check run before rendering: what this format cannot show (missing glyphs, …).
+Check = Callable[[Article, Theme], Sequence[ParseWarning]]
+
+ENTRY_POINT_GROUP = "exporter.writers"
+
+
+@dataclass(frozen=True, slots=True)
+class Writer:
+    """An output format: its name (``--to NAME``), file extension, media type and renderer.
+
+    ``target`` is ``"module:function"``; the module is imported on first use only. ``check``,
+    when set, names a function of the same signature that returns warnings about what this
+    format cannot show (characters no font has), run before rendering.
+    """
+
+    name: str
+    extension: str
+    media_type: str
+    description: str
+    target: str
+    check: str | None = None
+    origin: str = field(default="exporter", compare=False)
+
+    def render(self, article: Article, theme: Theme) -> bytes:
+        """Render ``article`` with ``theme`` to the bytes of one file in this format."""
+        render: Render = _import(self.target)
+        return render(article, theme)
+
+    def warnings(self, article: Article, theme: Theme) -> tuple[ParseWarning, ...]:
+        """What this format cannot show of ``article``; empty when the writer has no check."""
+        if self.check is None:
+            return ()
+        check: Check = _import(self.check)
+        return tuple(check(article, theme))
+
+
+class UnknownFormatError(ExporterError, ValueError):
+    """A format name that no built-in or installed writer provides."""
+
+    exit_code = 2
+
+
+BUILTIN: dict[str, Writer] = {
+    writer.name: writer
+    for writer in (
+        Writer(
+            "json",
+            ".json",
+            "application/json",
+            "the article model as JSON (what `inspect --json` prints)",
+            "exporter.writers.json_model:render_json",
+        ),
+        Writer(
+            "docx",
+            ".docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "Word document with real styles, numbering and page fields",
+            "exporter.writers.docx:render_docx",
+        ),
+        Writer(
+            "pdf",
+            ".pdf",
+            "application/pdf",
+            "print-ready PDF with bookmarks and embedded fonts",
+            "exporter.writers.pdf:render_pdf",
+            check="exporter.writers.pdf:uncovered_characters",
+        ),
+    )
+}
+
+
+def get_writer(name: str) -> Writer:
+    """The writer called ``name``: a built-in, else an installed plugin.
+
+    Raises :class:`UnknownFormatError` listing the formats that exist.
+    """
+    key = name.strip().lower()
+    if key in BUILTIN:
+        return BUILTIN[key]
+    plugins = _plugins()
+    if key in plugins:
+        return plugins[key]
+    known = ", ".join(sorted({*BUILTIN, *plugins}))
+    raise UnknownFormatError(f"unknown format {name!r}; available formats: {known}")
+
+
+def available_writers() -> list[Writer]:
+    """Every writer, built-ins first, then plugins by name."""
+    plugins = _plugins()
+    return [*BUILTIN.values(), *(plugins[name] for name in sorted(plugins))]
+
+
+@cache
+def _plugins() -> dict[str, Writer]:
+    found: dict[str, Writer] = {}
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        writer = entry.load()
+        if not isinstance(writer, Writer):
+            raise ExporterError(
+                f"entry point {entry.value!r} in {ENTRY_POINT_GROUP!r} is not an exporter Writer"
+            )
+        clash = BUILTIN.get(writer.name) or found.get(writer.name)
+        if clash is not None:
+            raise ExporterError(
+                f"two writers are called {writer.name!r}: {clash.target} and {writer.target}"
+            )
+        found[writer.name] = Writer(
+            writer.name,
+            writer.extension,
+            writer.media_type,
+            writer.description,
+            writer.target,
+            writer.check,
+            origin=entry.dist.name if entry.dist else entry.value,
+        )
+    return found
+
+
+@cache
+def _import(target: str) -> Callable[..., Any]:
+    module_name, _, function_name = target.partition(":")
+    function: Callable[..., Any] = getattr(importlib.import_module(module_name), function_name)
+    return function

@@ -1,0 +1,491 @@
+"""The PDF writer, read back with pypdf: text, outline, metadata, fonts, links and pages."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, IndirectObject
+
+from exporter.errors import BriefError
+from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
+from exporter.reading import parse_file, parse_text
+from exporter.theme import Font, Fonts, HeaderFooter, KeyPointsBox, Page, Theme
+from exporter.writers.pdf import render_pdf, uncovered_characters
+from exporter.writers.pdf.styles import build_styles
+from tests.strategies import brief_text
+
+SOURCES = sorted((Path(__file__).resolve().parents[2] / "sources").iterdir())
+REFERENCE_BRIEF = "000_9308d7e73d83f95c.txt"
+
+LETTER = Page(width=612.0, height=792.0, margin_top=54, margin_bottom=54)
+
+REFERENCE = Article(
+    title="North Korea’s Unconditional Support for Russia in Ukraine",
+    key_points=(
+        "North Korea pledges full and unconditional support to Russia regarding Ukraine.",
+        "Kim Jong Un expressed hope for Russia’s victory in the war.",
+        "Sergey Lavrov’s visit highlights strengthening ties between Pyongyang and Moscow.",
+        "Wonsan is being promoted as a tourist destination for Russians soon.",
+        "Both nations focus on countering external influences escalating regional tensions.",
+    ),
+    sections=(
+        Section(
+            None, (Paragraph("North Korea’s unwavering allegiance to Russia takes center stage."),)
+        ),
+        Section(
+            "Strengthening Ties Through Diplomacy and Tourism",
+            (
+                Paragraph(
+                    "Lavrov’s visit showcases the growing camaraderie, see www.example.org/a."
+                ),
+            ),
+        ),
+        Section(
+            "Joint Efforts Against External Regional Threats",
+            (
+                Paragraph("In talks with Choe Son Hui, Lavrov expressed gratitude."),
+                ListBlock(("First item of a list", "Second item of a list")),
+                Paragraph("In summary, North Korea’s strong support marks a significant moment."),
+            ),
+        ),
+    ),
+    metadata=Metadata(
+        author="Desk Reporter",
+        date="2026-11-27",
+        language="en-GB",
+        keywords=("North Korea", "Russia"),
+        description="Pyongyang backs Moscow",
+    ),
+)
+
+FILLER = (
+    "Negotiators from the member states met again on Tuesday to discuss the draft text "
+    "and agreed to continue their work next week despite several unresolved objections."
+)
+
+
+def long_article(sections: int = 8, paragraphs: int = 4) -> Article:
+    return Article(
+        title="A long brief that runs over several pages",
+        key_points=("First point", "Second point"),
+        sections=tuple(
+            Section(
+                f"Section number {number}",
+                tuple(Paragraph(f"{FILLER} Part {number}.{index}.") for index in range(paragraphs)),
+            )
+            for number in range(1, sections + 1)
+        ),
+    )
+
+
+def read(article: Article, theme: Theme | None = None) -> PdfReader:
+    return PdfReader(io.BytesIO(render_pdf(article, theme or Theme())))
+
+
+def page_texts(reader: PdfReader) -> list[str]:
+    return [page.extract_text() for page in reader.pages]
+
+
+def flat_text(reader: PdfReader) -> str:
+    """All the text of the document with line breaks and runs of spaces as single spaces."""
+    return " ".join(" ".join(page_texts(reader)).split())
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def assert_in_order(expected: list[str], actual: list[str]) -> None:
+    """Every expected word appears in ``actual``, in order (running heads may come between)."""
+    position = 0
+    for word in expected:
+        try:
+            position = actual.index(word, position) + 1
+        except ValueError:
+            pytest.fail(f"{word!r} missing or out of order after word {position}: {actual}")
+
+
+def article_words(article: Article) -> list[str]:
+    texts = [article.title, *(article.subtitle or "").split("\n"), *article.key_points]
+    for section in article.sections:
+        texts.append(section.heading or "")
+        for block in section.blocks:
+            texts.extend([block.text] if isinstance(block, Paragraph) else block.items)
+    return [word for text in texts for word in words(text)]
+
+
+def all_objects(reader: PdfReader) -> list[object]:
+    objects = []
+    for number in range(1, int(reader.trailer["/Size"])):
+        try:
+            objects.append(reader.get_object(IndirectObject(number, 0, reader)))
+        except Exception:
+            continue
+    return objects
+
+
+# -------------------------------------------------------------------------- briefs
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
+def test_every_brief_converts_with_every_word_and_heading(path: Path) -> None:
+    article = parse_file(path)
+    reader = read(article)
+    assert_in_order(article_words(article), words(flat_text(reader)))
+    assert [entry.title for entry in reader.outline] == list(article.headings)  # type: ignore[union-attr]
+
+
+def test_the_reference_brief() -> None:
+    article = parse_file(next(path for path in SOURCES if path.name == REFERENCE_BRIEF))
+    reader = read(article)
+    first_page = " ".join(reader.pages[0].extract_text().split())
+    assert first_page.startswith("North Korea’s Unconditional Support for Russia in Ukraine")
+    assert first_page.count("• ") == 5
+    assert [entry.title for entry in reader.outline] == [  # type: ignore[union-attr]
+        "Strengthening Ties Through Diplomacy and Tourism",
+        "Joint Efforts Against External Regional Threats",
+    ]
+    assert uncovered_characters(article, Theme()) == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(brief_text)
+def test_any_parsed_brief_renders(text: str) -> None:
+    try:
+        article = parse_text(text)
+    except BriefError:
+        return
+    reader = read(article)
+    assert len(reader.pages) >= 1
+    assert [entry.title for entry in reader.outline or []] == list(article.headings)  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def test_every_word_is_extracted_in_reading_order() -> None:
+    reader = read(REFERENCE)
+    assert_in_order(article_words(REFERENCE), words(" ".join(page_texts(reader))))
+
+
+def test_markup_lookalikes_print_literally() -> None:
+    tricky = "AT&T <b>bold</b> x<y & <unconfirmed> <font size=40>big</font> &amp; {page}"
+    article = Article(
+        title="Title with <i>tags</i> & ampersands",
+        key_points=(tricky,),
+        sections=(Section("Heading <b>", (Paragraph(tricky), ListBlock((tricky,)))),),
+    )
+    text = flat_text(read(article))
+    assert text.count("AT&T <b>bold</b> x<y & <unconfirmed> <font size=40>big</font>") == 3
+    assert text.count("&amp; {page}") == 3
+    assert "Title with <i>tags</i> & ampersands" in text
+    assert "Heading <b>" in text
+
+
+def test_greek_and_cyrillic_extract() -> None:
+    article = Article(
+        title="Ειδήσεις και Новости",
+        key_points=("Καλημέρα κόσμε",),
+        sections=(Section("Заголовок раздела", (Paragraph("Привет, мир. Γειά σου!"),)),),
+    )
+    text = flat_text(read(article))
+    for phrase in ("Ειδήσεις και Новости", "Καλημέρα κόσμε", "Заголовок раздела", "Привет, мир."):
+        assert phrase in text
+
+
+def test_a_character_the_main_font_lacks_comes_from_a_fallback() -> None:
+    theme = Theme(fonts=Fonts(body=Font("Noto Serif", fallbacks=("DejaVu Sans",))))
+    article = Article(title="Weather", sections=(Section(None, (Paragraph("Snow ☃ today"),)),))
+    reader = read(article, theme)
+    assert "Snow ☃ today" in reader.pages[0].extract_text()
+    assert any("DejaVuSans" in name for name in font_names(reader))
+
+
+def test_no_key_points_box_without_key_points() -> None:
+    article = replace(REFERENCE, key_points=())
+    assert "Key points" not in read(article).pages[0].extract_text()
+    assert "Key points" in read(REFERENCE).pages[0].extract_text()
+
+
+def test_key_points_label_comes_from_the_theme() -> None:
+    theme = Theme(key_points=KeyPointsBox(label="À retenir", bullet="–"))
+    text = read(REFERENCE, theme).pages[0].extract_text()
+    assert "À retenir" in text
+    assert "– Kim Jong Un" in text
+
+
+def test_a_key_points_box_taller_than_a_page_splits_and_keeps_every_point() -> None:
+    points = tuple(f"Key point number {index} {FILLER}" for index in range(60))
+    reader = read(Article(title="Many points", key_points=points))
+    assert len(reader.pages) >= 3
+    text = words(" ".join(page_texts(reader)))
+    assert_in_order([word for point in points for word in words(point)], text)
+
+
+# ---------------------------------------------------------------------- navigation
+
+
+def test_outline_lists_the_section_headings() -> None:
+    reader = read(REFERENCE)
+    outline = reader.outline
+    assert [entry.title for entry in outline] == list(REFERENCE.headings)  # type: ignore[union-attr]
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_outline_entries_open_at_their_heading() -> None:
+    reader = read(long_article())
+    for entry in reader.outline:
+        assert entry["/Type"] == "/XYZ"  # type: ignore[index]
+        page = reader.get_destination_page_number(entry)  # type: ignore[arg-type]
+        assert entry.title in reader.pages[page].extract_text()  # type: ignore[union-attr]
+
+
+def test_urls_are_clickable_links() -> None:
+    reader = read(REFERENCE)
+    uris = [
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+    ]
+    assert uris == ["https://www.example.org/a"]
+
+
+# ------------------------------------------------------------------------ metadata
+
+
+def test_document_metadata() -> None:
+    reader = read(REFERENCE)
+    info = reader.metadata
+    assert info is not None
+    assert info.title == REFERENCE.title
+    assert info.author == "Desk Reporter"
+    assert info.subject == "Pyongyang backs Moscow"
+    assert info["/Keywords"] == "North Korea, Russia"
+    assert info["/CreationDate"].startswith("D:20261127")
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+
+
+def test_language_defaults_to_english() -> None:
+    article = replace(REFERENCE, metadata=Metadata())
+    assert read(article).trailer["/Root"]["/Lang"] == "en-US"
+
+
+# --------------------------------------------------------------------------- fonts
+
+
+def font_dictionaries(reader: PdfReader) -> list[DictionaryObject]:
+    fonts = []
+    for obj in all_objects(reader):
+        if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/Font":
+            fonts.append(obj)
+    return fonts
+
+
+def font_names(reader: PdfReader) -> list[str]:
+    return [str(font["/BaseFont"]) for font in font_dictionaries(reader)]
+
+
+def is_embedded(font: DictionaryObject) -> bool:
+    if font.get("/Subtype") == "/Type0":
+        return all(is_embedded(part.get_object()) for part in font["/DescendantFonts"])
+    descriptor = font.get("/FontDescriptor")
+    if descriptor is None:
+        return False
+    descriptor = descriptor.get_object()
+    return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+@pytest.mark.parametrize(
+    "theme",
+    [
+        Theme(),
+        Theme(page=LETTER, justify=True, hyphenate=True),
+        Theme(fonts=Fonts(body=Font("Noto Serif"), heading=Font("Noto Sans"))),
+        Theme(header=HeaderFooter(left="{short_title}", right="{date}")),
+    ],
+)
+def test_every_font_is_embedded_and_none_is_helvetica(theme: Theme) -> None:
+    reader = read(REFERENCE, theme)
+    fonts = font_dictionaries(reader)
+    assert fonts
+    assert all(is_embedded(font) for font in fonts), font_names(reader)
+    assert not any("Helvetica" in name for name in font_names(reader))
+
+
+def test_subset_fonts_are_used() -> None:
+    assert all(re.match(r"/[A-Z]{6}\+", name) for name in font_names(read(REFERENCE)))
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def test_page_size_comes_from_the_theme() -> None:
+    a4 = read(REFERENCE).pages[0].mediabox
+    letter = read(REFERENCE, Theme(page=LETTER)).pages[0].mediabox
+    assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
+    assert (float(letter.width), float(letter.height)) == (612, 792)
+
+
+def test_a_long_brief_has_page_numbers_of_the_total() -> None:
+    reader = read(long_article())
+    total = len(reader.pages)
+    assert total >= 3
+    for number, text in enumerate(page_texts(reader), start=1):
+        assert f"{number} / {total}" in text
+
+
+def test_header_templates_are_filled_from_the_second_page() -> None:
+    theme = Theme(
+        header=HeaderFooter(left="{short_title}", center="{author}", right="p. {page} {x}")
+    )
+    article = replace(long_article(), metadata=Metadata(author="Desk Reporter"))
+    reader = read(article, theme)
+    assert "p. 1 {x}" not in reader.pages[0].extract_text()
+    second = reader.pages[1].extract_text()
+    assert "Desk Reporter" in second
+    assert "p. 2 {x}" in second
+    assert "A long brief that runs over several pages" in second
+
+
+@pytest.mark.parametrize(("sections", "paragraphs"), [(8, 4), (14, 2), (12, 1)])
+def test_a_heading_is_never_the_last_thing_on_a_page(sections: int, paragraphs: int) -> None:
+    reader = read(long_article(sections, paragraphs))
+    for text in page_texts(reader)[:-1]:
+        body_lines = [line for line in text.splitlines() if not re.fullmatch(r"\d+ / \d+", line)]
+        assert not body_lines[-1].startswith("Section number")
+
+
+def test_same_input_gives_the_same_bytes() -> None:
+    assert render_pdf(long_article(), Theme()) == render_pdf(long_article(), Theme())
+
+
+def test_without_a_date_the_build_epoch_dates_the_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article = replace(REFERENCE, metadata=Metadata())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    info = read(article).metadata
+    assert info is not None
+    assert info["/CreationDate"].startswith("D:20231114")
+
+
+# ------------------------------------------------------------------------ coverage
+
+
+def test_uncovered_characters_are_named() -> None:
+    article = Article(title="Tokyo 東京", sections=(Section(None, (Paragraph("Ωμέγα"),)),))
+    warnings = uncovered_characters(article, Theme())
+    assert len(warnings) == 1
+    assert warnings[0].line == 0
+    assert "'東' (U+6771)" in warnings[0].message
+    assert "'京' (U+4EAC)" in warnings[0].message
+    assert "title" in warnings[0].message
+
+
+def test_greek_and_cyrillic_need_no_warning() -> None:
+    article = Article(title="Ωμέγα", sections=(Section("Привет", (Paragraph("Καλημέρα"),)),))
+    assert uncovered_characters(article, Theme()) == []
+
+
+def test_hyphenation_follows_the_document_language() -> None:
+    theme = Theme(justify=True, hyphenate=True)
+
+    def breaks(language: str, word: str) -> list[tuple[str, str]]:
+        hyphenator = build_styles(theme, language).body.paragraph.hyphenationLang
+        return list(hyphenator(word)) if callable(hyphenator) else []
+
+    assert ("hyphen", "ation") in breaks("en-GB", "hyphenation")
+    assert ("Silben", "trennung") in breaks("de-DE", "Silbentrennung")
+    assert breaks("en-GB", "respectively") == [("respect", "ively")]  # no "re-" or "-ly"
+    assert breaks("tlh", "hyphenation") == []
+    assert build_styles(Theme(), "en-GB").body.paragraph.hyphenationLang == ""
+
+
+def test_a_hyphenated_justified_brief_still_renders_every_page() -> None:
+    theme = Theme(justify=True, hyphenate=True, page=LETTER)
+    reader = read(long_article(), theme)
+    assert len(reader.pages) >= 3
+
+
+# ------------------------------------------------------------------------ property
+
+# Letters and punctuation of the scripts the bundled fonts cover, with markup characters.
+_TEXT_ALPHABET = st.characters(
+    categories=("L", "N", "P", "S", "Zs"),
+    max_codepoint=0x04FF,
+) | st.sampled_from(list("<>&\"';{}/=#"))
+
+
+def _clean(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.text(_TEXT_ALPHABET, min_size=1, max_size=80).map(_clean), min_size=1, max_size=4)
+)
+def test_random_paragraphs_render_and_extract(paragraphs: list[str]) -> None:
+    paragraphs = [text for text in paragraphs if text] or ["x"]
+    article = Article(
+        title="Random", sections=(Section("Heading", tuple(map(Paragraph, paragraphs))),)
+    )
+    reader = read(article)
+    extracted = _clean(" ".join(page_texts(reader)))
+    for text in paragraphs:
+        for word in words(text):
+            if all(unicodedata.category(ch)[0] in "LNP" or ch in "<>&\"';{}/=#" for ch in word):
+                assert unicodedata.normalize("NFKC", word) in unicodedata.normalize(
+                    "NFKC", extracted
+                )
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cc", "Cs", "Co", "Cn")), max_size=200))
+def test_any_unicode_text_renders(text: str) -> None:
+    text = unicodedata.normalize("NFC", text)
+    article = Article(
+        title=text or "t", key_points=(text,), sections=(Section(text, (Paragraph(text),)),)
+    )
+    assert render_pdf(article, Theme()).startswith(b"%PDF-")
+
+
+def test_renders_with_bundled_fonts_when_the_system_has_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from exporter.fonts import discovery
+
+    monkeypatch.setattr(discovery.shutil, "which", lambda name: None)
+    discovery._system_face.cache_clear()
+    try:
+        theme = Theme(fonts=Fonts(body=Font("Georgia"), heading=Font("Helvetica Neue")))
+        article = Article(title="Новости", sections=(Section("Ειδήσεις", (Paragraph("Привет"),)),))
+        reader = read(article, theme)
+        assert "Новости" in flat_text(reader)
+        assert all(is_embedded(font) for font in font_dictionaries(reader))
+    finally:
+        discovery._system_face.cache_clear()
+
+
+def test_uncovered_characters_in_the_author_line_are_named() -> None:
+    article = Article(title="T", metadata=Metadata(author="李雷"))
+    (warning,) = uncovered_characters(article, Theme())
+    assert "'李' (U+674E)" in warning.message
+    assert "author and date" in warning.message
+
+
+def test_an_address_longer_than_a_line_wraps_inside_the_page() -> None:
+    address = "https://example.org/" + "a" * 300
+    article = Article(title="Links", sections=(Section(None, (Paragraph(f"See {address} now"),)),))
+    lines = [line for line in read(article).pages[0].extract_text().splitlines() if "aaa" in line]
+    assert len(lines) >= 3  # broken over lines, not run off the page
+    assert "".join(lines).count("a") >= 300
