@@ -22,7 +22,16 @@ from lxml import etree
 from exporter.errors import ThemeError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file
-from exporter.theme import Color, Colors, Font, Fonts, Theme
+from exporter.theme import (
+    Color,
+    Colors,
+    Font,
+    Fonts,
+    Theme,
+    available_themes,
+    load_theme,
+    resolve_theme,
+)
 from exporter.writers.epub import render_epub
 from exporter.writers.epub.metadata import CONFORMANCE_CLAIM, identifier
 from exporter.writers.xhtml import readable
@@ -205,7 +214,11 @@ def epubcheck_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dic
     paths = []
     for name, article in CASES.items():
         path = folder / f"{name}.epub"
-        path.write_bytes(render_epub(article, Theme()))
+        path.write_bytes(render_epub(article, theme_of(article)))
+        paths.append(path)
+    for info in available_themes():
+        path = folder / f"theme-{info.name}.epub"
+        path.write_bytes(render_epub(EDGE_CASES["everything"], load_theme(info.name)))
         paths.append(path)
     fonts = folder / "embedded-fonts.epub"
     fonts.write_bytes(render_epub(EDGE_CASES["everything"], font_theme(folder)))
@@ -247,7 +260,10 @@ def font_theme(folder: Path) -> Theme:
     )
 
 
-@pytest.mark.parametrize("name", [*CASES, "embedded-fonts"])
+THEME_CASES = [f"theme-{info.name}" for info in available_themes()]
+
+
+@pytest.mark.parametrize("name", [*CASES, *THEME_CASES, "embedded-fonts"])
 def test_epubcheck_reports_no_errors_or_warnings(
     name: str, epubcheck_reports: dict[str, dict[str, object]]
 ) -> None:
@@ -286,8 +302,13 @@ class Book:
         return "".join(body.itertext())
 
 
+def theme_of(article: Article) -> Theme:
+    """The theme a conversion would use: the brief's ``style:``, else the default theme."""
+    return resolve_theme(None, article)
+
+
 def book(name: str, theme: Theme | None = None) -> Book:
-    return Book(render_epub(CASES[name], theme or Theme()))
+    return Book(render_epub(CASES[name], theme or theme_of(CASES[name])))
 
 
 def test_nav_and_ncx_list_the_section_headings_in_order() -> None:

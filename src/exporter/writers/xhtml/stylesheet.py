@@ -29,6 +29,12 @@ FONT_FACES = {
 }
 
 
+#: Line height of the title and of headings, as a multiple of their size. Display type is set
+#: tighter than running text (``spacing.line``); the PDF writer uses the same values.
+TITLE_LEADING = 1.18
+HEADING_LEADING = 1.25
+
+
 def stylesheet(theme: Theme, font_faces: Sequence[FontFace] = ()) -> str:
     """The CSS for :func:`article_document`, every value taken from ``theme``.
 
@@ -64,19 +70,27 @@ def stylesheet(theme: Theme, font_faces: Sequence[FontFace] = ()) -> str:
             "font-family": _font_family(theme.fonts.title),
             "font-size": em(sizes.title),
             "color": colors.title.css,
+            "line-height": f"{TITLE_LEADING:.4g}",
             "margin": f"0 0 {em(spacing.heading_after, sizes.title)} 0",
         },
         ".subtitle": {
             "font-family": _font_family(theme.fonts.title),
             "font-size": em(sizes.subtitle),
             "color": colors.muted.css,
+            "line-height": f"{HEADING_LEADING:.4g}",
             "margin": f"0 0 {em(spacing.heading_after, sizes.subtitle)} 0",
         },
-        ".author, .date": {"font-size": em(sizes.meta), "color": colors.muted.css, "margin": "0"},
+        ".author, .date": {
+            "font-family": _font_family(theme.fonts.heading),
+            "font-size": em(sizes.meta),
+            "color": colors.muted.css,
+            "margin": "0",
+        },
         "h2": {
             "font-family": _font_family(theme.fonts.heading),
             "font-size": em(sizes.heading),
             "color": colors.heading.css,
+            "line-height": f"{HEADING_LEADING:.4g}",
             "margin": f"{em(spacing.heading_before, sizes.heading)} 0 "
             f"{em(spacing.heading_after, sizes.heading)} 0",
         },
@@ -84,6 +98,8 @@ def stylesheet(theme: Theme, font_faces: Sequence[FontFace] = ()) -> str:
             "margin": f"0 0 {em(spacing.paragraph_after)} 0",
             "padding": f"0 0 0 {em(spacing.list_indent)}",
         },
+        "li": {"margin": f"0 0 {em(spacing.paragraph_after / 2)} 0"},
+        "li:last-child": {"margin-bottom": "0"},  # the list's own margin follows it
         '[dir="rtl"] ul, [dir="rtl"] ol': {"padding": f"0 {em(spacing.list_indent)} 0 0"},
         # Readers that do not know string markers keep the disc declared first.
         "ul": {"list-style-type": ("disc", marker)},
@@ -104,6 +120,13 @@ def stylesheet(theme: Theme, font_faces: Sequence[FontFace] = ()) -> str:
             "margin": f"0 0 {em(spacing.heading_after, sizes.key_points)} 0",
         },
         "aside.key-points ul": {"margin": "0"},
+        # Short ragged lines, as in the PDF: justifying or hyphenating them gains nothing.
+        "aside.key-points li": {
+            "text-align": "start",
+            "hyphens": "manual",
+            "-webkit-hyphens": "manual",
+            "-epub-hyphens": "manual",
+        },
     }
     faces = "".join(_css_rule("@font-face", _font_face(face)) for face in font_faces)
     return faces + "".join(_css_rule(selector, block) for selector, block in rules.items())
