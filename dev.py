@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up and run exporter on a fresh machine with nothing but Python 3.11+.
 
-    python3 dev.py run     install into .venv, then run the main job
+    python3 dev.py run     install into .venv, then convert sources/ into build/
     python3 dev.py test    install into .venv, then lint, type-check and test
 
 Both create ``.venv`` next to this file on first use and reinstall only when
@@ -46,9 +46,7 @@ def ensure_installed() -> None:
 
 
 def main_job(extra: list[str]) -> None:
-    briefs = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "sources").glob("*.txt"))
-    for brief in briefs:
-        run(BIN / "exporter", "inspect", brief, *extra)
+    run(BIN / "exporter", "convert", *extra)
 
 
 def test(extra: list[str]) -> None:

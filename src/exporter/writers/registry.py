@@ -93,6 +93,13 @@ BUILTIN: dict[str, Writer] = {
             "exporter.writers.pdf:render_pdf",
             check="exporter.writers.pdf:uncovered_characters",
         ),
+        Writer(
+            "epub",
+            ".epub",
+            "application/epub+zip",
+            "EPUB 3 e-book with navigation, accessibility metadata and theme CSS",
+            "exporter.writers.epub:render_epub",
+        ),
     )
 }
 
