@@ -27,8 +27,9 @@ _XHTML = "application/xhtml+xml"
 
 # Our content document is complete XHTML already, so it goes in as a plain item that ebooklib
 # writes verbatim (its EpubHtml re-parses with an HTML parser). Without page-list scanning there
-# is nothing left for ebooklib to parse; raise_exceptions makes write errors raise.
-_WRITE_OPTIONS = {"epub3_pages": False, "raise_exceptions": True}
+# is nothing left for ebooklib to parse; raise_exceptions makes write errors raise. The archive
+# is rewritten by normalise_zip, which compresses each entry: ebooklib need not compress too.
+_WRITE_OPTIONS = {"epub3_pages": False, "raise_exceptions": True, "compresslevel": 0}
 
 
 def render_epub(article: Article, theme: Theme) -> bytes:
