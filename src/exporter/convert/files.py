@@ -15,8 +15,12 @@ from pathlib import Path
 from exporter.errors import OutputError
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, creating its folder; raise :class:`OutputError`."""
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` atomically, creating its folder; raise :class:`OutputError`.
+
+    ``durable`` flushes the file to the disk before it replaces the old one, so that it
+    survives a power cut too; a caller writing many files can instead sync once at the end.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary_name = tempfile.mkstemp(
@@ -28,8 +32,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         temporary.chmod(0o644)  # mkstemp makes it private; outputs are ordinary files
         temporary.replace(path)
     except BaseException as error:

@@ -80,6 +80,9 @@ class Job:
     style: str | None
     force: bool
     previous: dict[str, str] = field(default_factory=dict)  # output path → recorded key
+    # Whether each file is flushed to the disk as it is written; when not, the caller syncs the
+    # whole run at once before the manifest records it (one sync instead of one per file).
+    durable: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +141,7 @@ def convert_brief(job: Job) -> BriefResult:
                 outputs.append(OutputResult(str(path), name, "skipped", 0.0, key))
                 continue
             warnings += writer.warnings(article, theme)
-            write_atomic(path, writer.render(article, theme))
+            write_atomic(path, writer.render(article, theme), durable=job.durable)
             outputs.append(
                 OutputResult(str(path), name, "written", time.perf_counter() - began, key)
             )
@@ -211,7 +214,14 @@ def convert_many(
     manifest = read_manifest(out)
     for folder in {brief.output_stem.parent for brief in briefs}:
         remove_stale_temporaries(folder)
-    tasks = [Job(brief, names, style, force, _previous(manifest, brief, out)) for brief in briefs]
+    recorded = _recorded_by_stem(manifest, out)
+    # Our own processes write to this machine's disk: one sync at the end makes every file
+    # durable at once. Another executor may write on other machines, so each file syncs there.
+    durable = executor is not None
+    tasks = [
+        Job(brief, names, style, force, recorded.get(brief.output_stem, {}), durable)
+        for brief in briefs
+    ]
     results: dict[int, BriefResult] = {}
     try:
         for index, result in _run(tasks, jobs, executor):
@@ -220,6 +230,8 @@ def convert_many(
                 on_result(result)
     finally:
         if results:
+            if not durable:
+                os.sync()  # the manifest must never record a file that is not on the disk
             _update_manifest(out, manifest, results.values())
     ordered = tuple(results[index] for index in sorted(results))
     return Report(ordered, time.perf_counter() - started)
@@ -235,23 +247,37 @@ def _run(
         return
     own = executor is None
     pool = executor or ProcessPoolExecutor(max_workers=min(workers, len(tasks)))
+    # Briefs travel in small batches: one round trip per batch instead of per brief, while
+    # batches stay small enough to keep every worker busy to the end and progress flowing.
+    size = max(1, min(_MAX_BATCH, len(tasks) // (workers * 8)))
     try:
-        futures: dict[Future[BriefResult], int] = {
-            pool.submit(convert_brief, task): index for index, task in enumerate(tasks)
+        futures: dict[Future[list[BriefResult]], int] = {
+            pool.submit(_convert_batch, tasks[start : start + size]): start
+            for start in range(0, len(tasks), size)
         }
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            start = futures[future]
+            for offset, result in enumerate(future.result()):
+                yield start + offset, result
     finally:
         if own:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _previous(manifest: dict[str, str], brief: Brief, out: Path) -> dict[str, str]:
-    """The recorded keys of this brief's outputs, by output path."""
-    stem = str(brief.output_stem.relative_to(out))
-    return {
-        str(out / path): key for path, key in manifest.items() if path.rsplit(".", 1)[0] == stem
-    }
+_MAX_BATCH = 8
+
+
+def _convert_batch(tasks: list[Job]) -> list[BriefResult]:
+    return [convert_brief(task) for task in tasks]
+
+
+def _recorded_by_stem(manifest: dict[str, str], out: Path) -> dict[Path, dict[str, str]]:
+    """The recorded keys of each brief's outputs (by output path), by the brief's output stem."""
+    recorded: dict[Path, dict[str, str]] = {}
+    for path, key in manifest.items():
+        stem = path.rsplit(".", 1)[0]
+        recorded.setdefault(out / stem, {})[str(out / path)] = key
+    return recorded
 
 
 def _update_manifest(out: Path, manifest: dict[str, str], results: Iterable[BriefResult]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -95,7 +96,13 @@ def text_direction(article: Article) -> Direction:
 
 def _dominant_direction(article: Article) -> Direction:
     blocks = (_block_text(block) for block in article.blocks())
-    text = " ".join((article.title, *article.key_points, *article.headings, *blocks))
+    return _text_direction(
+        " ".join((article.title, *article.key_points, *article.headings, *blocks))
+    )
+
+
+@functools.lru_cache(maxsize=4)  # one document asks several times about the same text
+def _text_direction(text: str) -> Direction:
     classes = Counter(map(unicodedata.bidirectional, text))  # C loops: a brief has ~3,000 chars
     return "rtl" if classes["R"] + classes["AL"] > classes["L"] else "ltr"
 
