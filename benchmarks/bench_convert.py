@@ -2,12 +2,15 @@
 """Throughput benchmark: generate realistic briefs, convert them, report the numbers.
 
     .venv/bin/python benchmarks/bench_convert.py [--briefs 1000] [--formats docx,pdf,epub]
+                                                 [--repeat 3] [--pandoc-briefs 100]
 
 Prints, for the generated briefs: milliseconds per brief per format (median, one process),
-briefs per second for a full `convert_many` run with 1 worker and with every core, and the
-peak memory of the run. Where pandoc is installed it converts the same briefs with pandoc
-(DOCX and EPUB; PDF with the fastest engine it finds) and prints the throughput ratio.
-This is a benchmark, not a test: nothing here asserts a time.
+briefs per second for full, forced `convert_many` runs with 1 worker and with every core (the
+median of --repeat runs, each run listed), and the peak memory of the run. Where pandoc is
+installed it converts the first --pandoc-briefs briefs with pandoc (DOCX and EPUB; PDF with the
+fastest engine it finds: wkhtmltopdf, then weasyprint, ...) on every core and prints the
+throughput ratio. This is a benchmark, not a test: nothing here asserts a time. On a shared
+machine, expect run-to-run noise: compare medians.
 """
 
 from __future__ import annotations
@@ -74,14 +77,31 @@ def per_format_milliseconds(paths: list[Path], formats: list[str]) -> dict[str, 
     return medians
 
 
-def full_run(folder: Path, formats: list[str], jobs: int) -> float:
-    """Briefs per second for a complete, forced `convert_many` run into a fresh folder."""
+def full_run(folder: Path, formats: list[str], jobs: int) -> tuple[float, float]:
+    """A complete, forced `convert_many` run into a fresh folder: briefs per second, and the
+    CPU milliseconds per brief of all its processes (what the run costs on an idle machine)."""
     with tempfile.TemporaryDirectory() as out:
+        cpu_before = _cpu_seconds()
         started = time.perf_counter()
         report = convert_many([folder], out, formats=formats, jobs=jobs, force=True)
         seconds = time.perf_counter() - started
+        cpu = _cpu_seconds() - cpu_before
     assert report.ok, report.failed[:3]
-    return len(report.results) / seconds
+    return len(report.results) / seconds, cpu * 1000 / len(report.results)
+
+
+def _cpu_seconds() -> float:
+    """User and system time of this process and of its finished children."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def full_runs(
+    folder: Path, formats: list[str], jobs: int, repeat: int
+) -> tuple[list[float], float]:
+    """The rate of each of ``repeat`` runs, and the median CPU milliseconds per brief."""
+    runs = [full_run(folder, formats, jobs) for _ in range(repeat)]
+    return [rate for rate, _ in runs], statistics.median(cpu for _, cpu in runs)
 
 
 def pandoc_run(paths: list[Path], formats: list[str], jobs: int) -> tuple[float, str] | None:
@@ -123,6 +143,7 @@ def main() -> None:
     parser.add_argument("--briefs", type=int, default=1000)
     parser.add_argument("--formats", default="docx,pdf,epub")
     parser.add_argument("--pandoc-briefs", type=int, default=100, help="pandoc is slow: fewer")
+    parser.add_argument("--repeat", type=int, default=3, help="full runs per worker count")
     args = parser.parse_args()
     formats = args.formats.split(",")
     cores = os.cpu_count() or 1
@@ -134,9 +155,15 @@ def main() -> None:
         print(f"{len(paths)} generated briefs, median {size / 1024:.1f} KB")
         for name, milliseconds in per_format_milliseconds(paths, formats).items():
             print(f"  {name:<5} {milliseconds:6.2f} ms per brief (median, one process)")
+        rates = {}
         for jobs in sorted({1, cores}):
-            rate = full_run(folder, formats, jobs)
-            print(f"  convert_many, {jobs} worker(s): {rate:7.1f} briefs/s ({','.join(formats)})")
+            runs, cpu = full_runs(folder, formats, jobs, args.repeat)
+            rates[jobs] = statistics.median(runs)
+            each = ", ".join(f"{rate:.1f}" for rate in runs)
+            print(
+                f"  convert_many, {jobs} worker(s): {rates[jobs]:7.1f} briefs/s median "
+                f"({','.join(formats)}; runs: {each}); {cpu:.1f} CPU ms per brief"
+            )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"  peak memory: {peak:.0f} MB main process, {children:.0f} MB largest worker")
@@ -145,7 +172,12 @@ def main() -> None:
             print("  pandoc: not installed, no comparison")
         else:
             pandoc_rate, note = pandoc
-            ours = full_run(folder, [f for f in formats if f in note], cores)
+            same = [name for name in formats if name in note.split("; ")[0].split(", ")]
+            ours = (
+                rates[cores]
+                if same == formats
+                else statistics.median(full_runs(folder, same, cores, args.repeat)[0])
+            )
             print(
                 f"  pandoc ({note}), {cores} workers: {pandoc_rate:.1f} briefs/s; "
                 f"exporter on the same formats: {ours:.1f} briefs/s = {ours / pandoc_rate:.1f}x"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import assert_never
+from typing import assert_never, cast
 
 from docx.document import Document
+from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from exporter.model import Article, ListBlock, Paragraph, Section
@@ -16,7 +17,7 @@ from exporter.writers.docx.numbering import (
     list_membership,
     restarted_numbers,
 )
-from exporter.writers.docx.ooxml import add_property
+from exporter.writers.docx.ooxml import add_property, element
 from exporter.writers.docx.styles import (
     BODY,
     BYLINE,
@@ -90,8 +91,13 @@ def _list_item(document: Document, style: str, text: str, num_id: int) -> None:
 
 
 def _paragraph(document: Document, style: str, text: str) -> DocxParagraph:
-    paragraph = document.add_paragraph()
-    # By id: python-docx's lookup by name scans the style sheet for every paragraph.
-    paragraph._p.style = style_id(style)
+    # Built as XML, the style by id: python-docx's add_paragraph and style setter search the
+    # body, the properties and the style sheet again for every paragraph.
+    style_reference = element("w:pPr", [element("w:pStyle", val=style_id(style))])
+    p = element("w:p", [style_reference])
+    section = document.element.body.sectPr  # the template's: paragraphs go before it
+    assert section is not None
+    section.addprevious(p)
+    paragraph = DocxParagraph(cast(CT_P, p), document._body)
     write_text(paragraph, text)
     return paragraph

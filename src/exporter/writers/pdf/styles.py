@@ -55,6 +55,7 @@ def rgb(color: Color) -> ReportlabColor:
     return HexColor(color.css)
 
 
+@functools.lru_cache(maxsize=16)  # styles are immutable once built; building costs ~0.5 ms
 def build_styles(theme: Theme, language: str) -> Styles:
     """All styles for ``theme``; ``language`` (BCP 47) picks the hyphenation patterns."""
     body_font = faces(theme.fonts.body, "regular")
