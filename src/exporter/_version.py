@@ -1,10 +1,8 @@
-"""The installed version, kept apart so any module can import it without import cycles."""
+"""The version, kept apart so any module can import it without import cycles.
 
-from __future__ import annotations
+This is the one place the version is written: pyproject.toml reads it from here when the package
+is built. A literal, not ``importlib.metadata.version()``: importing that machinery is most of
+the start-up time of ``exporter --version``.
+"""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("exporter")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+__version__ = "0.1.0"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -246,6 +246,10 @@ def _run(
             yield index, convert_brief(task)
         return
     own = executor is None
+    # Imported here: multiprocessing is a tenth of `import exporter`, and a one-brief run or
+    # another executor never needs it.
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = executor or ProcessPoolExecutor(max_workers=min(workers, len(tasks)))
     # Briefs travel in small batches: one round trip per batch instead of per brief, while
     # batches stay small enough to keep every worker busy to the end and progress flowing.

@@ -14,8 +14,6 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
-import charset_normalizer
-
 from exporter.errors import BriefError
 from exporter.model import ParseWarning
 
@@ -123,6 +121,8 @@ def _decode_bytes(data: bytes, source: str | None) -> tuple[str, str, bool]:
     western = _as_western(data)
     if western is not None:
         return western, "windows-1252", True
+    import charset_normalizer  # only for the rare brief that is neither UTF-8 nor Western
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise BriefError("this is not text in any known encoding (a binary file?)", path=source)

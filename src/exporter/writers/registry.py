@@ -17,7 +17,6 @@ import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.metadata import entry_points
 from typing import Any
 
 from exporter.errors import ExporterError
@@ -127,6 +126,8 @@ def available_writers() -> list[Writer]:
 
 @cache
 def _plugins() -> dict[str, Writer]:
+    from importlib.metadata import entry_points  # slow to import; plugins are looked up rarely
+
     found: dict[str, Writer] = {}
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         writer = entry.load()
