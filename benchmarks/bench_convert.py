@@ -104,8 +104,9 @@ def full_runs(
     return [rate for rate, _ in runs], statistics.median(cpu for _, cpu in runs)
 
 
-def pandoc_run(paths: list[Path], formats: list[str], jobs: int) -> tuple[float, str] | None:
-    """Briefs per second for pandoc on the same briefs (Markdown reader), or None."""
+def pandoc_run(paths: list[Path], formats: list[str], jobs: int) -> tuple[float, float, str] | None:
+    """Briefs per second and CPU milliseconds per brief (pandoc and its PDF engine included)
+    for pandoc on the same briefs (Markdown reader), or None without pandoc."""
     if shutil.which("pandoc") is None:
         return None
     engine = next(
@@ -125,13 +126,15 @@ def pandoc_run(paths: list[Path], formats: list[str], jobs: int) -> tuple[float,
                 if name == "pdf":
                     command.append(f"--pdf-engine={engine}")
                 commands.append(command)
+        cpu_before = _cpu_seconds()
         started = time.perf_counter()
         list(pool.map(_run_quietly, commands, chunksize=8))
         seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_before  # the pool has exited: its children's time is counted
     note = ", ".join(targets) + (
         "" if "pdf" in targets or "pdf" not in formats else "; no PDF engine"
     )
-    return len(paths) / seconds, note
+    return len(paths) / seconds, cpu * 1000 / len(paths), note
 
 
 def _run_quietly(command: list[str]) -> None:
@@ -167,20 +170,22 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"  peak memory: {peak:.0f} MB main process, {children:.0f} MB largest worker")
-        pandoc = pandoc_run(paths[: args.pandoc_briefs], formats, cores)
+        pandoc = (
+            pandoc_run(paths[: args.pandoc_briefs], formats, cores) if args.pandoc_briefs else None
+        )
         if pandoc is None:
-            print("  pandoc: not installed, no comparison")
+            print("  pandoc: not installed (or --pandoc-briefs 0), no comparison")
         else:
-            pandoc_rate, note = pandoc
+            pandoc_rate, pandoc_cpu, note = pandoc
             same = [name for name in formats if name in note.split("; ")[0].split(", ")]
-            ours = (
-                rates[cores]
-                if same == formats
-                else statistics.median(full_runs(folder, same, cores, args.repeat)[0])
-            )
+            # Measured again right after pandoc, so both see the same load on a shared machine.
+            runs, cpu = full_runs(folder, same, cores, args.repeat)
+            ours = statistics.median(runs)
             print(
-                f"  pandoc ({note}), {cores} workers: {pandoc_rate:.1f} briefs/s; "
-                f"exporter on the same formats: {ours:.1f} briefs/s = {ours / pandoc_rate:.1f}x"
+                f"  pandoc ({note}), {cores} workers: {pandoc_rate:.1f} briefs/s, "
+                f"{pandoc_cpu:.0f} CPU ms per brief; exporter on the same formats just after: "
+                f"{ours:.1f} briefs/s, {cpu:.1f} CPU ms per brief; ratio {ours / pandoc_rate:.1f}x "
+                f"in throughput, {pandoc_cpu / cpu:.1f}x in CPU"
             )
 
 
