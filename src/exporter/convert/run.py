@@ -80,6 +80,7 @@ class Job:
     style: str | None
     force: bool
     previous: dict[str, str] = field(default_factory=dict)  # output path → recorded key
+    language: str | None = None  # overrides the brief's language (``--lang``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,14 +126,14 @@ def convert_brief(job: Job) -> BriefResult:
     warnings: tuple[ParseWarning, ...] = ()
     try:
         data = read_brief(job.brief.source)
-        article = parse_bytes(data, source)
+        article = parse_bytes(data, source, language=job.language)
         warnings = article.warnings
         theme = resolve_theme(job.style, article)
         outputs = []
         for name in job.formats:
             writer = get_writer(name)
             path = job.brief.output_stem.with_name(job.brief.output_stem.name + writer.extension)
-            key = build_key(data, theme, writer.name)
+            key = build_key(data, theme, writer.name, job.language)
             began = time.perf_counter()
             if not job.force and job.previous.get(str(path)) == key and path.is_file():
                 outputs.append(OutputResult(str(path), name, "skipped", 0.0, key))
@@ -168,12 +169,15 @@ def convert(
     formats: Iterable[str] = DEFAULT_FORMATS,
     style: str | None = None,
     force: bool = False,
+    language: str | None = None,
 ) -> BriefResult:
     """Convert the one brief at ``path`` into ``out_dir`` (``brief.txt`` → ``out/brief.pdf``).
 
     Returns its :class:`BriefResult`; a brief that cannot be converted raises its error.
     """
-    report = convert_many([path], out_dir, formats=formats, style=style, jobs=1, force=force)
+    report = convert_many(
+        [path], out_dir, formats=formats, style=style, jobs=1, force=force, language=language
+    )
     (result,) = report.results
     if result.error is not None:
         raise ExporterError(result.error.split(" error: ", 1)[-1], path=result.source)
@@ -190,13 +194,15 @@ def convert_many(
     force: bool = False,
     executor: Executor | None = None,
     on_result: Callable[[BriefResult], None] | None = None,
+    language: str | None = None,
 ) -> Report:
     """Convert every brief under ``paths`` into ``out_dir``; return a :class:`Report`.
 
     Briefs convert in parallel: in ``jobs`` worker processes (default: one per core), or on
     ``executor`` when given — any :class:`concurrent.futures.Executor`, such as a Dask
     ``Client(...).get_executor()`` that spreads the work across machines. ``on_result`` is
-    called in this process as each brief finishes (for progress display).
+    called in this process as each brief finishes (for progress display). ``language`` (a
+    BCP 47 tag) overrides every brief's own language.
 
     Problems with the run as a whole (an unknown format, a missing ``style`` theme, a missing
     path, colliding output names) raise :class:`~exporter.errors.ExporterError` before anything
@@ -211,7 +217,10 @@ def convert_many(
     manifest = read_manifest(out)
     for folder in {brief.output_stem.parent for brief in briefs}:
         remove_stale_temporaries(folder)
-    tasks = [Job(brief, names, style, force, _previous(manifest, brief, out)) for brief in briefs]
+    tasks = [
+        Job(brief, names, style, force, _previous(manifest, brief, out), language)
+        for brief in briefs
+    ]
     results: dict[int, BriefResult] = {}
     try:
         for index, result in _run(tasks, jobs, executor):
