@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from exporter.fonts import needs_glyph
 from exporter.inline import Link, split_links
 from exporter.theme import Color
+from exporter.writers.pdf.bidi import shape_arabic
 from exporter.writers.pdf.typefaces import FaceChain
 
 
@@ -48,7 +49,8 @@ def inline_markup(text: str, chain: FaceChain, link_color: Color) -> str:
 
 
 def _font_runs(text: str, chain: FaceChain) -> Iterator[str]:
-    """Escaped text, with runs in fallback fonts wrapped in ``<font face=...>``."""
+    """Escaped text, Arabic joined, with runs in fallback fonts wrapped in ``<font face=...>``."""
+    text = shape_arabic(text)
     main = chain.coverage[0]
     if all(ord(character) in main for character in set(text)):
         yield escape_markup(text)  # the common case, without a walk over every character
