@@ -45,6 +45,15 @@ def register(commands: Subcommands) -> None:
         "--style", metavar="NAME|PATH", help="theme (default: the brief's `style:`, else default)"
     )
     parser.add_argument(
+        "--set",
+        dest="options",
+        action="append",
+        type=_option,
+        default=[],
+        metavar="KEY=VALUE",
+        help="set a theme key for this run, e.g. page.size=Letter (repeatable; see docs/themes.md)",
+    )
+    parser.add_argument(
         "--jobs", type=_positive, metavar="N", help="worker processes (default: one per core)"
     )
     parser.add_argument("--force", action="store_true", help="rebuild even unchanged outputs")
@@ -66,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
             args.out,
             formats=formats,
             style=args.style,
+            options=dict(args.options),
             jobs=args.jobs,
             force=args.force,
             on_result=show,
@@ -132,3 +142,12 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def _option(text: str) -> tuple[str, str]:
+    key, equals, value = text.partition("=")
+    if not equals or not key.strip():
+        raise argparse.ArgumentTypeError(
+            f"expected KEY=VALUE such as page.size=Letter, got {text!r}"
+        )
+    return key.strip(), value.strip()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +23,7 @@ from exporter.convert.sources import Brief, find_briefs
 from exporter.errors import ExporterError, ThemeError
 from exporter.model import ParseWarning
 from exporter.reading import parse_bytes, read_brief
-from exporter.theme import load_theme, resolve_theme
+from exporter.theme import apply_options, load_theme, resolve_theme
 from exporter.writers.registry import get_writer
 
 DEFAULT_FORMATS = ("docx", "pdf", "epub")
@@ -80,6 +80,7 @@ class Job:
     style: str | None
     force: bool
     previous: dict[str, str] = field(default_factory=dict)  # output path → recorded key
+    options: dict[str, object] = field(default_factory=dict)  # theme keys set by dotted name
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +128,7 @@ def convert_brief(job: Job) -> BriefResult:
         data = read_brief(job.brief.source)
         article = parse_bytes(data, source)
         warnings = article.warnings
-        theme = resolve_theme(job.style, article)
+        theme = apply_options(resolve_theme(job.style, article), job.options)
         outputs = []
         for name in job.formats:
             writer = get_writer(name)
@@ -167,13 +168,17 @@ def convert(
     *,
     formats: Iterable[str] = DEFAULT_FORMATS,
     style: str | None = None,
+    options: Mapping[str, object] | None = None,
     force: bool = False,
 ) -> BriefResult:
     """Convert the one brief at ``path`` into ``out_dir`` (``brief.txt`` → ``out/brief.pdf``).
 
     Returns its :class:`BriefResult`; a brief that cannot be converted raises its error.
+    ``style`` and ``options`` are as for :func:`convert_many`.
     """
-    report = convert_many([path], out_dir, formats=formats, style=style, jobs=1, force=force)
+    report = convert_many(
+        [path], out_dir, formats=formats, style=style, options=options, jobs=1, force=force
+    )
     (result,) = report.results
     if result.error is not None:
         raise ExporterError(result.error.split(" error: ", 1)[-1], path=result.source)
@@ -186,6 +191,7 @@ def convert_many(
     *,
     formats: Iterable[str] = DEFAULT_FORMATS,
     style: str | None = None,
+    options: Mapping[str, object] | None = None,
     jobs: int | None = None,
     force: bool = False,
     executor: Executor | None = None,
@@ -196,7 +202,9 @@ def convert_many(
     Briefs convert in parallel: in ``jobs`` worker processes (default: one per core), or on
     ``executor`` when given — any :class:`concurrent.futures.Executor`, such as a Dask
     ``Client(...).get_executor()`` that spreads the work across machines. ``on_result`` is
-    called in this process as each brief finishes (for progress display).
+    called in this process as each brief finishes (for progress display). ``options`` set
+    theme keys by dotted name (``{"page.size": "Letter"}``) over each brief's theme; an output
+    made with other options is rebuilt.
 
     Problems with the run as a whole (an unknown format, a missing ``style`` theme, a missing
     path, colliding output names) raise :class:`~exporter.errors.ExporterError` before anything
@@ -205,13 +213,17 @@ def convert_many(
     started = time.perf_counter()
     out = Path(out_dir)
     names = tuple(dict.fromkeys(get_writer(name).name for name in formats))
-    if style is not None:
-        load_theme(style)  # a bad --style fails the run up front, not once per brief
+    options = dict(options or {})
+    # A bad --style or option fails the run up front, not once per brief.
+    apply_options(load_theme(style), options)
     briefs = find_briefs([Path(path) for path in paths], out)
     manifest = read_manifest(out)
     for folder in {brief.output_stem.parent for brief in briefs}:
         remove_stale_temporaries(folder)
-    tasks = [Job(brief, names, style, force, _previous(manifest, brief, out)) for brief in briefs]
+    tasks = [
+        Job(brief, names, style, force, _previous(manifest, brief, out), options)
+        for brief in briefs
+    ]
     results: dict[int, BriefResult] = {}
     try:
         for index, result in _run(tasks, jobs, executor):
