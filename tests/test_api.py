@@ -56,7 +56,7 @@ def test_bad_input_names_the_source_and_line() -> None:
     assert raised.value.path == "upload.txt"
     assert raised.value.line == 2
     assert str(raised.value).startswith("upload.txt:2: error: ")
-    with pytest.raises(ValueError, match="empty|no text"):
+    with pytest.raises(ValueError, match=r"empty|no text"):
         exporter.parse_text("   \n", "blank.txt")
 
 
@@ -101,7 +101,7 @@ def test_render_touches_no_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 def test_render_with_warnings_returns_what_the_caller_must_know() -> None:
     article = exporter.parse_bytes(
-        "Café Prices Rise\nThe café raised prices by 漢字 percent.".encode("utf-8"), "cafe.txt"
+        "Café Prices Rise\nThe café raised prices by 漢字 percent.".encode(), "cafe.txt"
     )
     result = exporter.render_with_warnings(article, "pdf")
     assert result.data.startswith(b"%PDF")
