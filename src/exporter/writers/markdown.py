@@ -21,6 +21,8 @@ from exporter.writers.xhtml import readable
 
 # Markup anywhere in a line: emphasis, code, links and images, raw HTML, strikethrough.
 _INLINE = re.compile(r"[\\`*_\[\]<~]|&(?=#?[0-9A-Za-z]+;)")
+# Characters that would end or mark up a web address left as written.
+_UNSAFE_IN_LINK = re.compile(r"[\\`*\[\]<~&]")
 # What makes a line a heading, list item, quote, rule, setext underline or table of content.
 _LINE_START = re.compile(r"^(?:[#>+=-]|\d{1,9}(?=[.)]))")
 # An ATX heading's closing sequence: "#" characters at the end of the line.
@@ -55,17 +57,19 @@ def render_markdown(article: Article, theme: Theme) -> bytes:
 def escape_markdown(text: str) -> str:
     """``text`` with every character Markdown would read as markup escaped by a backslash.
 
-    Web addresses stay as written, so renderers still link them.
+    Web addresses stay as written, so renderers still link them, unless they hold a
+    character that would end or mark up a link there (then they are escaped like text).
 
     >>> escape_markdown("1. *Not* <b>bold</b> at www.example.org/a_b_c")
     '1\\\\. \\\\*Not\\\\* \\\\<b>bold\\\\</b> at www.example.org/a_b_c'
     """
     pieces = []
     for part in split_links(text):
-        if isinstance(part, Link):
-            pieces.append(part.text)
+        literal = part.text if isinstance(part, Link) else part
+        if isinstance(part, Link) and not _UNSAFE_IN_LINK.search(literal):
+            pieces.append(literal)
         else:
-            pieces.append(_INLINE.sub(lambda match: "\\" + match.group(), part))
+            pieces.append(_INLINE.sub(lambda match: "\\" + match.group(), literal))
     escaped = "".join(pieces)
     escaped = _TRAILING_HASHES.sub(lambda match: "\\#" * len(match.group()), escaped)
     return _LINE_START.sub(_escape_line_start, escaped, count=1)
