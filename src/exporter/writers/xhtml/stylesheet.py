@@ -191,7 +191,8 @@ def screen_stylesheet(theme: Theme) -> str:
     rules: dict[str, dict[str, str | tuple[str, ...]]] = {
         "body": {
             "max-width": em(measure),
-            "margin": f"{em(page.margin_top)} auto {em(page.margin_bottom)} auto",
+            # The printed page's margins, but no more than a sliver of a phone's screen.
+            "margin": f"min({em(page.margin_top)}, 8vw) auto min({em(page.margin_bottom)}, 8vw)",
             "padding": f"0 {em(sizes.body)}",
         },
         "nav.contents": {
