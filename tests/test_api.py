@@ -7,8 +7,12 @@ import inspect
 import io
 import json
 import os
+import shutil
+import subprocess
+import sys
 import tempfile
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pypdf
@@ -36,10 +40,22 @@ def test_everything_in_all_is_importable_and_documented() -> None:
     assert public - modules - {"annotations"} <= set(exporter.__all__)
 
 
-def test_package_is_typed_and_ships_its_marker() -> None:
-    assert (ROOT / "src" / "exporter" / "py.typed").is_file()
+def test_the_wheel_ships_the_typing_marker_and_every_writer(tmp_path: Path) -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    assert "py.typed" in config["tool"]["setuptools"]["package-data"]["exporter"]
+    assert "Typing :: Typed" in config["project"]["classifiers"]
+    project = tmp_path / "project"  # a copy, so the build leaves nothing in the checkout
+    shutil.copytree(ROOT / "src", project / "src", ignore=shutil.ignore_patterns("*.egg-info"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, project / name)
+    command = [sys.executable, "-m", "pip", "wheel", str(project), "--no-deps"]
+    options = ["--no-build-isolation", "--quiet", "--wheel-dir", str(tmp_path)]
+    subprocess.run([*command, *options], check=True, capture_output=True, cwd=tmp_path)
+    (wheel,) = tmp_path.glob("exporter-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "exporter/py.typed" in names
+    for writer in registry.BUILTIN.values():
+        module = writer.target.partition(":")[0].replace(".", "/")
+        assert f"{module}.py" in names or f"{module}/__init__.py" in names
 
 
 def test_parse_from_path_text_and_bytes_agree() -> None:
