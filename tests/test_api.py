@@ -76,6 +76,21 @@ def test_bad_input_names_the_source_and_line() -> None:
         exporter.parse_text("   \n", "blank.txt")
 
 
+def test_convert_raises_the_briefs_own_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("---\ntitle: [unclosed\n---\nBody text.\n")
+    with pytest.raises(exporter.BriefError) as raised:
+        exporter.convert(bad, tmp_path / "out")
+    assert (raised.value.path, raised.value.line) == (str(bad), 2)
+    styled = tmp_path / "styled.txt"
+    styled.write_text("---\nstyle: newsrom\n---\nRates on Hold\nThe bank held.\n")
+    with pytest.raises(exporter.ThemeError, match='did you mean "newsroom"') as theme_error:
+        exporter.convert(styled, tmp_path / "out")
+    assert theme_error.value.path == str(styled)
+    result = exporter.convert(REFERENCE, tmp_path / "out", formats=["html"])
+    assert result.status == "converted" and not list((tmp_path / "out").glob("bad*"))
+
+
 def test_load_theme_by_name_or_path(tmp_path: Path) -> None:
     theme_file = tmp_path / "house.toml"
     theme_file.write_text('extends = "newsroom"\n[key_points]\nlabel = "In short"\n')

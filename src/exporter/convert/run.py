@@ -10,6 +10,7 @@ manifest up to date.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
@@ -173,16 +174,31 @@ def convert(
 ) -> BriefResult:
     """Convert the one brief at ``path`` into ``out_dir`` (``brief.txt`` → ``out/brief.pdf``).
 
-    Returns its :class:`BriefResult`; a brief that cannot be converted raises its error.
-    ``style`` and ``options`` are as for :func:`convert_many`.
+    Returns its :class:`BriefResult`; a brief that cannot be converted raises its error: a
+    :class:`~exporter.errors.BriefError` with the line for bad input, a
+    :class:`~exporter.errors.ThemeError` for its theme. ``style`` and ``options`` are as for
+    :func:`convert_many`.
     """
+    # Reading first raises the brief's or theme's own error, with its class, path and line.
+    article = parse_bytes(read_brief(path), str(path))
+    try:
+        apply_options(resolve_theme(style, article), options or {})
+    except ThemeError as error:
+        if error.path:
+            raise
+        raise ThemeError(error.message, path=path) from None  # the brief named the theme
     report = convert_many(
         [path], out_dir, formats=formats, style=style, options=options, jobs=1, force=force
     )
     (result,) = report.results
     if result.error is not None:
-        raise ExporterError(result.error.split(" error: ", 1)[-1], path=result.source)
+        found = _ERROR_LINE.match(result.error)
+        message, line = (found["message"], found["line"]) if found else (result.error, None)
+        raise ExporterError(message, path=result.source, line=int(line) if line else None)
     return result
+
+
+_ERROR_LINE = re.compile(r"^.*?(?::(?P<line>\d+))?: error: (?P<message>.*)$", re.DOTALL)
 
 
 def convert_many(

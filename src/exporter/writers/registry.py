@@ -79,20 +79,6 @@ BUILTIN: dict[str, Writer] = {
             "exporter.writers.json_model:render_json",
         ),
         Writer(
-            "html",
-            ".html",
-            "text/html",
-            "one self-contained web page: theme CSS inlined, table of contents",
-            "exporter.writers.html:render_html",
-        ),
-        Writer(
-            "markdown",
-            ".md",
-            "text/markdown",
-            "Markdown that exporter reads back as the same article",
-            "exporter.writers.markdown:render_markdown",
-        ),
-        Writer(
             "docx",
             ".docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -113,6 +99,20 @@ BUILTIN: dict[str, Writer] = {
             "application/epub+zip",
             "EPUB 3 e-book with navigation, accessibility metadata and theme CSS",
             "exporter.writers.epub:render_epub",
+        ),
+        Writer(
+            "html",
+            ".html",
+            "text/html",
+            "one self-contained web page: theme CSS inlined, table of contents",
+            "exporter.writers.html:render_html",
+        ),
+        Writer(
+            "markdown",
+            ".md",
+            "text/markdown",
+            "Markdown that exporter reads back as the same article",
+            "exporter.writers.markdown:render_markdown",
         ),
     )
 }
