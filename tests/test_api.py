@@ -172,6 +172,8 @@ def test_options_set_theme_keys_for_one_call() -> None:
     html = exporter.render(article, "html", "newsroom", options={"key_points.label": "In short"})
     assert b">In short</h2>" in html
     assert exporter.load_theme("newsroom").key_points.label == "At a glance"  # not changed
+    plain = exporter.render(article, "html", options={"justify": False, "sizes.body": 11})
+    assert b"text-align: justify" not in plain
 
 
 @pytest.mark.parametrize(
@@ -204,6 +206,8 @@ def test_cli_set_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert report["skipped"] == 1 and pdf.stat().st_mtime_ns == mtime
     assert main(["convert", *base, "--set", "page.size=A5"]) == 0  # changed options rebuild
     assert round(float(pypdf.PdfReader(pdf).pages[0].mediabox.width)) == 420
+    typed = ["--set", "justify=false", "--set", "sizes.body=11", "--set", "key_points.label=In a"]
+    assert main(["convert", *base, *typed]) == 0  # TOML values; anything else is text
     capsys.readouterr()
     assert main(["convert", *base, "--set", "page.sise=A5"]) == 3
     assert 'did you mean "page.size"?' in capsys.readouterr().err

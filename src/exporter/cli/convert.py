@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -144,10 +145,15 @@ def _positive(text: str) -> int:
     return value
 
 
-def _option(text: str) -> tuple[str, str]:
+def _option(text: str) -> tuple[str, object]:
+    """``KEY=VALUE``; the value is read as TOML when it is valid TOML (``false``, ``11``,
+    ``["8in", "10in"]``), else taken as text, so words need no quotes."""
     key, equals, value = text.partition("=")
     if not equals or not key.strip():
         raise argparse.ArgumentTypeError(
             f"expected KEY=VALUE such as page.size=Letter, got {text!r}"
         )
-    return key.strip(), value.strip()
+    try:
+        return key.strip(), tomllib.loads(f"value = {value.strip()}")["value"]
+    except tomllib.TOMLDecodeError:
+        return key.strip(), value.strip()

@@ -224,9 +224,8 @@ def apply_options(theme: Theme, options: Mapping[str, object]) -> Theme:
     """``theme`` with some keys set, given as dotted keys (``{"page.size": "Letter"}``).
 
     Keys and values are checked exactly as in a theme file (same schema, same messages, a
-    suggestion for a misspelt key); a relative font path is taken from the current directory.
-    A string value that is TOML (``"false"``, ``"11"``, ``'["8in", "10in"]'``) is read as TOML,
-    so command-line values need no quoting.
+    suggestion for a misspelt key); values are what TOML would give (``"Letter"``, ``False``,
+    ``11``, ``["8in", "10in"]``), and a relative font path is taken from the current directory.
     """
     if not options:
         return theme
@@ -236,12 +235,12 @@ def apply_options(theme: Theme, options: Mapping[str, object]) -> Theme:
         if table == "extends":
             raise ThemeError('"extends" cannot be set as an option; use another theme instead')
         if key and table in _schema.TABLES:
-            raw.setdefault(table, {})[key] = _option_value(value)
+            raw.setdefault(table, {})[key] = value
         elif key:
             every = [f"{name}.{inner}" for name, keys in _schema.TABLES.items() for inner in keys]
             raise ThemeError(f'option unknown key "{dotted}"{_schema.suggest(dotted, every)}')
         else:
-            raw[dotted.strip()] = _option_value(value)
+            raw[dotted.strip()] = value
     try:
         values = _validate(raw, Path.cwd() / "options", _KeyLines(""))
     except ThemeError as error:
@@ -260,15 +259,6 @@ def apply_options(theme: Theme, options: Mapping[str, object]) -> Theme:
         key: values[key] for key in ("description", "justify", "hyphenate") if key in values
     }
     return dataclasses.replace(theme, **changed, **top)
-
-
-def _option_value(value: object) -> object:
-    if not isinstance(value, str):
-        return value
-    try:
-        return tomllib.loads(f"value = {value}")["value"]
-    except tomllib.TOMLDecodeError:
-        return value
 
 
 def _line_in(path: Path, dotted: str) -> int | None:
