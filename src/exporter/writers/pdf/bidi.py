@@ -171,7 +171,7 @@ def visual_runs(text: str, chain: FaceChain, base: Literal["L", "R"]) -> list[tu
             pieces[-1] = (pieces[-1][0] + character, index)
         else:
             pieces.append((character, index))
-    return [(run, chain.names[index]) for run, index in visual_order(pieces, base)]
+    return [(run, chain.name(index)) for run, index in visual_order(pieces, base)]
 
 
 def _visual_text(text: str, base: Literal["L", "R"]) -> str:
