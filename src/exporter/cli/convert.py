@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +22,8 @@ from exporter.convert.files import write_atomic
 
 DEFAULT_SOURCES = Path("sources")
 DEFAULT_OUT = Path("build")
+# A BCP 47 tag as --lang accepts it: language, then script, region or variant subtags.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 def register(commands: Subcommands) -> None:
@@ -45,9 +49,19 @@ def register(commands: Subcommands) -> None:
         "--style", metavar="NAME|PATH", help="theme (default: the brief's `style:`, else default)"
     )
     parser.add_argument(
+        "--set",
+        dest="options",
+        action="append",
+        type=_option,
+        default=[],
+        metavar="KEY=VALUE",
+        help="set a theme key for this run, e.g. page.size=Letter (repeatable; see docs/themes.md)",
+    )
+    parser.add_argument(
         "--jobs", type=_positive, metavar="N", help="worker processes (default: one per core)"
     )
     parser.add_argument("--force", action="store_true", help="rebuild even unchanged outputs")
+    add_language_option(parser)
     noise = parser.add_mutually_exclusive_group()
     noise.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     noise.add_argument("--verbose", "-v", action="store_true", help="print every output file")
@@ -66,9 +80,11 @@ def run(args: argparse.Namespace) -> int:
             args.out,
             formats=formats,
             style=args.style,
+            options=dict(args.options),
             jobs=args.jobs,
             force=args.force,
             on_result=show,
+            language=args.lang,
         )
     if args.report is not None:
         payload = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
@@ -127,8 +143,42 @@ def _summary(report: Report) -> str:
     )
 
 
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang TAG``: the briefs' language, overriding front matter and detection."""
+    parser.add_argument(
+        "--lang",
+        type=_language_tag,
+        metavar="TAG",
+        help="the briefs' language as a BCP 47 tag (ru, ar, zh-Hans…); default: the brief's "
+        "`language:`, else detected from the text",
+    )
+
+
+def _language_tag(text: str) -> str:
+    tag = text.strip().replace("_", "-")
+    if not _LANGUAGE_TAG.fullmatch(tag):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a language tag such as en, ru or zh-Hans"
+        )
+    return tag
+
+
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def _option(text: str) -> tuple[str, object]:
+    """``KEY=VALUE``; the value is read as TOML when it is valid TOML (``false``, ``11``,
+    ``["8in", "10in"]``), else taken as text, so words need no quotes."""
+    key, equals, value = text.partition("=")
+    if not equals or not key.strip():
+        raise argparse.ArgumentTypeError(
+            f"expected KEY=VALUE such as page.size=Letter, got {text!r}"
+        )
+    try:
+        return key.strip(), tomllib.loads(f"value = {value.strip()}")["value"]
+    except tomllib.TOMLDecodeError:
+        return key.strip(), value.strip()

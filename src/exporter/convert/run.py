@@ -10,8 +10,9 @@ manifest up to date.
 from __future__ import annotations
 
 import os
+import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from exporter.convert.sources import Brief, find_briefs
 from exporter.errors import ExporterError, ThemeError
 from exporter.model import ParseWarning
 from exporter.reading import parse_bytes, read_brief
-from exporter.theme import load_theme, resolve_theme
+from exporter.theme import apply_options, load_theme, resolve_theme
 from exporter.writers.registry import get_writer
 
 DEFAULT_FORMATS = ("docx", "pdf", "epub")
@@ -80,6 +81,8 @@ class Job:
     style: str | None
     force: bool
     previous: dict[str, str] = field(default_factory=dict)  # output path → recorded key
+    options: dict[str, object] = field(default_factory=dict)  # theme keys set by dotted name
+    language: str | None = None  # overrides the brief's language (``--lang``)
     # Whether each file is flushed to the disk as it is written; when not, the caller syncs the
     # whole run at once before the manifest records it (one sync instead of one per file).
     durable: bool = True
@@ -128,14 +131,14 @@ def convert_brief(job: Job) -> BriefResult:
     warnings: tuple[ParseWarning, ...] = ()
     try:
         data = read_brief(job.brief.source)
-        article = parse_bytes(data, source)
+        article = parse_bytes(data, source, language=job.language)
         warnings = article.warnings
-        theme = resolve_theme(job.style, article)
+        theme = apply_options(resolve_theme(job.style, article), job.options)
         outputs = []
         for name in job.formats:
             writer = get_writer(name)
             path = job.brief.output_stem.with_name(job.brief.output_stem.name + writer.extension)
-            key = build_key(data, theme, writer.name)
+            key = build_key(data, theme, writer.name, job.language)
             began = time.perf_counter()
             if not job.force and job.previous.get(str(path)) == key and path.is_file():
                 outputs.append(OutputResult(str(path), name, "skipped", 0.0, key))
@@ -170,17 +173,44 @@ def convert(
     *,
     formats: Iterable[str] = DEFAULT_FORMATS,
     style: str | None = None,
+    options: Mapping[str, object] | None = None,
     force: bool = False,
+    language: str | None = None,
 ) -> BriefResult:
     """Convert the one brief at ``path`` into ``out_dir`` (``brief.txt`` → ``out/brief.pdf``).
 
-    Returns its :class:`BriefResult`; a brief that cannot be converted raises its error.
+    Returns its :class:`BriefResult`; a brief that cannot be converted raises its error: a
+    :class:`~exporter.errors.BriefError` with the line for bad input, a
+    :class:`~exporter.errors.ThemeError` for its theme. ``style`` and ``options`` are as for
+    :func:`convert_many`.
     """
-    report = convert_many([path], out_dir, formats=formats, style=style, jobs=1, force=force)
+    # Reading first raises the brief's or theme's own error, with its class, path and line.
+    article = parse_bytes(read_brief(path), str(path), language=language)
+    try:
+        apply_options(resolve_theme(style, article), options or {})
+    except ThemeError as error:
+        if error.path:
+            raise
+        raise ThemeError(error.message, path=path) from None  # the brief named the theme
+    report = convert_many(
+        [path],
+        out_dir,
+        formats=formats,
+        style=style,
+        options=options,
+        jobs=1,
+        force=force,
+        language=language,
+    )
     (result,) = report.results
     if result.error is not None:
-        raise ExporterError(result.error.split(" error: ", 1)[-1], path=result.source)
+        found = _ERROR_LINE.match(result.error)
+        message, line = (found["message"], found["line"]) if found else (result.error, None)
+        raise ExporterError(message, path=result.source, line=int(line) if line else None)
     return result
+
+
+_ERROR_LINE = re.compile(r"^.*?(?::(?P<line>\d+))?: error: (?P<message>.*)$", re.DOTALL)
 
 
 def convert_many(
@@ -189,17 +219,22 @@ def convert_many(
     *,
     formats: Iterable[str] = DEFAULT_FORMATS,
     style: str | None = None,
+    options: Mapping[str, object] | None = None,
     jobs: int | None = None,
     force: bool = False,
     executor: Executor | None = None,
     on_result: Callable[[BriefResult], None] | None = None,
+    language: str | None = None,
 ) -> Report:
     """Convert every brief under ``paths`` into ``out_dir``; return a :class:`Report`.
 
     Briefs convert in parallel: in ``jobs`` worker processes (default: one per core), or on
     ``executor`` when given — any :class:`concurrent.futures.Executor`, such as a Dask
     ``Client(...).get_executor()`` that spreads the work across machines. ``on_result`` is
-    called in this process as each brief finishes (for progress display).
+    called in this process as each brief finishes (for progress display). ``options`` set
+    theme keys by dotted name (``{"page.size": "Letter"}``) over each brief's theme; an output
+    made with other options is rebuilt. ``language`` (a BCP 47
+    tag) overrides every brief's own language.
 
     Problems with the run as a whole (an unknown format, a missing ``style`` theme, a missing
     path, colliding output names) raise :class:`~exporter.errors.ExporterError` before anything
@@ -208,8 +243,9 @@ def convert_many(
     started = time.perf_counter()
     out = Path(out_dir)
     names = tuple(dict.fromkeys(get_writer(name).name for name in formats))
-    if style is not None:
-        load_theme(style)  # a bad --style fails the run up front, not once per brief
+    options = dict(options or {})
+    # A bad --style or option fails the run up front, not once per brief.
+    apply_options(load_theme(style), options)
     briefs = find_briefs([Path(path) for path in paths], out)
     manifest = read_manifest(out)
     for folder in {brief.output_stem.parent for brief in briefs}:
@@ -219,7 +255,16 @@ def convert_many(
     # durable at once. Another executor may write on other machines, so each file syncs there.
     durable = executor is not None
     tasks = [
-        Job(brief, names, style, force, recorded.get(brief.output_stem, {}), durable)
+        Job(
+            brief,
+            names,
+            style,
+            force,
+            recorded.get(brief.output_stem, {}),
+            options,
+            language,
+            durable,
+        )
         for brief in briefs
     ]
     results: dict[int, BriefResult] = {}
