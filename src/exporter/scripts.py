@@ -9,6 +9,7 @@ language detection uses it to recognise scripts that name their language outrigh
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 from collections.abc import Iterator
 from typing import Literal, TypeAlias
@@ -104,6 +105,7 @@ _RIGHT_TO_LEFT_SUBTAGS = frozenset({"arab", "hebr", "syrc", "thaa", "nkoo", "adl
 _CJK_LANGUAGES = frozenset({"zh", "ja", "ko", "yue", "wuu"})
 
 
+@functools.lru_cache(maxsize=4096)  # called for every character of every brief, several times
 def script_of(character: str) -> Script | None:
     """The script of a letter; ``None`` for digits, spaces, punctuation and unknown scripts.
 
@@ -193,4 +195,6 @@ def has_right_to_left(text: str) -> bool:
     >>> has_right_to_left("Tehran"), has_right_to_left("طهران")
     (False, True)
     """
+    if text.isascii():  # the common case, decided in C
+        return False
     return any(unicodedata.bidirectional(character) in ("R", "AL") for character in text)
