@@ -202,3 +202,29 @@ def test_a_killed_run_leaves_no_partial_files_and_the_next_run_completes(tmp_pat
     subprocess.run([*command, "--to", "json", "-q"], check=True)
     assert outputs(out) == [f"b{index:02}.json" for index in range(40)]
     assert not list(out.glob(".*.part")), "the next run clears temporary files of a killed run"
+
+
+def test_default_formats_are_docx_pdf_and_epub_and_every_file_opens(
+    tree: Path, tmp_path: Path
+) -> None:
+    import zipfile
+
+    import docx
+    from pypdf import PdfReader
+
+    out = tmp_path / "out"
+    assert main(["convert", str(tree), "--out", str(out), "-q"]) == 0
+    assert outputs(out) == [
+        "rates.docx",
+        "rates.epub",
+        "rates.pdf",
+        "world/asia/korea.docx",
+        "world/asia/korea.epub",
+        "world/asia/korea.pdf",
+    ]
+    korea = out / "world" / "asia"
+    assert docx.Document(str(korea / "korea.docx")).paragraphs[0].text.startswith("North Korea")
+    assert "Wonsan" in "".join(page.extract_text() for page in PdfReader(korea / "korea.pdf").pages)
+    with zipfile.ZipFile(korea / "korea.epub") as book:
+        assert book.namelist()[0] == "mimetype"
+        assert book.testzip() is None
