@@ -21,6 +21,9 @@ from exporter.model import ParseWarning
 
 #: Briefs are a few kilobytes; anything this large is a mistake, refused before decoding.
 MAX_BRIEF_BYTES = 20 * 1024 * 1024
+#: A paragraph is one line, but no paragraph is a million characters: such a line is a mistake
+#: (a data dump, a minified file) that would only make the writers crawl.
+MAX_LINE_CHARS = 1_000_000
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -80,6 +83,7 @@ def decode_brief(data: bytes, source: str | None = None) -> DecodedText:
 def sanitise_text(text: str, source: str | None = None) -> DecodedText:
     """Clean text that arrived as ``str`` (the library API) exactly as decoded bytes are."""
     text = _SEPARATORS.sub(" ", _NEWLINES.sub("\n", text.removeprefix("\ufeff")))
+    _refuse_long_lines(text, source)
     text, dropped = _drop_unstorable(text, source)
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
@@ -99,6 +103,21 @@ def _refuse_non_text(data: bytes, source: str | None) -> None:
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             raise BriefError(f"this is {kind}, not a text brief", path=source)
+
+
+def _refuse_long_lines(text: str, source: str | None) -> None:
+    start, number = 0, 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if end - start > MAX_LINE_CHARS:
+            raise BriefError(
+                f"this line is {end - start:,} characters long; lines are limited to "
+                f"{MAX_LINE_CHARS:,} (break it into paragraphs)",
+                path=source,
+                line=number,
+            )
+        start, number = end + 1, number + 1
 
 
 def _decode_bytes(data: bytes, source: str | None) -> tuple[str, str, bool]:
