@@ -91,6 +91,20 @@ def sanitise_text(text: str, source: str | None = None) -> DecodedText:
     return DecodedText(text, "utf-8", tuple(dropped))
 
 
+def clean_value(text: str) -> tuple[str, tuple[str, ...]]:
+    """A value from front matter, cleaned as :func:`sanitise_text` cleans the brief.
+
+    YAML escapes (``"\\0"``, ``"\\ud800"``) can spell characters the raw text could not hold,
+    so parsed values are cleaned again. Returns the text and the names of the dropped characters.
+
+    >>> clean_value("Rates\\0 on Hold")
+    ('Rates on Hold', ('U+0000 (NUL)',))
+    """
+    text = _SEPARATORS.sub(" ", _NEWLINES.sub("\n", text))
+    dropped = tuple(_describe(match.group()) for match in _UNSTORABLE.finditer(text))
+    return unicodedata.normalize("NFC", _UNSTORABLE.sub("", text)), dropped
+
+
 def _refuse_non_text(data: bytes, source: str | None) -> None:
     if len(data) > MAX_BRIEF_BYTES:
         raise BriefError(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -16,6 +16,7 @@ import yaml
 
 from exporter.errors import BriefError
 from exporter.model import FrozenValue, Metadata, ParseWarning, freeze
+from exporter.reading.decode import clean_value
 
 _FENCE = "---"
 _CLOSERS = ("---", "...")
@@ -70,12 +71,33 @@ def read_front_matter(lines: list[str], source: str | None) -> FrontMatter:
     closing = next((i for i in range(1, len(lines)) if lines[i].strip() in _CLOSERS), None)
     if closing is None:
         return FrontMatter()  # a lone rule at the top, not front matter
-    data = _load_yaml("\n".join(lines[1:closing]), source)
+    dropped: list[str] = []
+    data = _cleaned(_load_yaml("\n".join(lines[1:closing]), source), dropped)
     if data is None:
         return FrontMatter(body_start=closing + 1)
     if not isinstance(data, Mapping):
         raise BriefError("front matter must be 'key: value' lines", path=source, line=2)
-    return _interpret(data, lines, closing + 1, source)
+    front = _interpret(data, lines, closing + 1, source)
+    if not dropped:
+        return front
+    names = ", ".join(dict.fromkeys(dropped))
+    warning = ParseWarning(
+        1, f"dropped characters no format can hold from the front matter: {names}"
+    )
+    return replace(front, warnings=(warning, *front.warnings))
+
+
+def _cleaned(value: object, dropped: list[str]) -> object:
+    """``value`` with every string in it (keys too) cleaned like the brief's own text."""
+    if isinstance(value, str):
+        text, names = clean_value(value)
+        dropped.extend(names)
+        return text
+    if isinstance(value, list):
+        return [_cleaned(item, dropped) for item in value]
+    if isinstance(value, Mapping):
+        return {_cleaned(key, dropped): _cleaned(item, dropped) for key, item in value.items()}
+    return value
 
 
 def _load_yaml(text: str, source: str | None) -> object:
