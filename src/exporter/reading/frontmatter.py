@@ -52,8 +52,15 @@ class FrontMatter:
     warnings: tuple[ParseWarning, ...] = ()
 
 
+#: Front matter is a few flat keys; nesting deeper than this is an attack or a mistake, and
+#: would otherwise exhaust Python's recursion limit (or, for ``[[[[``, take PyYAML minutes).
+_MAX_DEPTH = 32
+
+
 class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that rejects ``*alias`` references (the billion-laughs attack)."""
+    """SafeLoader refusing ``*alias`` references (the billion-laughs attack) and deep nesting."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -61,7 +68,16 @@ class _NoAliasLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in front matter", event.start_mark
             )
-        return super().compose_node(parent, index)
+        if self.depth >= _MAX_DEPTH:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, f"nested more than {_MAX_DEPTH} levels deep", event.start_mark
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def read_front_matter(lines: list[str], source: str | None) -> FrontMatter:
@@ -101,14 +117,33 @@ def _cleaned(value: object, dropped: list[str]) -> object:
 
 
 def _load_yaml(text: str, source: str | None) -> object:
+    _refuse_deep_brackets(text, source)
     try:
         return yaml.load(text, Loader=_NoAliasLoader)
+    except ValueError as error:  # a date such as 2024-13-45, a number of 5,000 digits
+        problem = str(error).split(":")[0]
+        message = f"front matter holds a value that cannot be read: {problem}"
+        raise BriefError(message, path=source) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the fence
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         message = f"front matter is not valid YAML: {problem}"
         raise BriefError(message, path=source, line=line) from None
+
+
+def _refuse_deep_brackets(text: str, source: str | None) -> None:
+    """Refuse ``[[[[…`` before PyYAML's scanner, which is quadratic in the depth, sees it."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), start=2):
+        for char in line:
+            if char in "[{":
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    message = f"front matter is nested more than {_MAX_DEPTH} levels deep"
+                    raise BriefError(message, path=source, line=number)
+            elif char in "]}":
+                depth = max(0, depth - 1)
 
 
 def _interpret(
