@@ -85,11 +85,11 @@ def test_harmless_tags_and_escapes_become_plain_clean_text() -> None:
 # -- pathological but legal: every writer finishes and its file reads back ---------------------
 
 PATHOLOGICAL = {
-    "20,000 lines": "Title\n" + "".join(f"Paragraph {n} has a few words.\n" for n in range(20_000)),
-    "2,000 headings": "Title\n"
-    + "".join(f"Heading {n}\nBody of section {n}.\n" for n in range(2_000)),
-    "2,000 key points": "".join(f"- Point {n}\n" for n in range(2_000)) + "Title\nBody.\n",
-    "a 1 MB paragraph": "Title\n" + ("lorem ipsum dolor sit amet " * 3 + "\n") * 12_500,
+    "5,000 lines": "Title\n" + "".join(f"Paragraph {n} has a few words.\n" for n in range(5_000)),
+    "1,000 headings": "Title\n"
+    + "".join(f"Heading {n}\nBody of section {n}.\n" for n in range(1_000)),
+    "1,000 key points": "".join(f"- Point {n}\n" for n in range(1_000)) + "Title\nBody.\n",
+    "a 250 kB paragraph": "Title\n" + ("lorem ipsum dolor sit amet " * 3 + "\n") * 3_000,
     "a 100,000-character word": "Title\n" + "x" * 100_000 + "\n",
     "only key points": "".join(f"- Point {n}\n" for n in range(300)),
     "only headings": "".join(f"## Heading {n}\n" for n in range(300)),
