@@ -20,7 +20,7 @@ from typing import Literal
 from exporter.convert.files import remove_stale_temporaries, write_atomic
 from exporter.convert.manifest import build_key, read_manifest, write_manifest
 from exporter.convert.sources import Brief, find_briefs
-from exporter.errors import ExporterError, ThemeError
+from exporter.errors import BriefError, ExporterError, ThemeError
 from exporter.model import ParseWarning
 from exporter.reading import parse_bytes, read_brief
 from exporter.theme import load_theme, resolve_theme
@@ -207,12 +207,17 @@ def convert_many(
     names = tuple(dict.fromkeys(get_writer(name).name for name in formats))
     if style is not None:
         load_theme(style)  # a bad --style fails the run up front, not once per brief
-    briefs = find_briefs([Path(path) for path in paths], out)
+    unreadable: list[BriefError] = []
+    briefs = find_briefs([Path(path) for path in paths], out, unreadable)
     manifest = read_manifest(out)
     for folder in {brief.output_stem.parent for brief in briefs}:
         remove_stale_temporaries(folder)
     tasks = [Job(brief, names, style, force, _previous(manifest, brief, out)) for brief in briefs]
     results: dict[int, BriefResult] = {}
+    for index, error in enumerate(unreadable, start=len(tasks)):
+        results[index] = BriefResult(str(error.path), "failed", error=str(error))
+        if on_result is not None:
+            on_result(results[index])
     try:
         for index, result in _run(tasks, jobs, executor):
             results[index] = result
