@@ -3,10 +3,42 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
 from hypothesis import settings
 
 # `ci` keeps the suite quick; `HYPOTHESIS_PROFILE=thorough` runs 10,000 examples per property.
 settings.register_profile("ci", max_examples=150, deadline=None)
 settings.register_profile("thorough", max_examples=10_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+PLUGINS = Path(__file__).parent / "plugins"
+
+
+def install_plugin(
+    target: Path, entry_points: dict[str, str], name: str = "exporter-shout"
+) -> Path:
+    """Register writer entry points the way ``pip install`` would: a ``.dist-info`` folder with
+    an ``entry_points.txt``, in ``target`` (which the caller puts on ``sys.path``)."""
+    dist_info = target / f"{name.replace('-', '_')}-1.0.dist-info"
+    dist_info.mkdir(parents=True)
+    (dist_info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    lines = "".join(f"{key} = {value}\n" for key, value in entry_points.items())
+    (dist_info / "entry_points.txt").write_text(f"[exporter.writers]\n{lines}")
+    return target
+
+
+@pytest.fixture
+def plugin_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The test plugin ``exporter_shout`` installed: its ``shout`` writer is found by name."""
+    from exporter.writers import registry
+
+    site = install_plugin(tmp_path / "site", {"shout": "exporter_shout:WRITER"})
+    monkeypatch.syspath_prepend(str(PLUGINS))
+    monkeypatch.syspath_prepend(str(site))
+    registry._plugins.cache_clear()
+    yield site
+    registry._plugins.cache_clear()

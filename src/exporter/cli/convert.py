@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,6 +46,15 @@ def register(commands: Subcommands) -> None:
         "--style", metavar="NAME|PATH", help="theme (default: the brief's `style:`, else default)"
     )
     parser.add_argument(
+        "--set",
+        dest="options",
+        action="append",
+        type=_option,
+        default=[],
+        metavar="KEY=VALUE",
+        help="set a theme key for this run, e.g. page.size=Letter (repeatable; see docs/themes.md)",
+    )
+    parser.add_argument(
         "--jobs", type=_positive, metavar="N", help="worker processes (default: one per core)"
     )
     parser.add_argument("--force", action="store_true", help="rebuild even unchanged outputs")
@@ -66,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
             args.out,
             formats=formats,
             style=args.style,
+            options=dict(args.options),
             jobs=args.jobs,
             force=args.force,
             on_result=show,
@@ -132,3 +143,17 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def _option(text: str) -> tuple[str, object]:
+    """``KEY=VALUE``; the value is read as TOML when it is valid TOML (``false``, ``11``,
+    ``["8in", "10in"]``), else taken as text, so words need no quotes."""
+    key, equals, value = text.partition("=")
+    if not equals or not key.strip():
+        raise argparse.ArgumentTypeError(
+            f"expected KEY=VALUE such as page.size=Letter, got {text!r}"
+        )
+    try:
+        return key.strip(), tomllib.loads(f"value = {value.strip()}")["value"]
+    except tomllib.TOMLDecodeError:
+        return key.strip(), value.strip()

@@ -10,8 +10,9 @@ manifest up to date.
 from __future__ import annotations
 
 import os
+import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from exporter.convert.sources import Brief, find_briefs
 from exporter.errors import BriefError, ExporterError, ThemeError
 from exporter.model import ParseWarning
 from exporter.reading import parse_bytes, read_brief
-from exporter.theme import load_theme, resolve_theme
+from exporter.theme import apply_options, load_theme, resolve_theme
 from exporter.writers.registry import get_writer
 
 DEFAULT_FORMATS = ("docx", "pdf", "epub")
@@ -80,6 +81,7 @@ class Job:
     style: str | None
     force: bool
     previous: dict[str, str] = field(default_factory=dict)  # output path → recorded key
+    options: dict[str, object] = field(default_factory=dict)  # theme keys set by dotted name
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +129,7 @@ def convert_brief(job: Job) -> BriefResult:
         data = read_brief(job.brief.source)
         article = parse_bytes(data, source)
         warnings = article.warnings
-        theme = resolve_theme(job.style, article)
+        theme = apply_options(resolve_theme(job.style, article), job.options)
         outputs = []
         for name in job.formats:
             writer = get_writer(name)
@@ -167,17 +169,36 @@ def convert(
     *,
     formats: Iterable[str] = DEFAULT_FORMATS,
     style: str | None = None,
+    options: Mapping[str, object] | None = None,
     force: bool = False,
 ) -> BriefResult:
     """Convert the one brief at ``path`` into ``out_dir`` (``brief.txt`` → ``out/brief.pdf``).
 
-    Returns its :class:`BriefResult`; a brief that cannot be converted raises its error.
+    Returns its :class:`BriefResult`; a brief that cannot be converted raises its error: a
+    :class:`~exporter.errors.BriefError` with the line for bad input, a
+    :class:`~exporter.errors.ThemeError` for its theme. ``style`` and ``options`` are as for
+    :func:`convert_many`.
     """
-    report = convert_many([path], out_dir, formats=formats, style=style, jobs=1, force=force)
+    # Reading first raises the brief's or theme's own error, with its class, path and line.
+    article = parse_bytes(read_brief(path), str(path))
+    try:
+        apply_options(resolve_theme(style, article), options or {})
+    except ThemeError as error:
+        if error.path:
+            raise
+        raise ThemeError(error.message, path=path) from None  # the brief named the theme
+    report = convert_many(
+        [path], out_dir, formats=formats, style=style, options=options, jobs=1, force=force
+    )
     (result,) = report.results
     if result.error is not None:
-        raise ExporterError(result.error.split(" error: ", 1)[-1], path=result.source)
+        found = _ERROR_LINE.match(result.error)
+        message, line = (found["message"], found["line"]) if found else (result.error, None)
+        raise ExporterError(message, path=result.source, line=int(line) if line else None)
     return result
+
+
+_ERROR_LINE = re.compile(r"^.*?(?::(?P<line>\d+))?: error: (?P<message>.*)$", re.DOTALL)
 
 
 def convert_many(
@@ -186,6 +207,7 @@ def convert_many(
     *,
     formats: Iterable[str] = DEFAULT_FORMATS,
     style: str | None = None,
+    options: Mapping[str, object] | None = None,
     jobs: int | None = None,
     force: bool = False,
     executor: Executor | None = None,
@@ -196,7 +218,9 @@ def convert_many(
     Briefs convert in parallel: in ``jobs`` worker processes (default: one per core), or on
     ``executor`` when given — any :class:`concurrent.futures.Executor`, such as a Dask
     ``Client(...).get_executor()`` that spreads the work across machines. ``on_result`` is
-    called in this process as each brief finishes (for progress display).
+    called in this process as each brief finishes (for progress display). ``options`` set
+    theme keys by dotted name (``{"page.size": "Letter"}``) over each brief's theme; an output
+    made with other options is rebuilt.
 
     Problems with the run as a whole (an unknown format, a missing ``style`` theme, a missing
     path, colliding output names) raise :class:`~exporter.errors.ExporterError` before anything
@@ -205,14 +229,18 @@ def convert_many(
     started = time.perf_counter()
     out = Path(out_dir)
     names = tuple(dict.fromkeys(get_writer(name).name for name in formats))
-    if style is not None:
-        load_theme(style)  # a bad --style fails the run up front, not once per brief
+    options = dict(options or {})
+    # A bad --style or option fails the run up front, not once per brief.
+    apply_options(load_theme(style), options)
     unreadable: list[BriefError] = []
     briefs = find_briefs([Path(path) for path in paths], out, unreadable)
     manifest = read_manifest(out)
     for folder in {brief.output_stem.parent for brief in briefs}:
         remove_stale_temporaries(folder)
-    tasks = [Job(brief, names, style, force, _previous(manifest, brief, out)) for brief in briefs]
+    tasks = [
+        Job(brief, names, style, force, _previous(manifest, brief, out), options)
+        for brief in briefs
+    ]
     results: dict[int, BriefResult] = {}
     for index, error in enumerate(unreadable, start=len(tasks)):
         results[index] = BriefResult(str(error.path), "failed", error=str(error))

@@ -18,6 +18,7 @@ from exporter.theme._catalog import (
     load_theme,
     resolve_theme,
 )
+from exporter.theme._loader import apply_options
 from exporter.theme._units import format_length, parse_color, parse_length
 from exporter.theme._values import (
     Color,
@@ -45,6 +46,7 @@ __all__ = [
     "Spacing",
     "Theme",
     "ThemeInfo",
+    "apply_options",
     "available_themes",
     "format_length",
     "load_theme",

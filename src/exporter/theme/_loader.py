@@ -192,8 +192,8 @@ def _build(values: Values, path: Path) -> Theme:
     )
 
 
-def _build_page(values: Values, path: Path) -> Page:
-    base = Page()
+def _build_page(values: Values, path: Path | None, base: Page | None = None) -> Page:
+    base = base or Page()
     width, height = values.get("size", (base.width, base.height))
     if values.get("orientation") == "landscape":
         width, height = max(width, height), min(width, height)
@@ -213,9 +213,52 @@ def _build_page(values: Values, path: Path) -> Page:
                 f"{extent - margins_total:.0f}pt of the {extent:.0f}pt page {dimension} for text; "
                 f"expected at least {MIN_TEXT_EXTENT:.0f}pt (1in)",
                 path=path,
-                line=_line_in(path, f"page.{first}") or _line_in(path, f"page.{second}"),
+                line=None
+                if path is None
+                else _line_in(path, f"page.{first}") or _line_in(path, f"page.{second}"),
             )
     return page
+
+
+def apply_options(theme: Theme, options: Mapping[str, object]) -> Theme:
+    """``theme`` with some keys set, given as dotted keys (``{"page.size": "Letter"}``).
+
+    Keys and values are checked exactly as in a theme file (same schema, same messages, a
+    suggestion for a misspelt key); values are what TOML would give (``"Letter"``, ``False``,
+    ``11``, ``["8in", "10in"]``), and a relative font path is taken from the current directory.
+    """
+    if not options:
+        return theme
+    raw: dict[str, Any] = {}
+    for dotted, value in options.items():
+        table, _, key = dotted.strip().partition(".")
+        if table == "extends":
+            raise ThemeError('"extends" cannot be set as an option; use another theme instead')
+        if key and table in _schema.TABLES:
+            raw.setdefault(table, {})[key] = value
+        elif key:
+            every = [f"{name}.{inner}" for name, keys in _schema.TABLES.items() for inner in keys]
+            raise ThemeError(f'option unknown key "{dotted}"{_schema.suggest(dotted, every)}')
+        else:
+            raw[dotted.strip()] = value
+    try:
+        values = _validate(raw, Path.cwd() / "options", _KeyLines(""))
+    except ThemeError as error:
+        raise ThemeError(f"option {error.message}") from None
+    changed: dict[str, Any] = {
+        name: dataclasses.replace(getattr(theme, name), **values[name])
+        for name in ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer")
+        if name in values
+    }
+    if "page" in values:
+        try:
+            changed["page"] = _build_page(values["page"], None, theme.page)
+        except ThemeError as error:
+            raise ThemeError(f"option {error.message}") from None
+    top: dict[str, Any] = {
+        key: values[key] for key in ("description", "justify", "hyphenate") if key in values
+    }
+    return dataclasses.replace(theme, **changed, **top)
 
 
 def _line_in(path: Path, dotted: str) -> int | None:

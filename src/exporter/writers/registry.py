@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.metadata import entry_points
 from typing import Any
@@ -100,6 +100,20 @@ BUILTIN: dict[str, Writer] = {
             "EPUB 3 e-book with navigation, accessibility metadata and theme CSS",
             "exporter.writers.epub:render_epub",
         ),
+        Writer(
+            "html",
+            ".html",
+            "text/html",
+            "one self-contained web page: theme CSS inlined, table of contents",
+            "exporter.writers.html:render_html",
+        ),
+        Writer(
+            "markdown",
+            ".md",
+            "text/markdown",
+            "Markdown that exporter reads back as the same article",
+            "exporter.writers.markdown:render_markdown",
+        ),
     )
 }
 
@@ -129,26 +143,31 @@ def available_writers() -> list[Writer]:
 def _plugins() -> dict[str, Writer]:
     found: dict[str, Writer] = {}
     for entry in entry_points(group=ENTRY_POINT_GROUP):
-        writer = entry.load()
-        if not isinstance(writer, Writer):
+        origin = entry.dist.name if entry.dist else entry.value
+        try:
+            loaded = entry.load()
+        except Exception as error:  # a broken plugin is reported by name, not as a traceback
+            raise ExporterError(
+                f"writer plugin {entry.name!r} ({entry.value}, from {origin}) cannot be loaded: "
+                f"{type(error).__name__}: {error}"
+            ) from error
+        if not isinstance(loaded, Writer):
             raise ExporterError(
                 f"entry point {entry.value!r} in {ENTRY_POINT_GROUP!r} is not an exporter Writer"
             )
+        writer = replace(loaded, name=loaded.name.strip().lower(), origin=origin)
         clash = BUILTIN.get(writer.name) or found.get(writer.name)
         if clash is not None:
             raise ExporterError(
-                f"two writers are called {writer.name!r}: {clash.target} and {writer.target}"
+                f"two writers are called {writer.name!r}: {_describe(clash)} and "
+                f"{_describe(writer)}; uninstall one of them"
             )
-        found[writer.name] = Writer(
-            writer.name,
-            writer.extension,
-            writer.media_type,
-            writer.description,
-            writer.target,
-            writer.check,
-            origin=entry.dist.name if entry.dist else entry.value,
-        )
+        found[writer.name] = writer
     return found
+
+
+def _describe(writer: Writer) -> str:
+    return f"{writer.target} (from {writer.origin})"
 
 
 @cache

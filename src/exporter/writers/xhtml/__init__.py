@@ -1,7 +1,8 @@
-"""An article as one XHTML document and a stylesheet from the theme, for EPUB and (later) HTML.
+"""An article as one XHTML document and a stylesheet from the theme, for EPUB and HTML.
 
-This package knows nothing about EPUB packaging: it makes a standalone, polyglot XHTML5
-document (:func:`article_document`), the CSS that styles it (:func:`stylesheet`) and the
+This package knows nothing about EPUB packaging or web pages: it makes a standalone, polyglot
+XHTML5 document (:func:`article_document`, or its tree, :func:`article_tree`), the CSS that
+styles it (:func:`stylesheet`, plus :func:`screen_stylesheet` for a page in a browser) and the
 anchors a table of contents points at (:func:`navigation`).
 
 >>> from exporter.model import Article
@@ -10,9 +11,15 @@ anchors a table of contents points at (:func:`navigation`).
 True
 """
 
-from exporter.writers.xhtml.document import XHTML_NAMESPACE, Anchor, article_document, navigation
+from exporter.writers.xhtml.document import (
+    XHTML_NAMESPACE,
+    Anchor,
+    article_document,
+    article_tree,
+    navigation,
+)
 from exporter.writers.xhtml.links import link_href
-from exporter.writers.xhtml.stylesheet import FONT_FACES, FontFace, stylesheet
+from exporter.writers.xhtml.stylesheet import FONT_FACES, FontFace, screen_stylesheet, stylesheet
 from exporter.writers.xhtml.text import (
     UNDETERMINED_LANGUAGE,
     Direction,
@@ -30,10 +37,12 @@ __all__ = [
     "Direction",
     "FontFace",
     "article_document",
+    "article_tree",
     "language_tag",
     "link_href",
     "navigation",
     "readable",
+    "screen_stylesheet",
     "stylesheet",
     "text_direction",
     "xml_storable",

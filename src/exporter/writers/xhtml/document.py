@@ -53,20 +53,7 @@ def article_document(
     >>> b"Rates &lt;on&gt; hold</h1>" in article_document(Article("Rates <on> hold"), Theme())
     True
     """
-    article = readable(article)
-    language = language_tag(article)
-    html = etree.fromstring(f'<html xmlns="{XHTML_NAMESPACE}"/>')
-    html.set("lang", language)
-    html.set(_XML_LANG, language)
-    html.set("dir", text_direction(article))
-    _head(html, article, stylesheet_href)
-    body = _element(html, "body")
-    _title_block(body, article)
-    _key_points(body, article, theme.key_points.label)
-    headed = 0
-    for section in article.sections:
-        headed += bool(section.heading)
-        _section(body, section, _section_id(headed) if section.heading else None)
+    html = article_tree(article, theme, stylesheet_href=stylesheet_href)
     return b"".join(
         (
             b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n',
@@ -76,12 +63,62 @@ def article_document(
     )
 
 
-def _head(html: etree._Element, article: Article, stylesheet_href: str | None) -> None:
+def article_tree(
+    article: Article,
+    theme: Theme,
+    *,
+    stylesheet_href: str | None = None,
+    style: str | None = None,
+    web_page: bool = False,
+) -> etree._Element:
+    """The ``html`` element of :func:`article_document`, for writers that serialise it their way.
+
+    ``style`` is CSS to put in a ``<style>`` element. A ``web_page`` (for browsers, not
+    reading systems) gets a viewport and a ``<nav>`` table of contents (the anchors of
+    :func:`navigation`) after the title block.
+    """
+    article = readable(article)
+    language = language_tag(article)
+    html = etree.fromstring(f'<html xmlns="{XHTML_NAMESPACE}"/>')
+    html.set("lang", language)
+    html.set(_XML_LANG, language)
+    html.set("dir", text_direction(article))
+    _head(html, article, stylesheet_href, style, web_page)
+    body = _element(html, "body")
+    _title_block(body, article)
+    if web_page:
+        _contents(body, article)
+    _key_points(body, article, theme.key_points.label)
+    headed = 0
+    for section in article.sections:
+        headed += bool(section.heading)
+        _section(body, section, _section_id(headed) if section.heading else None)
+    return html
+
+
+def _head(
+    html: etree._Element,
+    article: Article,
+    stylesheet_href: str | None,
+    style: str | None,
+    web_page: bool,
+) -> None:
     head = _element(html, "head")
     _element(head, "meta", {"charset": "utf-8"})
+    if web_page:
+        _element(head, "meta", {"name": "viewport", "content": "width=device-width"})
     _append_text(_element(head, "title"), article.title)
     if stylesheet_href is not None:
         _element(head, "link", {"rel": "stylesheet", "type": "text/css", "href": stylesheet_href})
+    if style is not None:
+        _append_text(_element(head, "style"), style)
+
+
+def _contents(body: etree._Element, article: Article) -> None:
+    """A ``<nav>`` listing the sections; the title's anchor when the article has none."""
+    items = _element(_element(body, "nav", {"class": "contents"}), "ol")
+    for anchor in navigation(article):
+        _append_text(_element(_element(items, "li"), "a", {"href": f"#{anchor.id}"}), anchor.label)
 
 
 def _title_block(body: etree._Element, article: Article) -> None:
@@ -149,7 +186,9 @@ def _element(
 
 
 # Elements whose children are all blocks, so whitespace between them carries no meaning.
-_BLOCK_CONTAINERS = frozenset({"html", "head", "body", "header", "aside", "section", "ul", "ol"})
+_BLOCK_CONTAINERS = frozenset(
+    {"html", "head", "body", "header", "nav", "aside", "section", "ul", "ol"}
+)
 
 
 def _inline(element: etree._Element, text: str) -> None:

@@ -173,3 +173,36 @@ def _css_string(value: str) -> str:
     """A CSS string literal: quotes, backslashes and line breaks escaped."""
     escaped = re.sub(r'["\\\n\r\f]', lambda match: f"\\{ord(match.group()):x} ", value)
     return f'"{xml_storable(escaped)}"'
+
+
+def screen_stylesheet(theme: Theme) -> str:
+    """Extra CSS for the document as a web page: the printed page's measure and margins, and
+    the ``<nav>`` table of contents set like the running header (small, muted, heading font).
+
+    The text column is as wide, relative to the body size, as the theme's printed text block,
+    so a page in a browser keeps the line length the theme was designed for.
+    """
+    page, sizes, colors = theme.page, theme.sizes, theme.colors
+
+    def em(points: float, font_size: float = sizes.body) -> str:
+        return f"{points / font_size:.4g}em"
+
+    measure = page.width - page.margin_left - page.margin_right
+    rules: dict[str, dict[str, str | tuple[str, ...]]] = {
+        "body": {
+            "max-width": em(measure),
+            # The printed page's margins, but no more than a sliver of a phone's screen.
+            "margin": f"min({em(page.margin_top)}, 8vw) auto min({em(page.margin_bottom)}, 8vw)",
+            "padding": f"0 {em(sizes.body)}",
+        },
+        "nav.contents": {
+            "font-family": _font_family(theme.fonts.heading),
+            "font-size": em(sizes.meta),
+            "color": colors.muted.css,
+            "margin": f"0 0 {em(theme.spacing.heading_before, sizes.meta)} 0",
+        },
+        "nav.contents ol": {"margin": "0", "padding": f"0 0 0 {em(theme.spacing.list_indent)}"},
+        '[dir="rtl"] nav.contents ol': {"padding": f"0 {em(theme.spacing.list_indent)} 0 0"},
+        "nav.contents li": {"margin": "0"},
+    }
+    return "".join(_css_rule(selector, block) for selector, block in rules.items())
