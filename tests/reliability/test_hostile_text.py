@@ -25,7 +25,9 @@ from tests.reliability.readers import (
     epubcheck_problems,
     read_docx,
     read_epub,
+    read_html,
     read_json,
+    read_markdown,
     read_pdf,
 )
 from tests.strategies import hostile_brief, hostile_briefs
@@ -72,6 +74,8 @@ READERS: dict[str, Callable[[bytes], object]] = {
     "docx": read_docx,
     "pdf": read_pdf,
     "json": read_json,
+    "html": read_html,
+    "markdown": read_markdown,
 }
 
 

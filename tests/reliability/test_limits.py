@@ -16,7 +16,14 @@ from exporter.reading import parse_bytes, parse_text
 from exporter.reading.decode import MAX_BRIEF_BYTES, MAX_LINE_CHARS
 from exporter.theme import load_theme
 from exporter.writers.registry import get_writer
-from tests.reliability.readers import read_docx, read_epub, read_json, read_pdf
+from tests.reliability.readers import (
+    read_docx,
+    read_epub,
+    read_html,
+    read_json,
+    read_markdown,
+    read_pdf,
+)
 
 
 def refusal(text: str) -> str:
@@ -95,7 +102,14 @@ PATHOLOGICAL = {
     "only headings": "".join(f"## Heading {n}\n" for n in range(300)),
     "only front matter": "---\ntitle: Only Front Matter\nauthor: A. Writer\n---\n",
 }
-READERS = {"docx": read_docx, "pdf": read_pdf, "epub": read_epub, "json": read_json}
+READERS = {
+    "docx": read_docx,
+    "pdf": read_pdf,
+    "epub": read_epub,
+    "json": read_json,
+    "html": read_html,
+    "markdown": read_markdown,
+}
 
 
 @pytest.mark.parametrize("name", READERS)

@@ -21,7 +21,7 @@ from exporter.model import Article
 from exporter.reading import parse_text
 from exporter.theme import load_theme
 from exporter.writers.registry import get_writer
-from tests.reliability.readers import read_docx, read_epub, read_pdf
+from tests.reliability.readers import read_docx, read_epub, read_html, read_pdf
 from tests.strategies import INJECTIONS
 
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -109,3 +109,19 @@ def test_epub_text_and_metadata_read_back_literally(article: Article) -> None:
 
 def test_json_reads_back_exactly(article: Article) -> None:
     assert json.loads(render(article, "json")) == article.to_dict()
+
+
+def test_html_text_reads_back_literally(article: Article) -> None:
+    text = read_html(render(article, "html"))
+    for expected in expected_texts(article):
+        assert expected in text
+
+
+def test_markdown_shows_literally_in_a_markdown_renderer(article: Article) -> None:
+    from markdown_it import MarkdownIt
+
+    markdown = render(article, "markdown").decode("utf-8")
+    body = markdown.split("\n---\n", 1)[1]  # front matter is metadata, not shown
+    shown = squeeze(read_html(MarkdownIt("commonmark").render(body).encode("utf-8") or b"<p/>"))
+    for expected in expected_texts(article)[1:]:
+        assert squeeze(expected) in shown
