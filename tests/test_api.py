@@ -132,12 +132,12 @@ def test_render_touches_no_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 def test_render_with_warnings_returns_what_the_caller_must_know() -> None:
     article = exporter.parse_bytes(
-        "Café Prices Rise\nThe café raised prices by 漢字 percent.".encode(), "cafe.txt"
+        "Café Prices Rise\nThe café raised prices by ꀀꀁ (Yi) percent.".encode(), "cafe.txt"
     )
     result = exporter.render_with_warnings(article, "pdf")
     assert result.data.startswith(b"%PDF")
     assert result.writer.media_type == "application/pdf"
-    assert any("漢" in warning.message for warning in result.warnings)
+    assert any("ꀀ" in warning.message for warning in result.warnings)
     guessed = exporter.parse_bytes("Café Prices\nThe café “rose”.".encode("cp1252"), "c.txt")
     assert any("windows-1252" in w.message for w in guessed.warnings)
     assert exporter.render_with_warnings(guessed, "json").warnings == guessed.warnings

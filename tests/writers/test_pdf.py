@@ -23,6 +23,10 @@ from exporter.writers.pdf.styles import build_styles
 from tests.strategies import brief_text
 
 SOURCES = sorted((Path(__file__).resolve().parents[2] / "sources").iterdir())
+# Briefs whose words a PDF text extractor cannot give back in order (right-to-left lines,
+# Chinese without spaces): tests/test_scripts.py checks them word by word instead.
+SCRIPT_BRIEFS = {"ar-gulf-summit.txt", "he-knesset-budget.txt", "zh-wonsan-tourism.txt"}
+SCRIPT_BRIEFS |= {"mixed-script-names.txt"}
 REFERENCE_BRIEF = "000_9308d7e73d83f95c.txt"
 
 LETTER = Page(width=612.0, height=792.0, margin_top=54, margin_bottom=54)
@@ -135,7 +139,9 @@ def all_objects(reader: PdfReader) -> list[object]:
 # -------------------------------------------------------------------------- briefs
 
 
-@pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path", [path for path in SOURCES if path.name not in SCRIPT_BRIEFS], ids=lambda path: path.name
+)
 def test_every_brief_converts_with_every_word_and_heading(path: Path) -> None:
     article = parse_file(path)
     reader = read(article)
@@ -383,12 +389,13 @@ def test_without_a_date_the_build_epoch_dates_the_document(
 
 
 def test_uncovered_characters_are_named() -> None:
-    article = Article(title="Tokyo 東京", sections=(Section(None, (Paragraph("Ωμέγα"),)),))
+    # Yi syllables: no bundled font and none of the system script families has them.
+    article = Article(title="Yi ꀀꀁ", sections=(Section(None, (Paragraph("Ωμέγα"),)),))
     warnings = uncovered_characters(article, Theme())
     assert len(warnings) == 1
     assert warnings[0].line == 0
-    assert "'東' (U+6771)" in warnings[0].message
-    assert "'京' (U+4EAC)" in warnings[0].message
+    assert "'ꀀ' (U+A000)" in warnings[0].message
+    assert "'ꀁ' (U+A001)" in warnings[0].message
     assert "title" in warnings[0].message
 
 
@@ -477,9 +484,9 @@ def test_renders_with_bundled_fonts_when_the_system_has_none(
 
 
 def test_uncovered_characters_in_the_author_line_are_named() -> None:
-    article = Article(title="T", metadata=Metadata(author="李雷"))
+    article = Article(title="T", metadata=Metadata(author="ꀀꀁ"))
     (warning,) = uncovered_characters(article, Theme())
-    assert "'李' (U+674E)" in warning.message
+    assert "'ꀀ' (U+A000)" in warning.message
     assert "author and date" in warning.message
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tomllib
 from collections.abc import Callable, Iterator
@@ -21,6 +22,8 @@ from exporter.convert.files import write_atomic
 
 DEFAULT_SOURCES = Path("sources")
 DEFAULT_OUT = Path("build")
+# A BCP 47 tag as --lang accepts it: language, then script, region or variant subtags.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 def register(commands: Subcommands) -> None:
@@ -58,6 +61,7 @@ def register(commands: Subcommands) -> None:
         "--jobs", type=_positive, metavar="N", help="worker processes (default: one per core)"
     )
     parser.add_argument("--force", action="store_true", help="rebuild even unchanged outputs")
+    add_language_option(parser)
     noise = parser.add_mutually_exclusive_group()
     noise.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     noise.add_argument("--verbose", "-v", action="store_true", help="print every output file")
@@ -80,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             force=args.force,
             on_result=show,
+            language=args.lang,
         )
     if args.report is not None:
         payload = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
@@ -136,6 +141,26 @@ def _summary(report: Report) -> str:
         f"{report.count('skipped')} up to date, {report.count('failed')} failed; "
         f"{files} {'file' if files == 1 else 'files'} written in {report.seconds:.2f} s"
     )
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang TAG``: the briefs' language, overriding front matter and detection."""
+    parser.add_argument(
+        "--lang",
+        type=_language_tag,
+        metavar="TAG",
+        help="the briefs' language as a BCP 47 tag (ru, ar, zh-Hans…); default: the brief's "
+        "`language:`, else detected from the text",
+    )
+
+
+def _language_tag(text: str) -> str:
+    tag = text.strip().replace("_", "-")
+    if not _LANGUAGE_TAG.fullmatch(tag):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a language tag such as en, ru or zh-Hans"
+        )
+    return tag
 
 
 def _positive(text: str) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import assert_never
 
 from exporter.cli._common import Subcommands, print_warnings
+from exporter.cli.convert import add_language_option
 from exporter.model import Article, ListBlock, Paragraph
 
 
@@ -18,13 +19,14 @@ def register(commands: Subcommands) -> None:
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the brief to read")
     parser.add_argument("--json", action="store_true", help="print the article model as JSON")
+    add_language_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from exporter.reading import parse_file
 
-    article = parse_file(args.file)
+    article = parse_file(args.file, language=args.lang)
     print_warnings(str(args.file), article.warnings)
     print(article.to_json() if args.json else format_outline(article))
     return 0

@@ -19,10 +19,10 @@ MANIFEST_NAME = ".exporter-manifest.json"
 _FORMAT_VERSION = 1
 
 
-def build_key(brief: bytes, theme: Theme, format_name: str) -> str:
-    """A hash of everything an output file depends on."""
+def build_key(brief: bytes, theme: Theme, format_name: str, language: str | None = None) -> str:
+    """A hash of everything an output file depends on (``language``: an override, if any)."""
     digest = hashlib.sha256()
-    for part in (__version__, format_name, repr(theme)):
+    for part in (__version__, format_name, repr(theme), language or ""):
         digest.update(part.encode())
         digest.update(b"\0")
     for font_file in sorted(_font_files(theme)):

@@ -82,6 +82,7 @@ class Job:
     force: bool
     previous: dict[str, str] = field(default_factory=dict)  # output path → recorded key
     options: dict[str, object] = field(default_factory=dict)  # theme keys set by dotted name
+    language: str | None = None  # overrides the brief's language (``--lang``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,14 +128,14 @@ def convert_brief(job: Job) -> BriefResult:
     warnings: tuple[ParseWarning, ...] = ()
     try:
         data = read_brief(job.brief.source)
-        article = parse_bytes(data, source)
+        article = parse_bytes(data, source, language=job.language)
         warnings = article.warnings
         theme = apply_options(resolve_theme(job.style, article), job.options)
         outputs = []
         for name in job.formats:
             writer = get_writer(name)
             path = job.brief.output_stem.with_name(job.brief.output_stem.name + writer.extension)
-            key = build_key(data, theme, writer.name)
+            key = build_key(data, theme, writer.name, job.language)
             began = time.perf_counter()
             if not job.force and job.previous.get(str(path)) == key and path.is_file():
                 outputs.append(OutputResult(str(path), name, "skipped", 0.0, key))
@@ -171,6 +172,7 @@ def convert(
     style: str | None = None,
     options: Mapping[str, object] | None = None,
     force: bool = False,
+    language: str | None = None,
 ) -> BriefResult:
     """Convert the one brief at ``path`` into ``out_dir`` (``brief.txt`` → ``out/brief.pdf``).
 
@@ -180,7 +182,7 @@ def convert(
     :func:`convert_many`.
     """
     # Reading first raises the brief's or theme's own error, with its class, path and line.
-    article = parse_bytes(read_brief(path), str(path))
+    article = parse_bytes(read_brief(path), str(path), language=language)
     try:
         apply_options(resolve_theme(style, article), options or {})
     except ThemeError as error:
@@ -188,7 +190,14 @@ def convert(
             raise
         raise ThemeError(error.message, path=path) from None  # the brief named the theme
     report = convert_many(
-        [path], out_dir, formats=formats, style=style, options=options, jobs=1, force=force
+        [path],
+        out_dir,
+        formats=formats,
+        style=style,
+        options=options,
+        jobs=1,
+        force=force,
+        language=language,
     )
     (result,) = report.results
     if result.error is not None:
@@ -212,6 +221,7 @@ def convert_many(
     force: bool = False,
     executor: Executor | None = None,
     on_result: Callable[[BriefResult], None] | None = None,
+    language: str | None = None,
 ) -> Report:
     """Convert every brief under ``paths`` into ``out_dir``; return a :class:`Report`.
 
@@ -220,7 +230,8 @@ def convert_many(
     ``Client(...).get_executor()`` that spreads the work across machines. ``on_result`` is
     called in this process as each brief finishes (for progress display). ``options`` set
     theme keys by dotted name (``{"page.size": "Letter"}``) over each brief's theme; an output
-    made with other options is rebuilt.
+    made with other options is rebuilt. ``language`` (a BCP 47
+    tag) overrides every brief's own language.
 
     Problems with the run as a whole (an unknown format, a missing ``style`` theme, a missing
     path, colliding output names) raise :class:`~exporter.errors.ExporterError` before anything
@@ -238,7 +249,7 @@ def convert_many(
     for folder in {brief.output_stem.parent for brief in briefs}:
         remove_stale_temporaries(folder)
     tasks = [
-        Job(brief, names, style, force, _previous(manifest, brief, out), options)
+        Job(brief, names, style, force, _previous(manifest, brief, out), options, language)
         for brief in briefs
     ]
     results: dict[int, BriefResult] = {}

@@ -15,6 +15,7 @@ from exporter.fonts.discovery import (
     Face,
     bundled_families,
     face_chain,
+    family_for,
     is_truetype,
     resolve_face,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "bundled_families",
     "covered_codepoints",
     "face_chain",
+    "family_for",
     "is_truetype",
     "missing_characters",
     "needs_glyph",

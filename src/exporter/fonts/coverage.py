@@ -31,9 +31,10 @@ def missing_characters(text: str, font_files: Iterable[Path | str]) -> set[str]:
     >>> sorted(missing_characters("Ωmega 中", [resolve_face(Font("DejaVu Sans"), "regular")]))
     ['中']
     """
-    coverage = [covered_codepoints(Path(path)) for path in font_files]
-    return {
-        character
-        for character in set(text)
-        if needs_glyph(character) and not any(ord(character) in codes for codes in coverage)
-    }
+    missing = {character for character in set(text) if needs_glyph(character)}
+    for path in font_files:  # a font is read only while some character is still missing
+        if not missing:
+            break
+        codes = covered_codepoints(Path(path))
+        missing = {character for character in missing if ord(character) not in codes}
+    return missing

@@ -6,7 +6,10 @@ A face is looked up, for each family of :attr:`Font.chain` in turn, in three pla
 2. the fonts bundled with exporter (``exporter/fonts/files``), by family name;
 3. the system, through fontconfig's ``fc-match`` when it is installed.
 
-Only TrueType-outline files are returned (``glyf``; what PDF and EPUB embed without conversion).
+Only TrueType-outline files are returned (``glyf``; what PDF and EPUB embed without conversion),
+and of a TrueType collection (``.ttc``) only its first font. A fallback family without the face
+asked for (most CJK families have no italic, some no bold) lends its regular face: an upright
+glyph beats an empty box.
 Every chain ends with the bundled :data:`LAST_RESORT` family, so a document renders on a machine
 with no fonts installed at all, and then with :data:`SYMBOLS` (monochrome emoji and symbols) for
 the characters no text font has.
@@ -62,6 +65,17 @@ BUNDLED: dict[str, dict[Face, str]] = {
 #: The family every chain ends with: bundled, wide coverage (Latin, Greek, Cyrillic and more).
 LAST_RESORT = "DejaVu Sans"
 
+#: Families tried after the last resort when the system has them (through fontconfig), so that
+#: any theme shows Chinese, Japanese and Korean where a TrueType font for them is installed
+#: (Debian: fonts-wqy-microhei, fonts-nanum; Noto CJK has CFF outlines, which PDF writers
+#: cannot embed as TrueType).
+SYSTEM_SCRIPT_FAMILIES = (
+    "WenQuanYi Micro Hei",
+    "NanumGothic",
+    "Noto Sans Arabic",
+    "Noto Sans Hebrew",
+)
+
 #: The family after the last resort: symbols and emoji, in its one face for every face.
 SYMBOLS = "Symbola"
 
@@ -75,6 +89,7 @@ _FONTCONFIG_STYLE: dict[Face, str] = {
 # sfnt versions of fonts with TrueType outlines ("OTTO" would be CFF, which PDF writers
 # such as reportlab cannot embed as TrueType).
 _TRUETYPE_TAGS = (b"\x00\x01\x00\x00", b"true")
+_COLLECTION_TAG = b"ttcf"
 
 
 def bundled_families() -> tuple[str, ...]:
@@ -85,21 +100,41 @@ def bundled_families() -> tuple[str, ...]:
 def face_chain(font: Font, face: Face) -> tuple[Path, ...]:
     """Every available file for ``face`` along the font's chain, best first, without repeats.
 
-    The last two entries are always bundled files (:data:`LAST_RESORT` and :data:`SYMBOLS`),
-    so the result is never empty.
+    The chain is the font's own families, the bundled :data:`LAST_RESORT`, the installed
+    :data:`SYSTEM_SCRIPT_FAMILIES` and the bundled :data:`SYMBOLS`, so it is never empty.
 
     >>> face_chain(Font("DejaVu Serif"), "bold")[0].name
     'DejaVuSerif-Bold.ttf'
     """
     found: list[Path] = []
-    for family in (*font.chain, LAST_RESORT):
+    for number, family in enumerate((*font.chain, LAST_RESORT, *SYSTEM_SCRIPT_FAMILIES)):
         path = _family_face(font, family, face)
+        if path is None and number > 0 and face != "regular":
+            path = _family_face(font, family, "regular")
         if path is not None and path not in found:
             found.append(path)
     symbols = _bundled_face(SYMBOLS, "regular")
     if symbols is not None and symbols not in found:
         found.append(symbols)
     return tuple(found)
+
+
+@functools.cache
+def family_for(font: Font, character: str) -> str | None:
+    """The first family along the font's chain (as :func:`face_chain` walks it) whose regular
+    face draws ``character``: what a format that names fonts (DOCX's East Asian and complex
+    script fonts) should name for that script; ``None`` when no available font has it.
+
+    >>> family_for(Font("DejaVu Serif"), "ع")
+    'DejaVu Sans'
+    """
+    from exporter.fonts.coverage import covered_codepoints
+
+    for family in (*font.chain, LAST_RESORT, *SYSTEM_SCRIPT_FAMILIES):
+        path = _family_face(font, family, "regular")
+        if path is not None and ord(character) in covered_codepoints(path):
+            return family
+    return None
 
 
 def resolve_face(font: Font, face: Face) -> Path:
@@ -138,7 +173,7 @@ def _system_face(family: str, face: Face) -> Path | None:
     pattern = family.replace("-", r"\-").replace(":", r"\:") + _FONTCONFIG_STYLE[face]
     try:
         completed = subprocess.run(
-            [fc_match, "--format=%{file}\n%{family}\n%{weight}\n%{slant}", pattern],
+            [fc_match, "--format=%{file}\n%{family}\n%{weight}\n%{slant}\n%{index}", pattern],
             capture_output=True,
             text=True,
             timeout=10,
@@ -147,9 +182,11 @@ def _system_face(family: str, face: Face) -> Path | None:
     except (OSError, subprocess.SubprocessError):
         return None
     lines = completed.stdout.split("\n")
-    if completed.returncode != 0 or len(lines) != 4:
+    if completed.returncode != 0 or len(lines) != 5:
         return None
-    file, families, weight, slant = lines
+    file, families, weight, slant, index = lines
+    if index not in ("", "0"):  # a later font of a collection: reportlab reads only the first
+        return None
     names = {name.strip().casefold() for name in families.split(",")}
     if family.casefold() not in names or not _style_is(face, weight, slant):
         return None
@@ -167,9 +204,15 @@ def _style_is(face: Face, weight: str, slant: str) -> bool:
 
 @functools.cache
 def is_truetype(path: Path) -> bool:
-    """Whether ``path`` is a readable font file with TrueType (``glyf``) outlines."""
+    """Whether ``path`` is a readable font file with TrueType (``glyf``) outlines; for a
+    collection (``.ttc``), whether its first font is."""
     try:
         with path.open("rb") as stream:
-            return stream.read(4) in _TRUETYPE_TAGS
+            tag = stream.read(4)
+            if tag == _COLLECTION_TAG:
+                stream.seek(12)  # the offset table of the first font
+                stream.seek(int.from_bytes(stream.read(4), "big"))
+                tag = stream.read(4)
+            return tag in _TRUETYPE_TAGS
     except OSError:
         return False

@@ -17,6 +17,7 @@ from exporter.errors import BriefError
 from exporter.model import Article, Block, ListBlock, Metadata, Paragraph, ParseWarning, Section
 from exporter.reading.decode import DecodedText, decode_brief, sanitise_text
 from exporter.reading.frontmatter import FrontMatter, read_front_matter
+from exporter.reading.language import with_language
 from exporter.reading.lines import Heading, ListRun, Text, Unit, tokenise
 
 # A line introducing the key points. It is not itself a key point or a section.
@@ -33,29 +34,36 @@ _NOT_HEADING_END = re.compile(r"[.!,;:…。！，；：][\"'”’»)\]]*$")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
-def parse_text(text: str, source: str | Path | None = None) -> Article:
+def parse_text(
+    text: str, source: str | Path | None = None, *, language: str | None = None
+) -> Article:
     """Parse a brief given as text; ``source`` names it in messages and metadata.
+
+    ``language`` (a BCP 47 tag) overrides the brief's own; without either, the language is
+    detected from the text and a warning says so.
 
     >>> article = parse_text("- Rates held\\nRates on Hold\\nThe bank kept rates unchanged.")
     >>> article.title, article.key_points
     ('Rates on Hold', ('Rates held',))
     """
     name = str(source) if source is not None else None
-    return _parse_clean(sanitise_text(text, name), name)
+    return _parse_clean(sanitise_text(text, name), name, language)
 
 
-def parse_bytes(data: bytes, source: str | Path | None = None) -> Article:
+def parse_bytes(
+    data: bytes, source: str | Path | None = None, *, language: str | None = None
+) -> Article:
     """Parse a brief given as bytes in any common encoding (UTF-8 preferred)."""
     name = str(source) if source is not None else None
-    return _parse_clean(decode_brief(data, name), name)
+    return _parse_clean(decode_brief(data, name), name, language)
 
 
-def parse_file(path: str | Path) -> Article:
+def parse_file(path: str | Path, *, language: str | None = None) -> Article:
     """Read and parse the brief at ``path``.
 
     Raises :class:`BriefError` (a ``ValueError``) with the path and line for bad input.
     """
-    return parse_bytes(read_brief(path), path)
+    return parse_bytes(read_brief(path), path, language=language)
 
 
 def read_brief(path: str | Path) -> bytes:
@@ -70,7 +78,7 @@ def read_brief(path: str | Path) -> bytes:
         raise BriefError(f"cannot read the file: {error.strerror or error}", path=path) from None
 
 
-def _parse_clean(decoded: DecodedText, source: str | None) -> Article:
+def _parse_clean(decoded: DecodedText, source: str | None, language: str | None) -> Article:
     lines = decoded.text.split("\n")
     front = read_front_matter(lines, source)
     units = tokenise(lines[front.body_start :], first_number=front.body_start + 1)
@@ -78,7 +86,7 @@ def _parse_clean(decoded: DecodedText, source: str | None) -> Article:
         where = "after its front matter" if front.body_start else "besides rules and markup"
         raise BriefError(f"the brief has no text {where}", path=source)
     builder = _ArticleBuilder(units, front, source)
-    return builder.build(warnings=(*decoded.warnings, *front.warnings))
+    return with_language(builder.build(warnings=(*decoded.warnings, *front.warnings)), language)
 
 
 @dataclass

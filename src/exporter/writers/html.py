@@ -39,5 +39,5 @@ def _to_html_names(html: etree._Element) -> None:
     """Drop the XHTML namespace and ``xml:lang`` (``lang`` says it in HTML)."""
     for element in html.iter():
         element.tag = etree.QName(element).localname
-    html.attrib.pop(_XML_LANG, "")
+        element.attrib.pop(_XML_LANG, "")  # the root and spans in another script
     etree.cleanup_namespaces(html)

@@ -35,11 +35,11 @@ def render_docx(article: Article, theme: Theme) -> bytes:
     """
     document = new_document(theme)
     language = document_language(article)
-    set_language(document.styles.element, language)
-    write_title_block(document, article)
-    write_key_points(document, article, theme)
-    write_sections(document, article)
-    write_running_heads(document, article, theme)
+    set_language(document.styles.element, language, theme)
+    write_title_block(document, article, language)
+    write_key_points(document, article, theme, language)
+    write_sections(document, article, language)
+    write_running_heads(document, article, theme, language)
     write_properties(document, article, language)
     return _package(document, article)
 

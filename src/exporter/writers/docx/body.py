@@ -36,66 +36,66 @@ from exporter.writers.docx.styles import (
 _BYLINE_SEPARATOR = " · "
 
 
-def write_title_block(document: Document, article: Article) -> None:
+def write_title_block(document: Document, article: Article, language: str) -> None:
     """Title, then subtitle and a byline (author · date) when the brief has them."""
-    _paragraph(document, TITLE, article.title)
+    _paragraph(document, TITLE, article.title, language)
     if article.subtitle:
-        _paragraph(document, SUBTITLE, article.subtitle)
+        _paragraph(document, SUBTITLE, article.subtitle, language)
     byline = [part for part in (article.metadata.author, article.metadata.date) if part]
     if byline:
-        _paragraph(document, BYLINE, _BYLINE_SEPARATOR.join(byline))
+        _paragraph(document, BYLINE, _BYLINE_SEPARATOR.join(byline), language)
 
 
-def write_key_points(document: Document, article: Article, theme: Theme) -> None:
+def write_key_points(document: Document, article: Article, theme: Theme, language: str) -> None:
     """The key-points box: the theme's label (if any) and bulleted points; no points, no box."""
     if not article.key_points:
         return
     if theme.key_points.label:
-        _paragraph(document, KEY_POINTS_LABEL, theme.key_points.label)
+        _paragraph(document, KEY_POINTS_LABEL, theme.key_points.label, language)
     for point in article.key_points:
-        _list_item(document, KEY_POINTS, point, KEY_POINTS_LIST)
+        _list_item(document, KEY_POINTS, point, KEY_POINTS_LIST, language)
 
 
-def write_sections(document: Document, article: Article) -> None:
+def write_sections(document: Document, article: Article, language: str) -> None:
     for number, section in enumerate(article.sections):
-        _write_section(document, section, opening=number == 0)
+        _write_section(document, section, language, opening=number == 0)
 
 
-def _write_section(document: Document, section: Section, *, opening: bool) -> None:
+def _write_section(document: Document, section: Section, language: str, *, opening: bool) -> None:
     if section.heading:
-        _paragraph(document, HEADING, section.heading)
+        _paragraph(document, HEADING, section.heading, language)
     for number, block in enumerate(section.blocks):
         match block:
             case Paragraph():
                 first = opening and number == 0 and not section.heading
-                _paragraph(document, FIRST_PARAGRAPH if first else BODY, block.text)
+                _paragraph(document, FIRST_PARAGRAPH if first else BODY, block.text, language)
             case ListBlock():
-                _write_list(document, block)
+                _write_list(document, block, language)
             case _:
                 assert_never(block)
 
 
-def _write_list(document: Document, block: ListBlock) -> None:
+def _write_list(document: Document, block: ListBlock, language: str) -> None:
     if block.ordered:
         style, num_id = LIST_NUMBER, restarted_numbers(document)
     else:
         style, num_id = LIST_BULLET, BULLET_LIST
     for item in block.items:
-        _list_item(document, style, item, num_id)
+        _list_item(document, style, item, num_id, language)
 
 
-def _list_item(document: Document, style: str, text: str, num_id: int) -> None:
+def _list_item(document: Document, style: str, text: str, num_id: int, language: str) -> None:
     # The style already numbers its paragraphs; saying so on the paragraph too keeps the list
     # intact when a user restyles it, and is how a restarted list names its own numbering.
-    paragraph = _paragraph(document, style, text)
+    paragraph = _paragraph(document, style, text, language)
     add_property(paragraph._p.get_or_add_pPr(), list_membership(num_id))
 
 
-def _paragraph(document: Document, style: str, text: str) -> DocxParagraph:
+def _paragraph(document: Document, style: str, text: str, language: str) -> DocxParagraph:
     paragraph = DocxParagraph(_new_body_paragraph(document), document._body)
     # By id: python-docx's lookup by name scans the style sheet for every paragraph.
     paragraph._p.style = style_id(style)
-    write_text(paragraph, text)
+    write_text(paragraph, text, language)
     return paragraph
 
 

@@ -11,19 +11,25 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from exporter.inline import Link, split_links
-from exporter.writers.docx.ooxml import element, ooxml_text
+from exporter.scripts import foreign_runs, has_right_to_left, is_cjk, is_right_to_left
+from exporter.writers.docx.ooxml import element, ooxml_text, properties
 from exporter.writers.docx.styles import HYPERLINK, style_id
 
 # Characters a URI may hold as they are; anything else (spaces, non-ASCII) is percent-encoded.
 _URI_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 
 
-def write_text(paragraph: Paragraph, text: str) -> None:
-    """Append ``text`` to ``paragraph`` literally, with web addresses as clickable links."""
+def write_text(paragraph: Paragraph, text: str, language: str) -> None:
+    """Append ``text`` to ``paragraph`` literally, with web addresses as clickable links.
+
+    Runs in another script than the document's ``language`` are tagged with their language,
+    and right-to-left runs are marked so, for Word's proofing, fonts and layout.
+    """
     for part in split_links(ooxml_text(text)):
         match part:
             case str():
-                paragraph._p.append(_run(part))
+                for run, run_language in foreign_runs(part, language):
+                    paragraph._p.append(_run(run, language=run_language))
             case Link():
                 _write_link(paragraph, part)
             case _:
@@ -42,15 +48,30 @@ def _write_link(paragraph: Paragraph, link: Link) -> None:
     hyperlink.set(qn("r:id"), relationship)
 
 
-def _run(text: str, *, style: str | None = None) -> etree._Element:
-    """A ``w:r`` holding ``text``, tabs as ``w:tab``, spaces kept; in character ``style``."""
-    children = [element("w:rPr", [element("w:rStyle", val=style_id(style))])] if style else []
+def _run(text: str, *, style: str | None = None, language: str | None = None) -> etree._Element:
+    """A ``w:r`` holding ``text``, tabs as ``w:tab``, spaces kept; in character ``style``,
+    tagged with ``language`` when it is not the document's."""
+    formats = [element("w:rStyle", val=style_id(style))] if style else []
+    if has_right_to_left(text):
+        formats.append(element("w:rtl"))
+    if language is not None:
+        formats.append(_language(language))
+    children = [properties("w:rPr", formats)] if formats else []
     for number, piece in enumerate(text.split("\t")):
         if number:
             children.append(element("w:tab"))
         if piece:
             children.append(_text(piece))
     return element("w:r", children)
+
+
+def _language(tag: str) -> etree._Element:
+    # Word keeps one language per script class: Latin-like, East Asian, complex (bidi).
+    if is_right_to_left(tag):
+        return element("w:lang", bidi=tag)
+    if is_cjk(tag):
+        return element("w:lang", eastAsia=tag)
+    return element("w:lang", val=tag)
 
 
 def _text(text: str) -> etree._Element:

@@ -17,15 +17,15 @@ from exporter.writers.docx.ooxml import element
 _FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
 
 
-def write_running_heads(document: Document, article: Article, theme: Theme) -> None:
+def write_running_heads(document: Document, article: Article, theme: Theme, language: str) -> None:
     values = running_values(article)
     section = document.sections[0]
-    _write_running_head(section.header, theme.header, values)
-    _write_running_head(section.footer, theme.footer, values)
+    _write_running_head(section.header, theme.header, values, language)
+    _write_running_head(section.footer, theme.footer, values, language)
 
 
 def _write_running_head(
-    story: _Header | _Footer, template: HeaderFooter, values: dict[str, str]
+    story: _Header | _Footer, template: HeaderFooter, values: dict[str, str], language: str
 ) -> None:
     if template.is_empty:
         return
@@ -35,17 +35,19 @@ def _write_running_head(
     for index, part in enumerate(parts[: last + 1]):
         if index:
             paragraph.add_run().add_tab()
-        _write_template(paragraph, part, values)
+        _write_template(paragraph, part, values, language)
 
 
-def _write_template(paragraph: Paragraph, template: str, values: dict[str, str]) -> None:
+def _write_template(
+    paragraph: Paragraph, template: str, values: dict[str, str], language: str
+) -> None:
     for piece, is_placeholder in split_template(template):
         if not is_placeholder:
-            write_text(paragraph, piece)
+            write_text(paragraph, piece, language)
         elif piece in _FIELDS:
             _write_field(paragraph, _FIELDS[piece])
         else:
-            write_text(paragraph, values[piece])
+            write_text(paragraph, values[piece], language)
 
 
 def _write_field(paragraph: Paragraph, instruction: str) -> None:

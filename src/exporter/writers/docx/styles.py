@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from docx.oxml.ns import qn
 from lxml import etree
 
+from exporter.fonts import family_for
+from exporter.scripts import is_right_to_left
 from exporter.theme import Theme
-from exporter.writers.docx.language import DEFAULT_LANGUAGE, is_right_to_left
+from exporter.writers.docx.language import DEFAULT_LANGUAGE
 from exporter.writers.docx.numbering import (
     BULLET_LIST,
     KEY_POINTS_LIST,
@@ -70,14 +72,41 @@ def style_sheet(theme: Theme) -> etree._Element:
     )
 
 
-def set_language(styles: etree._Element, tag: str) -> None:
-    """Set the whole document's proofing language, and its direction for right-to-left ones."""
+def set_language(styles: etree._Element, tag: str, theme: Theme) -> None:
+    """Set the whole document's proofing language, its East Asian and complex-script fonts,
+    and its direction for right-to-left languages."""
     for lang in styles.iter(qn("w:lang")):
         for attribute in ("w:val", "w:eastAsia", "w:bidi"):
             lang.set(qn(attribute), tag)
+    _set_script_fonts(styles, tag, theme)
     if is_right_to_left(tag):
         for defaults in styles.iter(qn("w:pPrDefault")):
             add_property(defaults[0], element("w:bidi"))
+
+
+# A character of each script Word sets in the East Asian or complex-script font, by language.
+_EAST_ASIAN_SAMPLE = {"ko": "한", "ja": "あ"}
+_COMPLEX_SAMPLE = {"he": "א", "iw": "א", "yi": "א"}
+
+
+def _set_script_fonts(styles: etree._Element, tag: str, theme: Theme) -> None:
+    """Name, for each theme font, the family of its chain that has the document's East Asian
+    script (Chinese unless the document is Japanese or Korean) and complex script (Arabic
+    unless Hebrew): Word looks glyphs up only in the font it is told."""
+    primary = tag.lower().split("-")[0]
+    east_asian = _EAST_ASIAN_SAMPLE.get(primary, "中")
+    complex_script = _COMPLEX_SAMPLE.get(primary, "ع")
+    by_family = {
+        font.family: font for font in (theme.fonts.body, theme.fonts.heading, theme.fonts.title)
+    }
+    for node in styles.iter(qn("w:rFonts")):
+        font = by_family.get(node.get(qn("w:ascii")) or "")
+        if font is None:
+            continue
+        for attribute, sample in (("w:eastAsia", east_asian), ("w:cs", complex_script)):
+            family = family_for(font, sample)
+            if family is not None:
+                node.set(qn(attribute), family)
 
 
 def _document_defaults(theme: Theme) -> etree._Element:

@@ -32,9 +32,9 @@ def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
         ("key points label", "heading", _label(article, theme), heading, True),
         ("section headings", "heading", article.headings, heading, True),
         ("body text", "body", _body_texts(article), body, True),
-        # Bullets, header and footer are drawn in the main font only, without fallbacks.
+        ("header and footer", "heading", _running_texts(article, theme), running, True),
+        # Bullets are drawn in the main font only, without fallbacks.
         ("bullets", "body", _bullets(article, theme), body, False),
-        ("header and footer", "heading", _running_texts(article, theme), running, False),
     ]
     warnings = [ParseWarning(0, message) for message in _missing_faces(theme)]
     for where, role, texts, chain, with_fallbacks in parts:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from exporter.fonts import needs_glyph
 from exporter.inline import Link, split_links
 from exporter.theme import Color
+from exporter.writers.pdf.bidi import shape_arabic
 from exporter.writers.pdf.typefaces import FaceChain
 
 
@@ -31,8 +32,9 @@ def inline_markup(text: str, chain: FaceChain, link_color: Color) -> str:
     """Markup for one run of article text: links are clickable, and characters the main font
     lacks are set in the first fallback font that has them.
 
-    >>> from exporter.writers.pdf.typefaces import FaceChain
-    >>> plain = FaceChain(names=("Main",), paths=(), coverage=(frozenset(map(ord, "abc ")),))
+    >>> from exporter.fonts import resolve_face
+    >>> from exporter.theme import Font
+    >>> plain = FaceChain((resolve_face(Font("DejaVu Sans"), "regular"),))
     >>> inline_markup("a<b", plain, Color("0000FF"))
     'a&lt;b'
     """
@@ -48,9 +50,9 @@ def inline_markup(text: str, chain: FaceChain, link_color: Color) -> str:
 
 
 def _font_runs(text: str, chain: FaceChain) -> Iterator[str]:
-    """Escaped text, with runs in fallback fonts wrapped in ``<font face=...>``."""
-    main = chain.coverage[0]
-    if all(ord(character) in main for character in set(text)):
+    """Escaped text, Arabic joined, with runs in fallback fonts wrapped in ``<font face=...>``."""
+    text = shape_arabic(text)
+    if all(chain.covers(0, character) for character in set(text)):
         yield escape_markup(text)  # the common case, without a walk over every character
         return
     run: list[str] = []
@@ -58,19 +60,19 @@ def _font_runs(text: str, chain: FaceChain) -> Iterator[str]:
     for character in text:
         font = _font_for(character, chain, run_font)
         if font != run_font and run:
-            yield _wrap(escape_markup("".join(run)), chain.names[run_font] if run_font else None)
+            yield _wrap(escape_markup("".join(run)), chain.name(run_font) if run_font else None)
             run = []
         run_font = font
         run.append(character)
     if run:
-        yield _wrap(escape_markup("".join(run)), chain.names[run_font] if run_font else None)
+        yield _wrap(escape_markup("".join(run)), chain.name(run_font) if run_font else None)
 
 
 def _font_for(character: str, chain: FaceChain, current: int) -> int:
     """The chain index to set ``character`` in: spaces and joiners stay in the current font
     when it has them; a character no font has stays in the main font (the coverage check
     warns about it)."""
-    if not needs_glyph(character) and ord(character) in chain.coverage[current]:
+    if not needs_glyph(character) and chain.covers(current, character):
         return current
     index = chain.font_index(character)
     return 0 if index is None else index

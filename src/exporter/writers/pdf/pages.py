@@ -7,11 +7,10 @@ every page is laid out: :class:`PagedCanvas` holds the pages back and decorates 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
@@ -20,7 +19,9 @@ from reportlab.platypus.doctemplate import FrameBreak
 from exporter.model import Article
 from exporter.running_text import fill_template, running_values
 from exporter.theme import HeaderFooter, Theme
-from exporter.writers.pdf.styles import Styles
+from exporter.writers.pdf.bidi import visual_runs
+from exporter.writers.pdf.styles import Styles, TextStyle
+from exporter.writers.pdf.typefaces import FaceChain
 
 _ELLIPSIS = "…"
 
@@ -95,17 +96,18 @@ def page_decorator(
     width = page.width - page.margin_left - page.margin_right
     header_y = page.height - page.margin_top / 2
     footer_y = page.margin_bottom / 2
-    style = styles.running.paragraph
+    running = styles.running
 
     def decorate(canvas: Canvas, number: int, total: int) -> None:
         canvas.saveState()
-        canvas.setFont(style.fontName, style.fontSize)
-        canvas.setFillColor(style.textColor)
+        canvas.setFillColor(running.paragraph.textColor)
         lines = [(theme.footer, footer_y)]
         if number > 1:
             lines.append((theme.header, header_y))
         for parts, y in lines:
-            _draw_line(canvas, parts, y, page.margin_left, width, values, number, total, style)
+            if running.right_to_left:  # a right-to-left page reads from the right edge
+                parts = replace(parts, left=parts.right, right=parts.left)
+            _draw_line(canvas, parts, y, page.margin_left, width, values, number, total, running)
         canvas.restoreState()
 
     return decorate
@@ -120,34 +122,49 @@ def _draw_line(
     values: RunningText,
     page: int,
     pages: int,
-    style: ParagraphStyle,
+    style: TextStyle,
 ) -> None:
     if parts.is_empty:
         return
-    font, size = style.fontName, style.fontSize
+    chain, size = style.chain, style.paragraph.fontSize
+    base: Literal["L", "R"] = "R" if style.right_to_left else "L"
     gap = size * 2  # the least white space between two parts
 
     def filled(template: str, room: float) -> str:
-        return fit(values.fill(template, page, pages), font, size, max(room, 0))
+        return fit(values.fill(template, page, pages), chain, size, max(room, 0))
+
+    def draw(text: str, x: float, anchor: float) -> None:
+        """Draw ``text`` with its left edge at ``x - anchor * width``."""
+        runs = visual_runs(text, chain, base)
+        x -= anchor * sum(stringWidth(run, font, size) for run, font in runs)
+        for run, font in runs:
+            canvas.setFont(font, size)
+            canvas.drawString(x, y, run)
+            x += stringWidth(run, font, size)
 
     center = filled(parts.center, width / 2)
     if center:
-        side_room = (width - stringWidth(center, font, size)) / 2 - gap
+        side_room = (width - text_width(center, chain, size)) / 2 - gap
         right = filled(parts.right, side_room)
         left_text = filled(parts.left, side_room)
-        canvas.drawCentredString(left + width / 2, y, center)
+        draw(center, left + width / 2, 0.5)
     else:
         right = filled(parts.right, width / 2 - gap / 2)
-        left_text = filled(parts.left, width - stringWidth(right, font, size) - gap)
-    canvas.drawString(left, y, left_text)
-    canvas.drawRightString(left + width, y, right)
+        left_text = filled(parts.left, width - text_width(right, chain, size) - gap)
+    draw(left_text, left, 0)
+    draw(right, left + width, 1)
 
 
-def fit(line: str, font: str, size: float, width: float) -> str:
+def text_width(text: str, chain: FaceChain, size: float) -> float:
+    """The width of ``text`` set along ``chain`` (each character in the font that has it)."""
+    return sum(stringWidth(run, font, size) for run, font in visual_runs(text, chain, "L"))
+
+
+def fit(line: str, chain: FaceChain, size: float, width: float) -> str:
     """``line`` shortened with an ellipsis until it is no wider than ``width``."""
-    if not line or stringWidth(line, font, size) <= width:
+    if not line or text_width(line, chain, size) <= width:
         return line
-    while line and stringWidth(line + _ELLIPSIS, font, size) > width:
+    while line and text_width(line + _ELLIPSIS, chain, size) > width:
         line = line[:-1]
     return line.rstrip() + _ELLIPSIS
 

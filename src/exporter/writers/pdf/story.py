@@ -16,7 +16,9 @@ from reportlab.platypus.flowables import HRFlowable
 
 from exporter.model import Article, Block, ListBlock, Section
 from exporter.model import Paragraph as ParagraphBlock
+from exporter.scripts import has_right_to_left
 from exporter.theme import Theme
+from exporter.writers.pdf.bidi import BidiParagraph, RightToLeftParagraph
 from exporter.writers.pdf.box import BoxLook, FramedBox
 from exporter.writers.pdf.markup import inline_markup
 from exporter.writers.pdf.styles import Styles, TextStyle, rgb
@@ -57,7 +59,14 @@ def story(article: Article, theme: Theme, styles: Styles) -> list[Flowable]:
 def text(value: str, style: TextStyle, theme: Theme, bullet: str | None = None) -> Paragraph:
     """A paragraph of article text in ``style`` (the only way article text becomes a Paragraph)."""
     markup = inline_markup(value, style.chain, theme.colors.link)
-    return Paragraph(markup, style.paragraph, bulletText=bullet)
+    kind = (
+        RightToLeftParagraph
+        if style.right_to_left
+        else BidiParagraph
+        if has_right_to_left(value)
+        else Paragraph
+    )
+    return kind(markup, style.paragraph, bulletText=bullet)
 
 
 def title_block(article: Article, theme: Theme, styles: Styles) -> Iterator[Flowable]:

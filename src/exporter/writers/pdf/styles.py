@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import pyphen  # type: ignore[import-untyped]
 from reportlab.lib.colors import Color as ReportlabColor
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from exporter.scripts import is_right_to_left
 from exporter.theme import Color, Theme
 from exporter.writers.pdf.typefaces import FaceChain, faces
 
@@ -28,10 +29,12 @@ _META_LEADING = 1.4
 
 @dataclass(frozen=True, slots=True)
 class TextStyle:
-    """A paragraph style and the font chain its text is set in."""
+    """A paragraph style and the font chain its text is set in; ``right_to_left`` for the
+    styles of a right-to-left document (right-aligned, indents and bullets on the right)."""
 
     paragraph: ParagraphStyle
     chain: FaceChain
+    right_to_left: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +59,49 @@ def rgb(color: Color) -> ReportlabColor:
 
 
 def build_styles(theme: Theme, language: str) -> Styles:
-    """All styles for ``theme``; ``language`` (BCP 47) picks the hyphenation patterns."""
+    """All styles for ``theme`` in ``language`` (BCP 47): it picks the hyphenation patterns,
+    line breaking between ideographs for Chinese and Japanese, and the text direction."""
+    styles = _left_to_right_styles(theme, language)
+    if is_right_to_left(language):
+        styles = Styles(
+            **{item.name: _mirrored(getattr(styles, item.name)) for item in fields(Styles)}
+        )
+    if _breaks_between_ideographs(language):
+        styles = Styles(
+            **{
+                item.name: _with_changes(getattr(styles, item.name), wordWrap="CJK")
+                for item in fields(Styles)
+            }
+        )
+    return styles
+
+
+def _mirrored(style: TextStyle) -> TextStyle:
+    """``style`` for right-to-left text: right-aligned, indents swapped, no justification
+    (Arabic justifies by stretching joins, which PDF text cannot do)."""
+    paragraph = style.paragraph
+    mirrored = _with_changes(
+        style,
+        alignment=TA_RIGHT,
+        leftIndent=paragraph.rightIndent,
+        rightIndent=paragraph.leftIndent,
+        hyphenationLang="",
+        embeddedHyphenation=0,
+    )
+    return replace(mirrored, right_to_left=True)
+
+
+def _with_changes(style: TextStyle, **changes: Any) -> TextStyle:
+    return replace(style, paragraph=_derive(style.paragraph, style.paragraph.name, **changes))
+
+
+def _breaks_between_ideographs(language: str) -> bool:
+    # Korean is written with spaces between words and breaks there; Chinese and Japanese
+    # break between any two ideographs.
+    return language.lower().split("-")[0] in ("zh", "ja", "yue", "wuu")
+
+
+def _left_to_right_styles(theme: Theme, language: str) -> Styles:
     body_font = faces(theme.fonts.body, "regular")
     heading_font = faces(theme.fonts.heading, "bold")
     sizes, spacing, colors = theme.sizes, theme.spacing, theme.colors

@@ -22,35 +22,40 @@ from exporter.writers.pdf import tounicode
 
 @dataclass(frozen=True, slots=True)
 class FaceChain:
-    """Registered font names for one face, best first, their files and the code points each
-    one covers."""
+    """One face along a font's fallback chain: its files, best first.
 
-    names: tuple[str, ...]
+    A fallback font is read and registered with reportlab only when some character needs
+    it, so an English document does not pay for the CJK fonts of its chain.
+    """
+
     paths: tuple[Path, ...]
-    coverage: tuple[frozenset[int], ...]
 
     @property
     def primary(self) -> str:
-        return self.names[0]
+        return self.name(0)
+
+    def name(self, index: int) -> str:
+        """The registered reportlab name of the chain's font ``index``."""
+        return register(self.paths[index])
+
+    def covers(self, index: int, character: str) -> bool:
+        """Whether the chain's font ``index`` has a glyph for ``character``."""
+        return ord(character) in covered_codepoints(self.paths[index])
 
     def font_index(self, character: str) -> int | None:
         """The first font of the chain with a glyph for ``character``; ``None`` if none has one."""
-        code = ord(character)
-        for index, codes in enumerate(self.coverage):
-            if code in codes:
+        for index in range(len(self.paths)):
+            if self.covers(index, character):
                 return index
         return None
 
 
 @functools.cache
 def faces(font: Font, face: Face) -> FaceChain:
-    """The chain for ``face`` of ``font``, every file registered with reportlab."""
-    paths = face_chain(font, face)
-    return FaceChain(
-        names=tuple(register(path) for path in paths),
-        paths=paths,
-        coverage=tuple(covered_codepoints(path) for path in paths),
-    )
+    """The chain for ``face`` of ``font``; its main font registered with reportlab."""
+    chain = FaceChain(face_chain(font, face))
+    register(chain.paths[0])
+    return chain
 
 
 @functools.cache

@@ -14,10 +14,17 @@ from lxml import etree
 
 from exporter.inline import Link, split_links
 from exporter.model import Article, Block, ListBlock, Paragraph, Section
+from exporter.scripts import foreign_runs, is_right_to_left
 from exporter.theme import Theme
 from exporter.timestamps import parse_brief_date
 from exporter.writers.xhtml.links import link_href
-from exporter.writers.xhtml.text import language_tag, readable, text_direction, xml_storable
+from exporter.writers.xhtml.text import (
+    UNDETERMINED_LANGUAGE,
+    language_tag,
+    readable,
+    text_direction,
+    xml_storable,
+)
 
 XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -198,7 +205,23 @@ def _inline(element: etree._Element, text: str) -> None:
         if isinstance(part, Link) and href is not None:
             _append_text(_element(element, "a", {"href": href}), part.text)
         else:
-            _append_text(element, part.text if isinstance(part, Link) else part)
+            _tagged_text(element, part.text if isinstance(part, Link) else part)
+
+
+def _tagged_text(element: etree._Element, text: str) -> None:
+    """Text with each run in another script than the document's in a ``span`` naming its
+    language (and its direction, where it differs), for fonts, hyphenation and voices."""
+    root = element.getroottree().getroot()
+    language = root.get("lang") or UNDETERMINED_LANGUAGE
+    document_rtl = root.get("dir") == "rtl"
+    for run, run_language in foreign_runs(text, language):
+        if run_language is None:
+            _append_text(element, run)
+            continue
+        attributes = {"lang": run_language, _XML_LANG: run_language}
+        if is_right_to_left(run_language) != document_rtl:
+            attributes["dir"] = "rtl" if is_right_to_left(run_language) else "ltr"
+        _append_text(_element(element, "span", attributes), run)
 
 
 def _append_text(element: etree._Element, text: str) -> None:
