@@ -98,6 +98,8 @@ PATHOLOGICAL = {
     "1,000 key points": "".join(f"- Point {n}\n" for n in range(1_000)) + "Title\nBody.\n",
     "a 250 kB paragraph": "Title\n" + ("lorem ipsum dolor sit amet " * 3 + "\n") * 3_000,
     "a 100,000-character word": "Title\n" + "x" * 100_000 + "\n",
+    "a 10,000-character heading": "Title\n## " + "x" * 10_000 + "\nBody text.\n",
+    "a 10,000-character last heading": "## \u0301\n## " + "x" * 10_000,
     "only key points": "".join(f"- Point {n}\n" for n in range(300)),
     "only headings": "".join(f"## Heading {n}\n" for n in range(300)),
     "only front matter": "---\ntitle: Only Front Matter\nauthor: A. Writer\n---\n",
