@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import strategies as st
 
 #: Words that may vanish from a brief because they form a key-points label line.
@@ -53,3 +55,130 @@ brief_line = st.one_of(
 
 #: Text shaped like a brief: any mix of prose, list items, headings, labels and blank lines.
 brief_text = st.lists(brief_line, min_size=1, max_size=40).map("\n".join)
+
+
+# -- hostile text: what a folder of briefs written by others may hold --------------------------
+
+#: Characters that are legal text but have caught renderers out.
+CONTROLS = [chr(code) for code in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0))]
+BIDI_CONTROLS = list("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+ZERO_WIDTH = list("\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f")
+COMBINING = list("\u0301\u0308\u0327\u20dd\u20e3\u0f71\u1ab0\u3099")
+EMOJI = [
+    "\U0001f469\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466",  # family: ZWJ sequence
+    "\U0001f3f3\ufe0f\u200d\U0001f308",  # rainbow flag
+    "\U0001f1fa\U0001f1f3",  # flag: regional indicators
+    "\U0001f44d\U0001f3fd",  # skin tone modifier
+    "1\ufe0f\u20e3",  # keycap
+    "\U0001f9d1\u200d\U0001f680",
+]
+#: Text that means something in one of the output formats, and must stay text in all of them.
+INJECTIONS = [
+    "<b>bold</b>",
+    "<i>",
+    "<font color=red>x</font>",
+    '<a href="javascript:alert(1)">x</a>',
+    "<para>",
+    "<br/>",
+    "<onDraw name=x/>",
+    "<script>alert(1)</script>",
+    "&amp;",
+    "&lt;",
+    "&nbsp;",
+    "&#x41;",
+    "&bogus;",
+    "& < > \" '",
+    "]]>",
+    "<![CDATA[x]]>",
+    "<!-- x -->",
+    '<?xml version="1.0"?>',
+    "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>&e;",
+    "{PAGE}",
+    " PAGE ",
+    "{ PAGE \\* MERGEFORMAT }",
+    "\\* MERGEFORMAT",
+    '<w:fldSimple w:instr="PAGE"/>',
+    "<w:r><w:t>x</w:t></w:r>",
+    "{title}",
+    "{page} of {pages}",
+    "%s %d %(x)s",
+    "${HOME}",
+    "\\\\server\\share",
+    "*stars* _under_ `code`",
+    "[link](http://x)",
+]
+_HOSTILE_CHARACTERS = [*CONTROLS, *BIDI_CONTROLS, *ZERO_WIDTH, *COMBINING, "\u2028", "\ufffd"]
+
+hostile_fragment = st.one_of(
+    st.text(st.sampled_from(_HOSTILE_CHARACTERS), min_size=1, max_size=8),
+    st.sampled_from(EMOJI + INJECTIONS),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30),
+    st.text(alphabet=st.characters(categories=("L", "M", "N", "P", "S")), min_size=1, max_size=30),
+    # a word with no space to break at, up to 10,000 characters
+    st.builds(
+        lambda part, count: part * count,
+        st.sampled_from(["x", "ab", "é", "字"]),
+        st.integers(1, 10_000),
+    ),
+)
+#: A line of hostile text (no newline inside).
+hostile_line = (
+    st.lists(hostile_fragment, min_size=1, max_size=6)
+    .map(" ".join)
+    .map(lambda line: line.replace("\n", " ").replace("\r", " "))
+)
+
+
+def _front_matter(values: dict[str, str]) -> str:
+    return (
+        "---\n"
+        + "".join(f"{key}: {json.dumps(value)}\n" for key, value in values.items())
+        + "---\n"
+    )
+
+
+_front_matter_values = st.fixed_dictionaries(
+    {},
+    optional={
+        "title": hostile_line,
+        "subtitle": hostile_line,
+        "author": hostile_line,
+        "description": hostile_line,
+        "keywords": hostile_line,
+        "language": st.sampled_from(["en", "ar", "he-IL", "zh-Hant", "x", "<b>"]),
+    },
+)
+
+
+def hostile_briefs(many: int = 1_500) -> st.SearchStrategy[str]:
+    """Briefs of hostile text in every shape; ``many`` bounds the headings and key points."""
+    return st.one_of(
+        st.lists(st.one_of(hostile_line, brief_line), min_size=1, max_size=30).map("\n".join),
+        st.lists(hostile_line.map("- ".__add__), min_size=1, max_size=min(200, many)).map(
+            "\n".join
+        ),
+        st.lists(hostile_line.map("## ".__add__), min_size=1, max_size=min(200, many)).map(
+            "\n".join
+        ),
+        _front_matter_values.map(_front_matter),
+        st.builds(
+            lambda front, body: front + "\n".join(body),
+            _front_matter_values.map(_front_matter),
+            st.lists(hostile_line, max_size=10),
+        ),
+        st.builds(
+            lambda count, body: "".join(f"Heading {n}\n{body}\n" for n in range(count)),
+            st.integers(1, many),
+            hostile_line,
+        ),
+        st.builds(
+            lambda count, point: "".join(f"- {point} {n}\n" for n in range(count)) + "Title\nBody.",
+            st.integers(1, many),
+            hostile_line,
+        ),
+    )
+
+
+#: Hostile briefs: mixed lines, only key points, only headings, only front matter, and up to
+#: 1,500 headings or key points.
+hostile_brief = hostile_briefs()

@@ -13,8 +13,11 @@ import unicodedata
 import zipfile
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
@@ -136,6 +139,29 @@ def test_right_to_left_lines_are_drawn_in_visual_order() -> None:
 def test_right_to_left_runs_keep_their_pieces() -> None:
     runs = visual_order([("אב ", 0), ("CD", 1), (" גד", 2)], "R")
     assert runs == [["דג ", 2], ["CD", 1], [" בא", 0]]
+
+
+_DIRECTIONAL_FORMATTING = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@given(
+    st.lists(st.tuples(st.text(max_size=12), st.integers(0, 3)), max_size=6),
+    st.sampled_from(["L", "R"]),
+)
+def test_any_line_is_reordered_without_losing_a_visible_character(
+    pieces: list[tuple[str, int]], base: Literal["L", "R"]
+) -> None:
+    # Isolates, format characters and letters newer than Python's Unicode database included.
+    runs = visual_order(pieces, base)
+    drawn = "".join(text for text, _ in runs)
+    kept = [c for text, _ in pieces for c in text if unicodedata.bidirectional(c) != "BN"]
+    visible = [c for c in kept if c not in _DIRECTIONAL_FORMATTING]
+    assert sorted(_unmirrored(drawn)) == sorted(_unmirrored("".join(visible)))
+    assert all(tag in {tag for _, tag in pieces} for _, tag in runs)
+
+
+def _unmirrored(text: str) -> str:
+    return "".join(c for c in text if not unicodedata.mirrored(c))
 
 
 # ---------------------------------------------------------------------------------- DOCX

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+import struct
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -175,10 +176,16 @@ def test_missing_theme_file_is_reported_with_its_path(tmp_path: Path) -> None:
     assert caught.value.path == str(tmp_path / "absent.toml")
 
 
+def font_stub(signature: bytes) -> bytes:
+    """The smallest file that reads as a font: a table directory with ``head`` and ``cmap``."""
+    tables = b"".join(struct.pack(">4sIII", tag, 0, 44, 4) for tag in (b"cmap", b"head"))
+    return signature + struct.pack(">HHHH", 2, 32, 1, 0) + tables + bytes(4)
+
+
 def test_font_files_are_resolved_next_to_the_theme_file(tmp_path: Path) -> None:
     (tmp_path / "fonts").mkdir()
-    (tmp_path / "fonts" / "Brand-Regular.ttf").write_bytes(b"\x00\x01\x00\x00" + bytes(60))
-    (tmp_path / "fonts" / "Brand-Bold.otf").write_bytes(b"OTTO" + bytes(60))
+    (tmp_path / "fonts" / "Brand-Regular.ttf").write_bytes(font_stub(b"\x00\x01\x00\x00"))
+    (tmp_path / "fonts" / "Brand-Bold.otf").write_bytes(font_stub(b"OTTO"))
     (tmp_path / "brand.toml").write_text(
         '[fonts.body]\nfamily = "Brand"\nfallbacks = ["DejaVu Serif"]\n'
         'files = { bold = "fonts/Brand-Bold.otf", regular = "fonts/Brand-Regular.ttf" }\n',

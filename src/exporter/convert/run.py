@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future, as_completed
@@ -21,7 +22,7 @@ from typing import Literal
 from exporter.convert.files import remove_stale_temporaries, write_atomic
 from exporter.convert.manifest import build_key, read_manifest, write_manifest
 from exporter.convert.sources import Brief, find_briefs
-from exporter.errors import ExporterError, ThemeError
+from exporter.errors import BriefError, ExporterError, ThemeError
 from exporter.model import ParseWarning
 from exporter.reading import parse_bytes, read_brief
 from exporter.theme import apply_options, load_theme, resolve_theme
@@ -246,7 +247,8 @@ def convert_many(
     options = dict(options or {})
     # A bad --style or option fails the run up front, not once per brief.
     apply_options(load_theme(style), options)
-    briefs = find_briefs([Path(path) for path in paths], out)
+    unreadable: list[BriefError] = []
+    briefs = find_briefs([Path(path) for path in paths], out, unreadable)
     manifest = read_manifest(out)
     for folder in {brief.output_stem.parent for brief in briefs}:
         remove_stale_temporaries(folder)
@@ -268,6 +270,10 @@ def convert_many(
         for brief in briefs
     ]
     results: dict[int, BriefResult] = {}
+    for index, error in enumerate(unreadable, start=len(tasks)):
+        results[index] = BriefResult(str(error.path), "failed", error=str(error))
+        if on_result is not None:
+            on_result(results[index])
     try:
         for index, result in _run(tasks, jobs, executor):
             results[index] = result
@@ -295,7 +301,9 @@ def _run(
     # another executor never needs it.
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = executor or ProcessPoolExecutor(max_workers=min(workers, len(tasks)))
+    pool = executor or ProcessPoolExecutor(
+        max_workers=min(workers, len(tasks)), initializer=_leave_interrupts_to_the_parent
+    )
     # Briefs travel in small batches: one round trip per batch instead of per brief, while
     # batches stay small enough to keep every worker busy to the end and progress flowing.
     size = max(1, min(_MAX_BATCH, len(tasks) // (workers * 8)))
@@ -314,6 +322,13 @@ def _run(
 
 
 _MAX_BATCH = 8
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    # Ctrl-C reaches every process of the terminal's group. The parent stops the run (the
+    # batches in hand finish, the rest are cancelled); a worker that took the interrupt itself
+    # would die mid-batch and print a traceback from inside multiprocessing.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _convert_batch(tasks: list[Job]) -> list[BriefResult]:

@@ -26,18 +26,21 @@ class Brief:
     output_stem: Path
 
 
-def find_briefs(paths: Iterable[Path], out_dir: Path) -> list[Brief]:
+def find_briefs(
+    paths: Iterable[Path], out_dir: Path, unreadable: list[BriefError] | None = None
+) -> list[Brief]:
     """The briefs under ``paths``, each with its output stem inside ``out_dir``.
 
     Raises :class:`BriefError` for a path that does not exist, and :class:`OutputError` when two
-    briefs would write the same output file (before anything is written).
+    briefs would write the same output file (before anything is written). A folder inside that
+    cannot be read is skipped and reported in ``unreadable``, so the others still convert.
     """
     briefs: list[Brief] = []
     for path in paths:
         if path.is_dir():
             briefs.extend(
                 Brief(source, out_dir / source.relative_to(path).with_suffix(""))
-                for source in _walk(path, skip=out_dir.resolve())
+                for source in _walk(path, _real(out_dir), unreadable)
             )
         elif path.is_file():
             briefs.append(Brief(path, out_dir / path.stem))
@@ -46,16 +49,22 @@ def find_briefs(paths: Iterable[Path], out_dir: Path) -> list[Brief]:
     return _unique(briefs)
 
 
-def _walk(folder: Path, skip: Path) -> list[Path]:
+def _walk(folder: Path, skip: Path, unreadable: list[BriefError] | None) -> list[Path]:
     """Briefs in ``folder`` and below, in a stable order; hidden folders and ``skip`` excluded.
 
     Symbolic links to folders are not followed, so a link loop cannot trap the search.
     """
     found: list[Path] = []
-    for root, folders, files in os.walk(folder, followlinks=False):
+
+    def report(error: OSError) -> None:
+        if unreadable is not None:
+            reason = error.strerror or str(error)
+            unreadable.append(BriefError(f"cannot read the folder: {reason}", path=error.filename))
+
+    for root, folders, files in os.walk(folder, onerror=report, followlinks=False):
         here = Path(root)
         folders[:] = sorted(
-            name for name in folders if not name.startswith(".") and (here / name).resolve() != skip
+            name for name in folders if not name.startswith(".") and _real(here / name) != skip
         )
         found.extend(
             here / name
@@ -71,7 +80,7 @@ def _unique(briefs: list[Brief]) -> list[Brief]:
     unique: list[Brief] = []
     for brief in briefs:
         earlier = seen.setdefault(brief.output_stem, brief.source)
-        if earlier.resolve() != brief.source.resolve():
+        if _real(earlier) != _real(brief.source):
             raise OutputError(
                 f"both {earlier} and {brief.source} would be written as "
                 f"{brief.output_stem}.*; rename one of them",
@@ -80,3 +89,8 @@ def _unique(briefs: list[Brief]) -> list[Brief]:
         if earlier is brief.source:
             unique.append(brief)
     return unique
+
+
+def _real(path: Path) -> Path:
+    """``path`` with symbolic links resolved; unlike ``Path.resolve``, a link loop is no error."""
+    return Path(os.path.realpath(path))

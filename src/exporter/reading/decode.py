@@ -19,6 +19,9 @@ from exporter.model import ParseWarning
 
 #: Briefs are a few kilobytes; anything this large is a mistake, refused before decoding.
 MAX_BRIEF_BYTES = 20 * 1024 * 1024
+#: A paragraph is one line, but no paragraph is a million characters: such a line is a mistake
+#: (a data dump, a minified file) that would only make the writers crawl.
+MAX_LINE_CHARS = 1_000_000
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -78,11 +81,26 @@ def decode_brief(data: bytes, source: str | None = None) -> DecodedText:
 def sanitise_text(text: str, source: str | None = None) -> DecodedText:
     """Clean text that arrived as ``str`` (the library API) exactly as decoded bytes are."""
     text = _SEPARATORS.sub(" ", _NEWLINES.sub("\n", text.removeprefix("\ufeff")))
+    _refuse_long_lines(text, source)
     text, dropped = _drop_unstorable(text, source)
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise BriefError("the brief is blank: it holds no text", path=source)
     return DecodedText(text, "utf-8", tuple(dropped))
+
+
+def clean_value(text: str) -> tuple[str, tuple[str, ...]]:
+    """A value from front matter, cleaned as :func:`sanitise_text` cleans the brief.
+
+    YAML escapes (``"\\0"``, ``"\\ud800"``) can spell characters the raw text could not hold,
+    so parsed values are cleaned again. Returns the text and the names of the dropped characters.
+
+    >>> clean_value("Rates\\0 on Hold")
+    ('Rates on Hold', ('U+0000 (NUL)',))
+    """
+    text = _SEPARATORS.sub(" ", _NEWLINES.sub("\n", text))
+    dropped = tuple(_describe(match.group()) for match in _UNSTORABLE.finditer(text))
+    return unicodedata.normalize("NFC", _UNSTORABLE.sub("", text)), dropped
 
 
 def _refuse_non_text(data: bytes, source: str | None) -> None:
@@ -97,6 +115,21 @@ def _refuse_non_text(data: bytes, source: str | None) -> None:
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             raise BriefError(f"this is {kind}, not a text brief", path=source)
+
+
+def _refuse_long_lines(text: str, source: str | None) -> None:
+    start, number = 0, 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if end - start > MAX_LINE_CHARS:
+            raise BriefError(
+                f"this line is {end - start:,} characters long; lines are limited to "
+                f"{MAX_LINE_CHARS:,} (break it into paragraphs)",
+                path=source,
+                line=number,
+            )
+        start, number = end + 1, number + 1
 
 
 def _decode_bytes(data: bytes, source: str | None) -> tuple[str, str, bool]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -16,6 +16,7 @@ import yaml
 
 from exporter.errors import BriefError
 from exporter.model import FrozenValue, Metadata, ParseWarning, freeze
+from exporter.reading.decode import clean_value
 
 _FENCE = "---"
 _CLOSERS = ("---", "...")
@@ -51,8 +52,15 @@ class FrontMatter:
     warnings: tuple[ParseWarning, ...] = ()
 
 
+#: Front matter is a few flat keys; nesting deeper than this is an attack or a mistake, and
+#: would otherwise exhaust Python's recursion limit (or, for ``[[[[``, take PyYAML minutes).
+_MAX_DEPTH = 32
+
+
 class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that rejects ``*alias`` references (the billion-laughs attack)."""
+    """SafeLoader refusing ``*alias`` references (the billion-laughs attack) and deep nesting."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -60,7 +68,16 @@ class _NoAliasLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in front matter", event.start_mark
             )
-        return super().compose_node(parent, index)
+        if self.depth >= _MAX_DEPTH:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, f"nested more than {_MAX_DEPTH} levels deep", event.start_mark
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def read_front_matter(lines: list[str], source: str | None) -> FrontMatter:
@@ -70,23 +87,63 @@ def read_front_matter(lines: list[str], source: str | None) -> FrontMatter:
     closing = next((i for i in range(1, len(lines)) if lines[i].strip() in _CLOSERS), None)
     if closing is None:
         return FrontMatter()  # a lone rule at the top, not front matter
-    data = _load_yaml("\n".join(lines[1:closing]), source)
+    dropped: list[str] = []
+    data = _cleaned(_load_yaml("\n".join(lines[1:closing]), source), dropped)
     if data is None:
         return FrontMatter(body_start=closing + 1)
     if not isinstance(data, Mapping):
         raise BriefError("front matter must be 'key: value' lines", path=source, line=2)
-    return _interpret(data, lines, closing + 1, source)
+    front = _interpret(data, lines, closing + 1, source)
+    if not dropped:
+        return front
+    names = ", ".join(dict.fromkeys(dropped))
+    warning = ParseWarning(
+        1, f"dropped characters no format can hold from the front matter: {names}"
+    )
+    return replace(front, warnings=(warning, *front.warnings))
+
+
+def _cleaned(value: object, dropped: list[str]) -> object:
+    """``value`` with every string in it (keys too) cleaned like the brief's own text."""
+    if isinstance(value, str):
+        text, names = clean_value(value)
+        dropped.extend(names)
+        return text
+    if isinstance(value, list):
+        return [_cleaned(item, dropped) for item in value]
+    if isinstance(value, Mapping):
+        return {_cleaned(key, dropped): _cleaned(item, dropped) for key, item in value.items()}
+    return value
 
 
 def _load_yaml(text: str, source: str | None) -> object:
+    _refuse_deep_brackets(text, source)
     try:
         return yaml.load(text, Loader=_NoAliasLoader)
+    except ValueError as error:  # a date such as 2024-13-45, a number of 5,000 digits
+        problem = str(error).split(":")[0]
+        message = f"front matter holds a value that cannot be read: {problem}"
+        raise BriefError(message, path=source) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the fence
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         message = f"front matter is not valid YAML: {problem}"
         raise BriefError(message, path=source, line=line) from None
+
+
+def _refuse_deep_brackets(text: str, source: str | None) -> None:
+    """Refuse ``[[[[…`` before PyYAML's scanner, which is quadratic in the depth, sees it."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), start=2):
+        for char in line:
+            if char in "[{":
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    message = f"front matter is nested more than {_MAX_DEPTH} levels deep"
+                    raise BriefError(message, path=source, line=number)
+            elif char in "]}":
+                depth = max(0, depth - 1)
 
 
 def _interpret(

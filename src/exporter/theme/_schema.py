@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import string
+import struct
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -184,7 +185,9 @@ def font_files(value: object, base: Path) -> tuple[tuple[str, str], ...]:
         if not path.is_file():
             raise NestedValueError(key, f"font file not found: {path}")
         if not _is_font_file(path):
-            raise NestedValueError(key, f"not a TrueType or OpenType font file: {path}")
+            raise NestedValueError(
+                key, f"not a TrueType or OpenType font file, or a damaged one: {path}"
+            )
         files.append((face, str(path)))
     return tuple(sorted(files, key=lambda pair: FONT_FACES.index(pair[0])))
 
@@ -194,8 +197,26 @@ _FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf")
 
 
 def _is_font_file(path: Path) -> bool:
-    with path.open("rb") as stream:
-        return stream.read(4) in _FONT_SIGNATURES
+    """Whether ``path`` starts like a font and its table directory is whole.
+
+    A truncated or corrupt file with a font's first bytes would otherwise pass here and crash
+    a writer later, after other files were written.
+    """
+    data = path.read_bytes()
+    if data[:4] not in _FONT_SIGNATURES or len(data) < 12:
+        return False
+    if data[:4] == b"ttcf":
+        return True
+    (count,) = struct.unpack(">H", data[4:6])
+    if count == 0 or 12 + 16 * count > len(data):
+        return False
+    tags = set()
+    for start in range(12, 12 + 16 * count, 16):
+        tag, _checksum, offset, length = struct.unpack(">4sIII", data[start : start + 16])
+        if offset + length > len(data):
+            return False
+        tags.add(tag)
+    return {b"head", b"cmap"} <= tags
 
 
 def suggest(word: str, known: Iterable[str], prefix: str = "", suffix: str = "") -> str:

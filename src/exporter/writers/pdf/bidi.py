@@ -30,6 +30,12 @@ from exporter.writers.pdf.typefaces import FaceChain
 
 _ARABIC_LETTERS = range(0x0600, 0x0700)
 
+# python-bidi's per-character algorithm predates the isolates of Unicode 6.3 and fails on
+# them, so it is given their nearest older classes; like every explicit directional format
+# character they then leave the drawn line (rule X9). Characters Python's Unicode database
+# does not know yet have no class at all: they get the default one, left-to-right.
+_OLDER_CLASS = {"LRI": "LRE", "RLI": "RLE", "FSI": "LRE", "PDI": "PDF", "": "L"}
+
 
 @functools.cache
 def _reshaper() -> Any:
@@ -61,6 +67,8 @@ def visual_order(pieces: Sequence[tuple[str, int]], base: Literal["L", "R"]) -> 
 
     >>> visual_order([("abc ", 0), ("אבג", 1)], "R")
     [['גבא', 1], [' abc', 0]]
+    >>> visual_order([("\u2067אב\u2069 \U00013439", 0)], "L")  # an isolate, a Unicode 15 letter
+    [['בא \U00013439', 0]]
     """
     storage = algorithm.get_empty_storage()
     storage["base_level"] = algorithm.PARAGRAPH_LEVELS[base]
@@ -70,6 +78,8 @@ def visual_order(pieces: Sequence[tuple[str, int]], base: Literal["L", "R"]) -> 
     tags = [tag for piece, tag in pieces for _ in piece]
     for character, tag in zip(storage["chars"], tags, strict=True):
         character["tag"] = tag
+        if character["type"] in _OLDER_CLASS:
+            character["type"] = character["orig"] = _OLDER_CLASS[character["type"]]
     algorithm.explicit_embed_and_overrides(storage)
     algorithm.resolve_weak_types(storage)
     algorithm.resolve_neutral_types(storage, False)

@@ -29,11 +29,20 @@ class FramedBox(Flowable):
     is the height of an empty frame); split between or inside its flowables otherwise.
     """
 
-    def __init__(self, content: list[Flowable], look: BoxLook, room: float) -> None:
+    def __init__(
+        self,
+        content: list[Flowable],
+        look: BoxLook,
+        room: float,
+        measured: dict[int, tuple[Flowable, float, float]] | None = None,
+    ) -> None:
         super().__init__()
         self.content = content
         self.look = look
         self.room = room
+        # id → (flowable, width, height), shared with the parts after a split: every page wraps
+        # the rest of the box again, and re-measuring each item would make a long box quadratic.
+        self._measured = {} if measured is None else measured
         self._heights: list[float] = []
         self._gaps: list[float] = []
 
@@ -43,7 +52,7 @@ class FramedBox(Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         inner = available_width - 2 * self._edge
-        self._heights = [item.wrap(inner, self.room)[1] for item in self.content]
+        self._heights = [self._height(item, inner) for item in self.content]
         self._gaps = [0.0] + [
             max(before.getSpaceAfter(), after.getSpaceBefore())
             for before, after in zip(self.content, self.content[1:], strict=False)
@@ -69,6 +78,7 @@ class FramedBox(Flowable):
                 used += gap + height
                 continue
             parts = item.split(inner_width, room - used - gap) if room - used - gap > 0 else []
+            self._measured.pop(id(item), None)  # a failed split discards the item's layout
             if parts:
                 first.append(parts[0])
                 rest = [*parts[1:], *self.content[index + 1 :]]
@@ -77,7 +87,18 @@ class FramedBox(Flowable):
             break
         if not first or not rest:
             return []
-        return [FramedBox(first, self.look, self.room), FramedBox(rest, self.look, self.room)]
+        return [
+            FramedBox(first, self.look, self.room, self._measured),
+            FramedBox(rest, self.look, self.room, self._measured),
+        ]
+
+    def _height(self, item: Flowable, width: float) -> float:
+        """``item``'s height at ``width``; an item's layout is the same every time it is wrapped."""
+        known = self._measured.get(id(item))
+        if known is None or known[1] != width:
+            known = (item, width, item.wrap(width, self.room)[1])
+            self._measured[id(item)] = known
+        return known[2]
 
     def draw(self) -> None:
         canvas, look = self.canv, self.look

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from exporter.fonts import missing_characters
+from exporter.fonts import Face, missing_characters
 from exporter.model import Article, ListBlock, ParseWarning
 from exporter.model import Paragraph as ParagraphBlock
 from exporter.theme import Theme
@@ -15,7 +15,8 @@ _SHOWN = 12
 
 
 def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
-    """One warning (line 0) per part of the handout with characters its fonts lack.
+    """One warning (line 0) per part of the handout with characters its fonts lack (and one
+    per face a theme's own font files lack).
 
     >>> from exporter.model import Article
     >>> uncovered_characters(Article(title="Ωmega"), Theme())
@@ -35,12 +36,34 @@ def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
         # Bullets are drawn in the main font only, without fallbacks.
         ("bullets", "body", _bullets(article, theme), body, False),
     ]
-    warnings = []
+    warnings = [ParseWarning(0, message) for message in _missing_faces(theme)]
     for where, role, texts, chain, with_fallbacks in parts:
         missing = _missing("".join(texts), chain, with_fallbacks)
         if missing:
             warnings.append(ParseWarning(0, _message(missing, where, role)))
     return warnings
+
+
+# The faces the PDF sets each theme font in.
+_USED_FACES: tuple[tuple[str, Face], ...] = (
+    ("title", "bold"),
+    ("title", "regular"),
+    ("heading", "bold"),
+    ("heading", "regular"),
+    ("body", "regular"),
+)
+
+
+def _missing_faces(theme: Theme) -> Iterable[str]:
+    """A theme font given as files that lacks a face the PDF needs falls back, and says so."""
+    for role, face in _USED_FACES:
+        font = getattr(theme.fonts, role)
+        if font.files and face not in dict(font.files):
+            used = faces(font, face).paths[0].name
+            yield (
+                f'theme font "{font.family}" (fonts.{role}) has no {face.replace("_", " ")} '
+                f"file; {role} text is set in {used} instead"
+            )
 
 
 def _body_texts(article: Article) -> Iterable[str]:

@@ -232,6 +232,9 @@ def _keep_heading_with_text(first_lines: float) -> type[KeepTogether]:
             at_top = bool(frame is not None and getattr(frame, "_atTop", False))
             if need > available_height and not at_top:
                 return [FrameBreak(), *content]
+            if content[0].wrap(available_width, available_height)[1] > available_height:
+                # A heading taller than the page (a giant word): it has to split itself.
+                return [*content[0].split(available_width, available_height), *content[1:]]
             return content
 
     return KeepHeadingWithText

@@ -6,9 +6,11 @@ block type.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from typing import assert_never
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.flowables import HRFlowable
 
@@ -23,6 +25,8 @@ from exporter.writers.pdf.styles import Styles, TextStyle, rgb
 
 #: Separates author and date on the line under the title.
 META_SEPARATOR = "  ·  "
+#: Body paragraphs longer than this are set in pieces (see :func:`body_paragraph`).
+_PIECE_CHARS = 10_000
 
 
 class OutlineAnchor(Flowable):
@@ -113,11 +117,42 @@ def section_flowables(
 def block_flowables(block: Block, theme: Theme, styles: Styles) -> Iterator[Flowable]:
     match block:
         case ParagraphBlock():
-            yield text(block.text, styles.body, theme)
+            yield from body_paragraph(block.text, theme, styles)
         case ListBlock():
             yield from list_items(block, theme, styles)
         case _:
             assert_never(block)
+
+
+def body_paragraph(value: str, theme: Theme, styles: Styles) -> Iterator[Flowable]:
+    """A body paragraph; a very long one as a run of pieces with no space between them.
+
+    reportlab breaks all the remaining text of a paragraph into lines again on every page it
+    flows onto, so one paragraph of a million characters would take hours: pieces of a few
+    pages each keep the time linear, at the cost of a ragged line where one piece ends.
+    """
+    *pieces, last = _pieces(value)
+    if pieces:
+        joined = ParagraphStyle("body_piece", parent=styles.body.paragraph, spaceAfter=0)
+        for piece in pieces:
+            yield text(piece, TextStyle(joined, styles.body.chain), theme)
+    yield text(last, styles.body, theme)
+
+
+def _pieces(value: str) -> list[str]:
+    """``value`` cut after a sentence (else a word) into pieces of at most ``_PIECE_CHARS``."""
+    pieces = []
+    while len(value) > _PIECE_CHARS:
+        cut = value.rfind(". ", 0, _PIECE_CHARS) + 1
+        if cut < _PIECE_CHARS // 2:
+            cut = value.rfind(" ", 0, _PIECE_CHARS)
+        if cut < _PIECE_CHARS // 2:  # one enormous word: cut it, but not off its marks
+            cut = _PIECE_CHARS
+            while cut > 1 and unicodedata.combining(value[cut]):
+                cut -= 1
+        pieces.append(value[:cut])
+        value = value[cut:].lstrip(" ")
+    return [*pieces, value]
 
 
 def list_items(block: ListBlock, theme: Theme, styles: Styles) -> Iterator[Flowable]:

@@ -186,7 +186,7 @@ def _element(
     for name, value in (attributes or {}).items():
         element.set(name, xml_storable(value))
     if etree.QName(parent).localname in _BLOCK_CONTAINERS:
-        if len(parent) == 1:
+        if element.getprevious() is None:  # the first child (len() would count them all)
             parent.text = "\n"
         element.tail = "\n"
     return element
