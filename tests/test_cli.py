@@ -49,6 +49,36 @@ def test_warnings_go_to_stderr_with_file_and_line(
     assert "warning" not in captured.out
 
 
+def test_characters_no_font_has_are_named_with_their_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    brief = tmp_path / "brief.txt"
+    brief.write_text("Rates on Hold\n\nThe bank held rates.\nA Yi syllable \ua000 here.\n")
+    assert main(["convert", str(brief), "--to", "pdf,docx", "--out", str(tmp_path / "out")]) == 0
+    errors = capsys.readouterr().err.splitlines()
+    found = [line for line in errors if "no font has" in line]
+    assert found == [
+        f"{brief}:4: warning: PDF: no font has 'ꀀ' (U+A000) in the body text; they would print "
+        "as empty boxes — add a font that has them to the theme's body font fallbacks"
+    ]
+
+
+def test_the_detected_language_is_a_note_shown_with_verbose(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(REFERENCE), "--to", "json", "--out", str(out)]) == 0
+    assert "detected" not in capsys.readouterr().err
+    assert (
+        main(["convert", str(REFERENCE), "--to", "json", "--out", str(out), "-v", "--force"]) == 0
+    )
+    assert f"{REFERENCE}: note: no language given: detected en from the text" in (
+        capsys.readouterr().err
+    )
+    assert main(["inspect", str(REFERENCE)]) == 0
+    assert "note: no language given: detected en" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

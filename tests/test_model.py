@@ -50,7 +50,7 @@ def test_to_dict_has_the_documented_shape() -> None:
             "style": "newsroom",
             "tags": ["x", {"y": 1}],
         },
-        "warnings": [{"line": 3, "message": "dropped U+000C"}],
+        "warnings": [{"line": 3, "severity": "warning", "message": "dropped U+000C"}],
     }
 
 

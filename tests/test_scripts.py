@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from docx import Document
 from docx.oxml.ns import qn
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 from pypdf import PdfReader
 

@@ -21,7 +21,7 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TypeAlias
+from typing import Literal, TypeAlias
 
 #: A front-matter value after freezing: JSON-compatible scalars, tuples and read-only mappings.
 FrozenValue: TypeAlias = (
@@ -96,15 +96,26 @@ class Metadata:
         return known | extra
 
 
+Severity: TypeAlias = Literal["warning", "note"]
+
+
 @dataclass(frozen=True, slots=True)
 class ParseWarning:
-    """Something the parser repaired or guessed; ``line`` is 1-based, 0 for the whole file."""
+    """Something repaired, guessed or missing; ``line`` is 1-based, 0 for the whole file.
+
+    A ``"note"`` is a guess that is most likely right and needs no action (the language
+    detected from the text); the command line shows notes only with ``--verbose``.
+    ``characters`` are the characters a warning is about, when it is about some (those no
+    font has), so that a caller holding the brief's text can find their line.
+    """
 
     line: int
     message: str
+    severity: Severity = "warning"
+    characters: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        return {"line": self.line, "message": self.message}
+        return {"line": self.line, "severity": self.severity, "message": self.message}
 
 
 @dataclass(frozen=True, slots=True)

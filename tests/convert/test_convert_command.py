@@ -195,8 +195,13 @@ def test_a_killed_run_leaves_no_partial_files_and_the_next_run_completes(tmp_pat
     deadline = time.monotonic() + 60
     while not list(out.glob("*.json")) and time.monotonic() < deadline:
         time.sleep(0.01)
+    workers = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    pool = workers.read_text().split() if workers.exists() else []
     process.send_signal(signal.SIGKILL)
     process.wait()
+    while any(Path(f"/proc/{pid}").exists() for pid in pool) and time.monotonic() < deadline:
+        time.sleep(0.05)  # workers follow their killed parent instead of waiting forever
+    assert not [pid for pid in pool if Path(f"/proc/{pid}").exists()]
     for path in out.glob("b*.json"):
         json.loads(path.read_text())  # every file that looks finished is complete
     subprocess.run([*command, "--to", "json", "-q"], check=True)

@@ -2,7 +2,8 @@
 
 Presentation only: the work is :func:`exporter.convert.convert_many`. On a terminal a progress
 bar shows done, skipped and failed counts; elsewhere each brief gets a plain line. Errors and
-warnings always go to stderr as ``FILE:LINE: …`` lines, and a summary line ends the run.
+warnings always go to stderr as ``FILE:LINE: …`` lines (notes too, with ``--verbose``), and a
+summary line ends the run.
 """
 
 from __future__ import annotations
@@ -64,7 +65,12 @@ def register(commands: Subcommands) -> None:
     add_language_option(parser)
     noise = parser.add_mutually_exclusive_group()
     noise.add_argument("--quiet", "-q", action="store_true", help="print errors only")
-    noise.add_argument("--verbose", "-v", action="store_true", help="print every output file")
+    noise.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="print every output file, and notes such as the language detected",
+    )
     parser.add_argument(
         "--report", type=Path, metavar="FILE.json", help="write a JSON report of the run"
     )
@@ -109,7 +115,7 @@ def _progress(args: argparse.Namespace) -> Iterator[Callable[[BriefResult], None
 
         def show(result: BriefResult) -> None:
             counts[result.status] += 1
-            bar.console.print(_problems(result), end="", markup=False, highlight=False)
+            bar.console.print(_problems(result, args), end="", markup=False, highlight=False)
             description = ", ".join(f"{count} {name}" for name, count in counts.items())
             bar.update(task, advance=1, description=description)
 
@@ -117,7 +123,7 @@ def _progress(args: argparse.Namespace) -> Iterator[Callable[[BriefResult], None
 
 
 def _print_result(result: BriefResult, args: argparse.Namespace) -> None:
-    print(_problems(result, quiet=args.quiet), end="", file=sys.stderr)
+    print(_problems(result, args), end="", file=sys.stderr)
     if args.quiet or result.status == "failed":
         return
     if args.verbose:
@@ -127,8 +133,8 @@ def _print_result(result: BriefResult, args: argparse.Namespace) -> None:
         print(f"{result.status:>9}  {result.source}  ({result.seconds * 1000:.0f} ms)")
 
 
-def _problems(result: BriefResult, *, quiet: bool = False) -> str:
-    lines = [] if quiet else warning_lines(result.source, result.warnings)
+def _problems(result: BriefResult, args: argparse.Namespace) -> str:
+    lines = [] if args.quiet else warning_lines(result.source, result.warnings, notes=args.verbose)
     if result.error:
         lines.append(result.error)
     return "".join(f"{line}\n" for line in lines)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future, as_completed
@@ -24,7 +25,7 @@ from exporter.convert.manifest import build_key, read_manifest, write_manifest
 from exporter.convert.sources import Brief, find_briefs
 from exporter.errors import BriefError, ExporterError, ThemeError
 from exporter.model import ParseWarning
-from exporter.reading import parse_bytes, read_brief
+from exporter.reading import locate_characters, parse_bytes, read_brief
 from exporter.theme import apply_options, load_theme, resolve_theme
 from exporter.writers.registry import get_writer
 
@@ -144,7 +145,7 @@ def convert_brief(job: Job) -> BriefResult:
             if not job.force and job.previous.get(str(path)) == key and path.is_file():
                 outputs.append(OutputResult(str(path), name, "skipped", 0.0, key))
                 continue
-            warnings += writer.warnings(article, theme)
+            warnings += locate_characters(writer.warnings(article, theme), data)
             write_atomic(path, writer.render(article, theme), durable=job.durable)
             outputs.append(
                 OutputResult(str(path), name, "written", time.perf_counter() - began, key)
@@ -302,7 +303,7 @@ def _run(
     from concurrent.futures import ProcessPoolExecutor
 
     pool = executor or ProcessPoolExecutor(
-        max_workers=min(workers, len(tasks)), initializer=_leave_interrupts_to_the_parent
+        max_workers=min(workers, len(tasks)), initializer=_start_worker
     )
     # Briefs travel in small batches: one round trip per batch instead of per brief, while
     # batches stay small enough to keep every worker busy to the end and progress flowing.
@@ -324,11 +325,22 @@ def _run(
 _MAX_BATCH = 8
 
 
-def _leave_interrupts_to_the_parent() -> None:
+def _start_worker() -> None:
     # Ctrl-C reaches every process of the terminal's group. The parent stops the run (the
     # batches in hand finish, the rest are cancelled); a worker that took the interrupt itself
     # would die mid-batch and print a traceback from inside multiprocessing.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed outright (SIGKILL, OOM killer) cannot stop its pool, and a worker
+    # waiting on the task queue would wait forever: it follows its parent instead. (The
+    # parent process, not the run's pid: with the forkserver start method that is the server,
+    # which ends with the run.)
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _convert_batch(tasks: list[Job]) -> list[BriefResult]:

@@ -1,5 +1,5 @@
 """The brief's language, a parse step: an override (``--lang``) wins, then the front matter's
-``language:``, else it is detected from the text and a warning says so.
+``language:``, else it is detected from the text and a note says so.
 
 Detection uses py3langid (langid.py's maintained fork: 97 languages, a 4.5 MB offline model,
 deterministic, no network). Scripts that name their language outright (Hangul, kana, Hebrew,
@@ -32,7 +32,7 @@ _TEXT_SAMPLE = 4000  # characters: enough for a confident answer, quick to score
 
 def with_language(article: Article, override: str | None = None) -> Article:
     """``article`` with its language settled: ``override``, else the front matter's, else
-    detected from the text (with a warning), else left unknown.
+    detected from the text (with a note), else left unknown.
 
     >>> from exporter.model import Section
     >>> text = "Сергей Лавров прибыл в Пхеньян для переговоров с министром иностранных дел."
@@ -53,6 +53,7 @@ def with_language(article: Article, override: str | None = None) -> Article:
         0,
         f"no language given: detected {detected} from the text "
         "(set `language:` in the front matter or pass --lang to be sure)",
+        severity="note",
     )
     return replace(
         article,

@@ -15,8 +15,9 @@ _SHOWN = 12
 
 
 def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
-    """One warning (line 0) per part of the handout with characters its fonts lack (and one
-    per face a theme's own font files lack).
+    """One warning per part of the handout with characters its fonts lack (and one per face
+    a theme's own font files lack). The warnings hold no line, only the ``characters``: the
+    article does not know its lines (see :func:`exporter.reading.locate_characters`).
 
     >>> from exporter.model import Article
     >>> uncovered_characters(Article(title="Ωmega"), Theme())
@@ -40,7 +41,7 @@ def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
     for where, role, texts, chain, with_fallbacks in parts:
         missing = _missing("".join(texts), chain, with_fallbacks)
         if missing:
-            warnings.append(ParseWarning(0, _message(missing, where, role)))
+            warnings.append(ParseWarning(0, _message(missing, where, role), characters=missing))
     return warnings
 
 
@@ -102,11 +103,13 @@ def _running_texts(article: Article, theme: Theme) -> Iterable[str]:
         yield article.metadata.date or ""
 
 
-def _missing(text: str, chain: FaceChain, with_fallbacks: bool) -> list[str]:
-    return sorted(missing_characters(text, chain.paths if with_fallbacks else chain.paths[:1]))
+def _missing(text: str, chain: FaceChain, with_fallbacks: bool) -> str:
+    return "".join(
+        sorted(missing_characters(text, chain.paths if with_fallbacks else chain.paths[:1]))
+    )
 
 
-def _message(missing: list[str], where: str, role: str) -> str:
+def _message(missing: str, where: str, role: str) -> str:
     shown = ", ".join(f"{character!r} (U+{ord(character):04X})" for character in missing[:_SHOWN])
     more = f" and {len(missing) - _SHOWN} more" if len(missing) > _SHOWN else ""
     return (

@@ -1,0 +1,42 @@
+"""Finding the line of a brief that a warning about some characters is about.
+
+Writers see the article, which keeps no line numbers, so a warning such as "no font has ㉿"
+leaves its line at 0 and lists the characters; whoever holds the brief's bytes finds the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from exporter.errors import BriefError
+from exporter.model import ParseWarning
+from exporter.reading.decode import decode_brief
+
+
+def locate_characters(warnings: Iterable[ParseWarning], data: bytes) -> tuple[ParseWarning, ...]:
+    """``warnings``, each one about characters given the first line of ``data`` holding one.
+
+    >>> warning = ParseWarning(0, "no font has ㉿", characters="㉿")
+    >>> locate_characters([warning], "Title\\n\\nA seal ㉿ here.\\n".encode())[0].line
+    3
+    """
+    warnings = tuple(warnings)
+    if not any(warning.characters and not warning.line for warning in warnings):
+        return warnings
+    try:
+        text = decode_brief(data).text
+    except BriefError:  # the brief parsed, so this cannot happen; the warnings stay as they are
+        return warnings
+    return tuple(_located(warning, text) for warning in warnings)
+
+
+def _located(warning: ParseWarning, text: str) -> ParseWarning:
+    if warning.line or not warning.characters:
+        return warning
+    # One pass over the text, however many characters the warning names.
+    first = re.search(f"[{re.escape(warning.characters)}]", text)
+    if first is None:  # the characters come from the theme (a label, a bullet), not the brief
+        return warning
+    return replace(warning, line=text.count("\n", 0, first.start()) + 1)
