@@ -227,6 +227,31 @@ def test_epub_carries_language_and_direction(language: str) -> None:
     assert page.get("dir") == ("rtl" if rtl else "ltr")
 
 
+LABELS = {
+    "ru": "Главное",
+    "ko": "핵심 요약",
+    "zh": "要点",
+    "ar": "أبرز النقاط",
+    "he": "עיקרי הדברים",
+}
+
+
+@pytest.mark.parametrize("language", sorted(LABELS))
+def test_the_key_points_label_is_in_the_briefs_language_in_every_format(language: str) -> None:
+    require_fonts_for(language)
+    article, theme, label = brief(language), load_theme(), LABELS[language]
+    assert article.key_points
+    document = Document(io.BytesIO(render_docx(article, theme)))
+    labels = [p.text for p in document.paragraphs if p.style.name == "Key Points Label"]
+    assert labels == [label]
+    page = etree.fromstring(epub_files(render_epub(article, theme))["EPUB/article.xhtml"])
+    aside = page.find(".//{http://www.w3.org/1999/xhtml}aside")
+    assert "".join(aside.itertext()).strip().startswith(label)
+    straight, from_right = pdf_text(render_pdf(article, theme))
+    wanted = _letters(label)
+    assert wanted in straight or wanted in from_right
+
+
 def test_epub_tags_spans_in_other_scripts() -> None:
     page = etree.fromstring(
         epub_files(render_epub(brief("en"), load_theme()))["EPUB/article.xhtml"]

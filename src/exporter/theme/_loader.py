@@ -147,7 +147,11 @@ def _validate_table(table: str, raw: object, path: Path, lines: _KeyLines) -> Va
         if key not in schema:
             hint = _schema.suggest(key, schema, f"{table}.")
             raise ThemeError(f'unknown key "{dotted}"{hint}', path=path, line=lines.find(dotted))
-        values[key] = _convert(schema[key], dotted, value, path, lines)
+        converted = _convert(schema[key], dotted, value, path, lines)
+        if isinstance(converted, _schema.Fields):
+            values.update(converted)
+        else:
+            values[key] = converted
     return values
 
 

@@ -8,6 +8,7 @@ the loader validates against it and ``docs/themes.md`` documents it.
 from __future__ import annotations
 
 import difflib
+import re
 import string
 import struct
 from collections.abc import Callable, Iterable
@@ -47,6 +48,35 @@ def text(value: object, _base: Path) -> str:
     if not isinstance(value, str):
         raise ValueError(f"expected a string, got {describe(value)}")
     return value
+
+
+class Fields(dict[str, object]):
+    """What a converter returns when one key of the file sets several fields of the theme."""
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def label(value: object, base: Path) -> Fields:
+    """A label, or a table of labels by language tag (the first one for other languages).
+
+    Either way it sets ``label`` and ``translations`` together, so a theme that changes the
+    label never keeps the translations of the label it replaced.
+    """
+    if isinstance(value, str):
+        return Fields(label=value, translations=())
+    if not isinstance(value, dict) or not value:
+        raise ValueError(
+            'expected a string, or a table of labels by language such as { en = "Key points", '
+            f'fr = "Points clés" }}, got {describe(value)}'
+        )
+    for tag, translated in value.items():
+        if not _LANGUAGE_TAG.fullmatch(tag):
+            raise NestedValueError(tag, 'expected a language tag such as "fr" or "pt-BR"')
+        if not isinstance(translated, str):
+            raise NestedValueError(tag, f"expected a string, got {describe(translated)}")
+    pairs = tuple(value.items())
+    return Fields(label=pairs[0][1], translations=pairs)
 
 
 def flag(value: object, _base: Path) -> bool:
@@ -250,7 +280,7 @@ TABLES: dict[str, dict[str, Converter]] = {
     | _each("paragraph_after heading_before heading_after list_indent", length),
     "colors": _each("text title heading accent link muted", color),
     "key_points": {
-        "label": text,
+        "label": label,
         "background": color,
         "border_color": color,
         "border_width": length,

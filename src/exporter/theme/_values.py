@@ -100,15 +100,41 @@ class Colors:
     muted: Color = field(default_factory=lambda: Color("666666"))
 
 
+# Regions whose Chinese is written in traditional characters, for tags that leave it implied.
+_IMPLIED_SCRIPT = {"zh-tw": "zh-hant-tw", "zh-hk": "zh-hant-hk", "zh-mo": "zh-hant-mo"}
+
+
 @dataclass(frozen=True, slots=True)
 class KeyPointsBox:
+    """The key-points box. ``label`` heads it; ``translations`` give the label in other
+    languages, as ``(BCP 47 tag, label)`` pairs, and the brief's language picks one."""
+
     label: str = "Key points"
+    translations: tuple[tuple[str, str], ...] = ()
     background: Color = field(default_factory=lambda: Color("EEF3F8"))
     border_color: Color = field(default_factory=lambda: Color("1F3A5F"))
     border_width: float = 1.0
     padding: float = 10.0
     bullet: str = "•"
     label_color: Color = field(default_factory=lambda: Color("1F3A5F"))
+
+    def label_for(self, language: str | None) -> str:
+        """The label in ``language``: its own translation, else that of a broader tag
+        (``pt-BR`` finds ``pt``), else ``label``.
+
+        >>> box = KeyPointsBox("Key points", (("pt", "Pontos-chave"), ("zh-Hant", "要點")))
+        >>> box.label_for("pt-BR"), box.label_for("zh-TW"), box.label_for("de")
+        ('Pontos-chave', '要點', 'Key points')
+        """
+        if language and self.translations:
+            by_tag = {tag.lower(): text for tag, text in self.translations}
+            tag = language.lower().replace("_", "-")
+            subtags = _IMPLIED_SCRIPT.get(tag, tag).split("-")
+            for end in range(len(subtags), 0, -1):
+                found = by_tag.get("-".join(subtags[:end]))
+                if found is not None:
+                    return found
+        return self.label
 
 
 @dataclass(frozen=True, slots=True)

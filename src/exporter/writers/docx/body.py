@@ -50,8 +50,9 @@ def write_key_points(document: Document, article: Article, theme: Theme, languag
     """The key-points box: the theme's label (if any) and bulleted points; no points, no box."""
     if not article.key_points:
         return
-    if theme.key_points.label:
-        _paragraph(document, KEY_POINTS_LABEL, theme.key_points.label, language)
+    label = theme.key_points.label_for(article.metadata.language)
+    if label:
+        _paragraph(document, KEY_POINTS_LABEL, label, language)
     for point in article.key_points:
         _list_item(document, KEY_POINTS, point, KEY_POINTS_LIST, language)
 

@@ -82,7 +82,7 @@ def _meta(article: Article) -> Iterable[str]:
 
 
 def _label(article: Article, theme: Theme) -> Iterable[str]:
-    return [theme.key_points.label] if article.key_points else []
+    return [theme.key_points.label_for(article.metadata.language)] if article.key_points else []
 
 
 def _bullets(article: Article, theme: Theme) -> Iterable[str]:

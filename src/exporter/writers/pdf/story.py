@@ -50,7 +50,7 @@ class OutlineAnchor(Flowable):
 def story(article: Article, theme: Theme, styles: Styles) -> list[Flowable]:
     """Every flowable of the document, in reading order."""
     flowables = list(title_block(article, theme, styles))
-    flowables.extend(key_points_box(article.key_points, theme, styles))
+    flowables.extend(key_points_box(article, theme, styles))
     for number, section in enumerate(article.sections, start=1):
         flowables.extend(section_flowables(section, number, theme, styles))
     return flowables
@@ -85,13 +85,16 @@ def title_block(article: Article, theme: Theme, styles: Styles) -> Iterator[Flow
     )
 
 
-def key_points_box(points: tuple[str, ...], theme: Theme, styles: Styles) -> Iterator[Flowable]:
+def key_points_box(article: Article, theme: Theme, styles: Styles) -> Iterator[Flowable]:
     """The boxed key points, absent when there are none."""
-    if not points:
+    if not article.key_points:
         return
     box = theme.key_points
-    content: list[Flowable] = [text(box.label, styles.label, theme)] if box.label else []
-    content.extend(text(point, styles.key_point, theme, bullet=box.bullet) for point in points)
+    label = box.label_for(article.metadata.language)
+    content: list[Flowable] = [text(label, styles.label, theme)] if label else []
+    content.extend(
+        text(point, styles.key_point, theme, bullet=box.bullet) for point in article.key_points
+    )
     look = BoxLook(
         padding=box.padding,
         border_width=box.border_width,

@@ -95,7 +95,7 @@ def article_tree(
     _title_block(body, article)
     if web_page:
         _contents(body, article)
-    _key_points(body, article, theme.key_points.label)
+    _key_points(body, article, theme.key_points.label_for(article.metadata.language))
     headed = 0
     for section in article.sections:
         headed += bool(section.heading)
