@@ -57,7 +57,7 @@ class Fields(dict[str, object]):
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
-def label(value: object, base: Path) -> Fields:
+def label(value: object, _base: Path) -> Fields:
     """A label, or a table of labels by language tag (the first one for other languages).
 
     Either way it sets ``label`` and ``translations`` together, so a theme that changes the
