@@ -68,7 +68,8 @@ def render_with_warnings(
     """Like :func:`render`, but return a :class:`Rendered`: the bytes, writer and warnings.
 
     >>> from exporter.reading import parse_text
-    >>> result = render_with_warnings(parse_text("Rates on Hold\\nThe bank held."), "html")
+    >>> article = parse_text("Rates on Hold\\nThe bank held.", language="en")
+    >>> result = render_with_warnings(article, "html")
     >>> result.writer.media_type, result.warnings
     ('text/html', ())
     """
