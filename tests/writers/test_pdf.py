@@ -418,6 +418,24 @@ def test_hyphenation_follows_the_document_language() -> None:
     assert build_styles(Theme(), "en-GB").body.paragraph.hyphenationLang == ""
 
 
+def test_a_word_longer_than_any_dictionary_word_is_split_not_hyphenated() -> None:
+    # reportlab measures every break point of a word on every line: a 11,000-letter word
+    # hyphenated took minutes; split between letters it takes a moment, and every letter shows.
+    # No running header or footer: nothing but the brief comes between the pages' text.
+    theme = Theme(justify=True, hyphenate=True, header=HeaderFooter(), footer=HeaderFooter())
+    hyphenator = build_styles(theme, "en").body.paragraph.hyphenationLang
+    word = "hyphenation" * 1_000
+    assert list(hyphenator(word)) == []
+    assert ("Rindfleischetikettierungs", "überwachungsaufgaben") in list(
+        build_styles(theme, "de").body.paragraph.hyphenationLang(
+            "Rindfleischetikettierungsüberwachungsaufgaben"
+        )
+    )
+    article = Article("Long", sections=(Section(None, (Paragraph(f"A {word} end."),)),))
+    text = "".join(page.extract_text() for page in read(article, theme).pages)
+    assert re.sub(r"\s", "", text).count("hyphenation") == 1_000
+
+
 def test_a_hyphenated_justified_brief_still_renders_every_page() -> None:
     theme = Theme(justify=True, hyphenate=True, page=LETTER)
     reader = read(long_article(), theme)

@@ -217,6 +217,10 @@ def _derive(base: ParagraphStyle, name: str, **changes: Any) -> ParagraphStyle:
     return ParagraphStyle(name, parent=base, **changes)
 
 
+#: Letters: German compounds run past 60, nothing in a dictionary to 100.
+_LONGEST_HYPHENATED_WORD = 100
+
+
 @functools.cache
 def _hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | str:
     """Break points for a BCP 47 language (``en-GB`` → pyphen's ``en_GB``); '' for none.
@@ -226,7 +230,12 @@ def _hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | s
     dictionary = pyphen.language_fallback(language.replace("-", "_"))
     if not dictionary:
         return ""
-    hyphenator: Callable[[str], Iterator[tuple[str, str]]] = pyphen.Pyphen(
-        lang=dictionary, left=3, right=3
-    ).iterate
-    return hyphenator
+    iterate = pyphen.Pyphen(lang=dictionary, left=3, right=3).iterate
+
+    def hyphenate(word: str) -> Iterator[tuple[str, str]]:
+        # reportlab measures the head of every break point of a word, again on every line
+        # the word fills: cubic in its length, minutes for a 10,000-letter "word". No word a
+        # dictionary knows is that long; such strings are split between any two letters.
+        return iter(()) if len(word) > _LONGEST_HYPHENATED_WORD else iterate(word)
+
+    return hyphenate
