@@ -3,7 +3,6 @@ written, or a fallback with a warning."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -30,6 +29,13 @@ def theme_with(folder: Path, font_bytes: bytes | None, *, faces: str = "regular"
     return theme
 
 
+def convert_with(theme: Path, folder: Path, *options: str) -> int:
+    """``exporter convert`` of a good brief in ``folder`` into ``folder/out`` with ``theme``."""
+    (folder / "brief.txt").write_text(GOOD)
+    brief, out = str(folder / "brief.txt"), str(folder / "out")
+    return main(["convert", brief, "--out", out, "--style", str(theme), *options])
+
+
 DAMAGED = {
     "missing": None,
     "empty": b"",
@@ -46,12 +52,9 @@ def test_a_missing_or_damaged_font_file_is_a_theme_error_before_anything_is_writ
     theme = theme_with(tmp_path, font_bytes)
     with pytest.raises(ThemeError, match=r"fonts\.body\.files\.regular"):
         load_theme(theme)
-    (tmp_path / "brief.txt").write_text(GOOD)
-    out = tmp_path / "out"
-    status = main(
-        ["convert", str(tmp_path / "brief.txt"), "--out", str(out), "--style", str(theme)]
-    )
+    status = convert_with(theme, tmp_path)
     errors = capsys.readouterr().err
+    out = tmp_path / "out"
     assert status == 3
     assert str(theme) in errors and "Traceback" not in errors
     assert not out.exists() or not any(out.iterdir())
@@ -61,12 +64,9 @@ def test_a_font_without_bold_falls_back_with_a_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     theme = theme_with(tmp_path, REGULAR.read_bytes())
-    (tmp_path / "brief.txt").write_text(GOOD)
-    out = tmp_path / "out"
-    status = main(
-        ["convert", str(tmp_path / "brief.txt"), "--out", str(out), "--style", str(theme)]
-    )
+    status = convert_with(theme, tmp_path)
     errors = capsys.readouterr().err
+    out = tmp_path / "out"
     assert status == 0
     assert 'theme font "Brand" (fonts.heading) has no bold file' in errors
     assert "Rates on Hold" in read_pdf((out / "brief.pdf").read_bytes())
@@ -76,21 +76,5 @@ def test_a_complete_font_family_gives_no_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     theme = theme_with(tmp_path, REGULAR.read_bytes(), faces="regular,bold")
-    shutil.copy(REGULAR, tmp_path / "fonts" / "Brand.ttf")
-    (tmp_path / "brief.txt").write_text(GOOD)
-    assert (
-        main(
-            [
-                "convert",
-                str(tmp_path / "brief.txt"),
-                "--out",
-                str(tmp_path / "out"),
-                "--style",
-                str(theme),
-                "--to",
-                "pdf",
-            ]
-        )
-        == 0
-    )
+    assert convert_with(theme, tmp_path, "--to", "pdf") == 0
     assert "has no" not in capsys.readouterr().err
