@@ -80,7 +80,7 @@ def decode_brief(data: bytes, source: str | None = None) -> DecodedText:
 
 def sanitise_text(text: str, source: str | None = None) -> DecodedText:
     """Clean text that arrived as ``str`` (the library API) exactly as decoded bytes are."""
-    text = _SEPARATORS.sub(" ", _NEWLINES.sub("\n", text.removeprefix("\ufeff")))
+    text = _unified_breaks(text.removeprefix("\ufeff"))
     _refuse_long_lines(text, source)
     text, dropped = _drop_unstorable(text, source)
     text = unicodedata.normalize("NFC", text)
@@ -98,9 +98,14 @@ def clean_value(text: str) -> tuple[str, tuple[str, ...]]:
     >>> clean_value("Rates\\0 on Hold")
     ('Rates on Hold', ('U+0000 (NUL)',))
     """
-    text = _SEPARATORS.sub(" ", _NEWLINES.sub("\n", text))
+    text = _unified_breaks(text)
     dropped = tuple(_describe(match.group()) for match in _UNSTORABLE.finditer(text))
     return unicodedata.normalize("NFC", _UNSTORABLE.sub("", text)), dropped
+
+
+def _unified_breaks(text: str) -> str:
+    """``\n`` for every line ending; a space for line and paragraph separators."""
+    return _SEPARATORS.sub(" ", _NEWLINES.sub("\n", text))
 
 
 def _refuse_non_text(data: bytes, source: str | None) -> None:
