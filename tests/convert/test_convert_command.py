@@ -14,6 +14,7 @@ import pytest
 
 from exporter.cli import main
 from exporter.convert import convert_many
+from tests.processes import children
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "sources" / "000_9308d7e73d83f95c.txt"
@@ -195,8 +196,7 @@ def test_a_killed_run_leaves_no_partial_files_and_the_next_run_completes(tmp_pat
     deadline = time.monotonic() + 60
     while not list(out.glob("*.json")) and time.monotonic() < deadline:
         time.sleep(0.01)
-    workers = Path(f"/proc/{process.pid}/task/{process.pid}/children")
-    pool = workers.read_text().split() if workers.exists() else []
+    pool = children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait()
     while any(Path(f"/proc/{pid}").exists() for pid in pool) and time.monotonic() < deadline:

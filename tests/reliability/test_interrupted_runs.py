@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import children
 from tests.reliability.readers import read_docx, read_epub, read_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,11 +38,7 @@ def check_complete(out: Path) -> int:
 
 def started(process: subprocess.Popen[bytes]) -> bool:
     """Whether the run has ended or started its worker processes (Linux's /proc tells)."""
-    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
-    try:
-        return process.poll() is not None or bool(children.read_text().split())
-    except FileNotFoundError:  # it ended between the two questions
-        return True
+    return process.poll() is not None or bool(children(process.pid))
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads child processes in /proc")
