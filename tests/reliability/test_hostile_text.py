@@ -35,7 +35,7 @@ from tests.strategies import hostile_brief, hostile_briefs
 THOROUGH = os.environ.get("HYPOTHESIS_PROFILE") == "thorough"
 #: Examples per writer: a few in CI, 500 on a thorough run.
 WRITER_EXAMPLES = 500 if THOROUGH else 6
-#: EPUBs sampled for EPUBCheck (one JVM for all of them).
+#: Briefs drawn for the EPUBCheck sample (those that parse are checked in one JVM).
 EPUBCHECK_SAMPLE = 100 if THOROUGH else 8
 #: Briefs for the writers: in CI with fewer headings and key points, to keep the run short.
 writer_briefs = hostile_briefs(many=1_500 if THOROUGH else 60)
