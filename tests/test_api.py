@@ -54,7 +54,7 @@ def test_the_wheel_ships_the_typing_marker_and_every_writer(tmp_path: Path) -> N
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "exporter/py.typed" in names
     # Data the package reads at run time: themes, fonts, the language model.
-    assert {"exporter/styles/default.toml", "exporter/reading/model/lid.176.ftz"} <= names
+    assert {"exporter/styles/default.toml", "exporter/reading/lid/lid.176.ftz"} <= names
     assert "exporter/fonts/files/LICENSE-Noto.txt" in names
     for writer in registry.BUILTIN.values():
         module = writer.target.partition(":")[0].replace(".", "/")

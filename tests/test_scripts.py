@@ -24,9 +24,9 @@ from lxml import etree
 from pypdf import PdfReader
 
 from exporter.fonts import family_for
-from exporter.model import Article, ListBlock, Paragraph, Section
+from exporter.model import Article, ListBlock, Section
 from exporter.reading import parse_file
-from exporter.scripts import foreign_runs, is_right_to_left, script_of
+from exporter.text.scripts import foreign_runs, is_right_to_left, script_of
 from exporter.theme import Font, load_theme
 from exporter.writers.docx import render_docx
 from exporter.writers.epub import render_epub
@@ -63,10 +63,7 @@ def brief(language: str) -> Article:
 
 
 def texts(article: Article) -> list[str]:
-    found = [article.title, *article.key_points, *article.headings]
-    for block in article.blocks():
-        found.extend([block.text] if isinstance(block, Paragraph) else block.items)
-    return found
+    return list(article.plain_texts())
 
 
 def words(article: Article) -> set[str]:

@@ -33,6 +33,7 @@ from exporter.theme import (
 from exporter.theme._loader import SHIPPED_STYLES
 from exporter.theme._schema import FONT_FACES, FONT_KEYS, PLACEHOLDERS, TABLES, TOP_LEVEL
 from exporter.theme._units import LENGTH_UNITS
+from exporter.writers import choose_theme
 
 FIXTURES = Path(__file__).parent / "fixtures" / "themes"
 INVALID = FIXTURES / "invalid"
@@ -296,37 +297,39 @@ def test_theme_error_is_a_value_error_with_exit_code_3() -> None:
 
 def article(style: object = None) -> Article:
     extra = {} if style is None else {"style": style}
-    return Article(title="T", metadata=Metadata(extra=freeze(extra)))
+    return Article(title="T", metadata=Metadata(extra=freeze(extra), lines={"style": 4}))
 
 
-def test_resolve_theme_prefers_the_command_line() -> None:
-    assert resolve_theme("minimal", article("newsroom")).name == "minimal"
-    assert resolve_theme(None, article("newsroom")).name == "newsroom"
-    assert resolve_theme(None, article()).name == "default"
+def test_the_callers_theme_wins_over_the_briefs() -> None:
+    assert choose_theme(article("newsroom"), "minimal").name == "minimal"
+    assert choose_theme(article("newsroom")).name == "newsroom"
+    assert choose_theme(article()).name == "default"
+    assert resolve_theme("minimal", "newsroom").name == "minimal"
+    assert resolve_theme(None, "newsroom").name == "newsroom"
 
 
 @pytest.mark.parametrize("brief", sorted((REPOSITORY / "sources").iterdir()), ids=lambda p: p.name)
 def test_every_source_brief_gets_its_theme(brief: Path) -> None:
     parsed = parse_file(brief)
     expected = parsed.metadata.extra.get("style", "default")
-    assert resolve_theme(None, parsed).name == expected
-    assert resolve_theme("minimal", parsed).name == "minimal"
+    assert choose_theme(parsed).name == expected
+    assert choose_theme(parsed, "minimal").name == "minimal"
 
 
 def test_the_brief_that_names_a_style_gets_it() -> None:
-    assert resolve_theme(None, parse_file(REPOSITORY / "sources" / "fed-holds-rates.txt")).name == (
+    assert choose_theme(parse_file(REPOSITORY / "sources" / "fed-holds-rates.txt")).name == (
         "newsroom"
     )
 
 
-def test_resolve_theme_reports_a_bad_style_from_the_brief() -> None:
+def test_a_bad_style_from_the_brief_names_the_briefs_line() -> None:
     with pytest.raises(ThemeError, match="style in the brief's front matter: no theme named"):
-        resolve_theme(None, article("fancy"))
+        choose_theme(article("fancy"))
     with pytest.raises(ThemeError, match="front matter: theme file not found: ") as caught:
-        resolve_theme(None, article("missing/brand.toml"))
-    assert caught.value.path is None
+        choose_theme(article("missing/brand.toml"))
+    assert caught.value.line == 4
     with pytest.raises(ThemeError, match="must be a theme name"):
-        resolve_theme(None, article(3))
+        choose_theme(article(3))
 
 
 def test_cli_styles_lists_every_theme_with_its_description(

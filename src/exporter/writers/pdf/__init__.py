@@ -12,8 +12,11 @@ import functools
 from io import BytesIO
 
 from exporter.model import Article
+from exporter.text.dates import document_timestamp
+from exporter.text.languages import document_language
+from exporter.text.readable import readable
+from exporter.text.scripts import document_direction
 from exporter.theme import Theme
-from exporter.timestamps import document_timestamp
 from exporter.writers.pdf.coverage import uncovered_characters
 from exporter.writers.pdf.pages import (
     PagedCanvas,
@@ -24,10 +27,7 @@ from exporter.writers.pdf.pages import (
 from exporter.writers.pdf.story import story
 from exporter.writers.pdf.styles import build_styles
 
-__all__ = ["DEFAULT_LANGUAGE", "render_pdf", "uncovered_characters"]
-
-#: The document language when the brief does not name one.
-DEFAULT_LANGUAGE = "en-US"
+__all__ = ["render_pdf", "uncovered_characters"]
 
 
 def render_pdf(article: Article, theme: Theme) -> bytes:
@@ -36,8 +36,9 @@ def render_pdf(article: Article, theme: Theme) -> bytes:
     >>> render_pdf(Article(title="Rates on hold"), Theme())[:8]
     b'%PDF-1.4'
     """
-    language = article.metadata.language or DEFAULT_LANGUAGE
-    styles = build_styles(theme, language)
+    article = readable(article)
+    language = document_language(article)
+    styles = build_styles(theme, language, document_direction(article))
     buffer = BytesIO()
     document = document_template(buffer, article, theme, styles, language)
     canvasmaker = functools.partial(

@@ -3,11 +3,11 @@ line can name them instead of printing a silent empty box."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 
 from exporter.fonts import Face, missing_characters
-from exporter.model import Article, ListBlock, ParseWarning
-from exporter.model import Paragraph as ParagraphBlock
+from exporter.model import Article, Inline, ListBlock, ParseWarning, block_texts
 from exporter.theme import Theme
 from exporter.writers.pdf.typefaces import FaceChain, faces
 
@@ -16,8 +16,7 @@ _SHOWN = 12
 
 def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
     """One warning per part of the handout with characters its fonts lack (and one per face
-    a theme's own font files lack). The warnings hold no line, only the ``characters``: the
-    article does not know its lines (see :func:`exporter.reading.locate_characters`).
+    a theme's own font files lack), naming the first line of the brief that holds one.
 
     >>> from exporter.model import Article
     >>> uncovered_characters(Article(title="Ωmega"), Theme())
@@ -26,23 +25,33 @@ def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
     body = faces(theme.fonts.body, "regular")
     heading = faces(theme.fonts.heading, "bold")
     running = faces(theme.fonts.heading, "regular")
-    parts: list[tuple[str, str, Iterable[str], FaceChain, bool]] = [
-        ("title", "title", [article.title], faces(theme.fonts.title, "bold"), True),
-        ("subtitle", "title", [article.subtitle or ""], faces(theme.fonts.title, "regular"), True),
+    title = Inline(article.title, article.title_line)
+    subtitle = Inline(article.subtitle or "", article.subtitle_line)
+    parts: list[tuple[str, str, Sequence[Inline], FaceChain, bool]] = [
+        ("title", "title", [title], faces(theme.fonts.title, "bold"), True),
+        ("subtitle", "title", [subtitle], faces(theme.fonts.title, "regular"), True),
         ("author and date", "heading", _meta(article), running, True),
         ("key points label", "heading", _label(article, theme), heading, True),
-        ("section headings", "heading", article.headings, heading, True),
+        ("section headings", "heading", _headings(article), heading, True),
         ("body text", "body", _body_texts(article), body, True),
         ("header and footer", "heading", _running_texts(article, theme), running, True),
         # Bullets are drawn in the main font only, without fallbacks.
         ("bullets", "body", _bullets(article, theme), body, False),
     ]
-    warnings = [ParseWarning(0, message) for message in _missing_faces(theme)]
+    warnings = [ParseWarning(None, message) for message in _missing_faces(theme)]
     for where, role, texts, chain, with_fallbacks in parts:
-        missing = _missing("".join(texts), chain, with_fallbacks)
+        missing = _missing("".join(piece.text for piece in texts), chain, with_fallbacks)
         if missing:
-            warnings.append(ParseWarning(0, _message(missing, where, role), characters=missing))
+            line = _first_line(missing, texts)
+            message = _message(missing, where, role)
+            warnings.append(ParseWarning(line, message, characters=missing))
     return warnings
+
+
+def _first_line(characters: str, texts: Iterable[Inline]) -> int | None:
+    """The line of the first of ``texts`` that holds one of ``characters``."""
+    wanted = re.compile(f"[{re.escape(characters)}]")
+    return next((piece.line for piece in texts if wanted.search(piece.text)), None)
 
 
 # The faces the PDF sets each theme font in.
@@ -67,40 +76,48 @@ def _missing_faces(theme: Theme) -> Iterable[str]:
             )
 
 
-def _body_texts(article: Article) -> Iterable[str]:
-    yield from article.key_points
+def _headings(article: Article) -> list[Inline]:
+    return [section.heading for section in article.sections if section.heading is not None]
+
+
+def _body_texts(article: Article) -> list[Inline]:
+    texts = list(article.key_points)
     for block in article.blocks():
-        match block:
-            case ParagraphBlock():
-                yield block.text
-            case ListBlock():
-                yield from block.items
+        texts.extend(block_texts(block))
+    return texts
 
 
-def _meta(article: Article) -> Iterable[str]:
-    return [article.metadata.author or "", article.metadata.date or ""]
+def _meta(article: Article) -> list[Inline]:
+    metadata = article.metadata
+    return [
+        Inline(metadata.author or "", metadata.lines.get("author")),
+        Inline(metadata.date or "", metadata.lines.get("date")),
+    ]
 
 
-def _label(article: Article, theme: Theme) -> Iterable[str]:
-    return [theme.key_points.label_for(article.metadata.language)] if article.key_points else []
+def _label(article: Article, theme: Theme) -> list[Inline]:
+    label = theme.key_points.label_for(article.metadata.language)
+    return [Inline(label)] if article.key_points else []
 
 
-def _bullets(article: Article, theme: Theme) -> Iterable[str]:
+def _bullets(article: Article, theme: Theme) -> list[Inline]:
     if article.key_points or any(isinstance(block, ListBlock) for block in article.blocks()):
-        yield theme.key_points.bullet
+        return [Inline(theme.key_points.bullet)]
+    return []
 
 
-def _running_texts(article: Article, theme: Theme) -> Iterable[str]:
+def _running_texts(article: Article, theme: Theme) -> list[Inline]:
     templates = " ".join(
         f"{part.left} {part.center} {part.right}" for part in (theme.header, theme.footer)
     )
-    yield templates.translate(str.maketrans("", "", "{}"))
+    texts = [Inline(templates.translate(str.maketrans("", "", "{}")))]
     if "title}" in templates:
-        yield article.title
+        texts.append(Inline(article.title, article.title_line))
     if "{author}" in templates:
-        yield article.metadata.author or ""
+        texts.append(_meta(article)[0])
     if "{date}" in templates:
-        yield article.metadata.date or ""
+        texts.append(_meta(article)[1])
+    return texts
 
 
 def _missing(text: str, chain: FaceChain, with_fallbacks: bool) -> str:

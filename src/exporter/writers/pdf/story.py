@@ -16,15 +16,14 @@ from reportlab.platypus.flowables import HRFlowable
 
 from exporter.model import Article, Block, ListBlock, Section
 from exporter.model import Paragraph as ParagraphBlock
-from exporter.scripts import has_right_to_left
+from exporter.text.metadata import byline
+from exporter.text.scripts import has_right_to_left
 from exporter.theme import Theme
 from exporter.writers.pdf.bidi import BidiParagraph, RightToLeftParagraph
 from exporter.writers.pdf.box import BoxLook, FramedBox
 from exporter.writers.pdf.markup import inline_markup
 from exporter.writers.pdf.styles import Styles, TextStyle, rgb
 
-#: Separates author and date on the line under the title.
-META_SEPARATOR = "  ·  "
 #: Body paragraphs longer than this are set in pieces (see :func:`body_paragraph`).
 _PIECE_CHARS = 10_000
 
@@ -73,9 +72,9 @@ def title_block(article: Article, theme: Theme, styles: Styles) -> Iterator[Flow
     yield text(article.title, styles.title, theme)
     if article.subtitle:
         yield text(article.subtitle, styles.subtitle, theme)
-    meta = [part for part in (article.metadata.author, article.metadata.date) if part]
-    if meta:
-        yield text(META_SEPARATOR.join(meta), styles.meta, theme)
+    line = byline(article)
+    if line:
+        yield text(line, styles.meta, theme)
     yield HRFlowable(
         width="100%",
         thickness=theme.key_points.border_width,
@@ -93,7 +92,7 @@ def key_points_box(article: Article, theme: Theme, styles: Styles) -> Iterator[F
     label = box.label_for(article.metadata.language)
     content: list[Flowable] = [text(label, styles.label, theme)] if label else []
     content.extend(
-        text(point, styles.key_point, theme, bullet=box.bullet) for point in article.key_points
+        text(point.text, styles.key_point, theme, bullet=box.bullet) for point in article.key_points
     )
     look = BoxLook(
         padding=box.padding,
@@ -111,8 +110,8 @@ def section_flowables(
     section: Section, number: int, theme: Theme, styles: Styles
 ) -> Iterator[Flowable]:
     if section.heading:
-        yield OutlineAnchor(f"section-{number}", section.heading)
-        yield text(section.heading, styles.heading, theme)
+        yield OutlineAnchor(f"section-{number}", section.heading.text)
+        yield text(section.heading.text, styles.heading, theme)
     for block in section.blocks:
         yield from block_flowables(block, theme, styles)
 
@@ -164,4 +163,4 @@ def list_items(block: ListBlock, theme: Theme, styles: Styles) -> Iterator[Flowa
     for index, item in enumerate(block.items):
         bullet = f"{index + 1}." if block.ordered else theme.key_points.bullet
         style = styles.list_last if index == last else styles.list_item
-        yield text(item, style, theme, bullet=bullet)
+        yield text(item.text, style, theme, bullet=bullet)

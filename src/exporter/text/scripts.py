@@ -1,22 +1,34 @@
 """Writing systems in text: the script each letter belongs to, the runs of another script than
 the document's inside mixed text (``Сергей Лавров`` in an English brief), the language such a
-run is tagged with, and which way a language runs.
+run is tagged with, which way a language or a document runs, and which languages are East Asian.
 
 Shared by every writer that tags languages or lays out right-to-left text; the reader's
-language detection uses it to recognise scripts that name their language outright.
+language detection uses it to recognise scripts that name their language outright. Language
+tags are read with :mod:`exporter.text.languages`.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import re
 import unicodedata
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import Literal, TypeAlias
+
+from exporter.model import Article
+from exporter.text.languages import (
+    FALLBACK_LANGUAGE,
+    document_language,
+    primary_language,
+    script_subtag,
+)
 
 Script: TypeAlias = Literal[
     "latin", "greek", "cyrillic", "arabic", "hebrew", "han", "hangul", "kana"
 ]
+Direction: TypeAlias = Literal["ltr", "rtl"]
 
 # (first, last, script) for the letters of each script exporter knows; sorted by first.
 _RANGES: tuple[tuple[int, int, Script], ...] = (
@@ -97,12 +109,18 @@ _SCRIPT_SUBTAGS: dict[str, frozenset[Script]] = {
     "jpan": frozenset({"kana", "han"}),
 }
 
-# Languages, and scripts, written from right to left.
+# Languages written from right to left unless a script subtag says otherwise, and the
+# right-to-left scripts (ISO 15924 codes, lower-case).
 _RIGHT_TO_LEFT_LANGUAGES = frozenset(
     {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ps", "sd", "syr", "ug", "ur", "yi"}
 )
-_RIGHT_TO_LEFT_SUBTAGS = frozenset({"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg"})
-_CJK_LANGUAGES = frozenset({"zh", "ja", "ko", "yue", "wuu"})
+_RIGHT_TO_LEFT_SCRIPTS = frozenset(
+    {"adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc", "thaa"}
+)
+# Chinese, Japanese and Korean: the languages word processors set in an East Asian font.
+_EAST_ASIAN_LANGUAGES = frozenset({"zh", "ja", "ko", "yue", "wuu"})
+# Of those, the ones whose lines may break between any two ideographs (Korean breaks at spaces).
+_IDEOGRAPHIC_BREAK_LANGUAGES = _EAST_ASIAN_LANGUAGES - {"ko"}
 
 
 @functools.lru_cache(maxsize=4096)  # called for every character of every brief, several times
@@ -128,11 +146,10 @@ def scripts_of(language: str) -> frozenset[Script]:
     >>> sorted(scripts_of("ko-KR")), sorted(scripts_of("sr-Latn")), sorted(scripts_of("de"))
     (['han', 'hangul'], ['latin'], ['latin'])
     """
-    primary, *subtags = language.lower().replace("_", "-").split("-")
-    for subtag in subtags:
-        if subtag in _SCRIPT_SUBTAGS:
-            return _SCRIPT_SUBTAGS[subtag]
-    return _LANGUAGE_SCRIPTS.get(primary, frozenset({"latin"}))
+    script = script_subtag(language)
+    if script in _SCRIPT_SUBTAGS:
+        return _SCRIPT_SUBTAGS[script]
+    return _LANGUAGE_SCRIPTS.get(primary_language(language), frozenset({"latin"}))
 
 
 def foreign_runs(text: str, language: str) -> Iterator[tuple[str, str | None]]:
@@ -176,17 +193,24 @@ def is_right_to_left(language: str) -> bool:
 
     >>> is_right_to_left("ar-EG"), is_right_to_left("ku-Arab"), is_right_to_left("en-GB")
     (True, True, False)
+    >>> is_right_to_left("xx-Samr"), is_right_to_left("az-Latn")
+    (True, False)
     """
-    primary, *subtags = language.lower().replace("_", "-").split("-")
-    scripts = [subtag for subtag in subtags if len(subtag) == 4 and subtag.isalpha()]
-    if scripts:
-        return scripts[0] in _RIGHT_TO_LEFT_SUBTAGS
-    return primary in _RIGHT_TO_LEFT_LANGUAGES
+    script = script_subtag(language)
+    if script is not None:
+        return script in _RIGHT_TO_LEFT_SCRIPTS
+    return primary_language(language) in _RIGHT_TO_LEFT_LANGUAGES
 
 
-def is_cjk(language: str) -> bool:
+def is_east_asian(language: str) -> bool:
     """Whether ``language`` is Chinese, Japanese or Korean (East Asian text in DOCX terms)."""
-    return language.lower().replace("_", "-").split("-")[0] in _CJK_LANGUAGES
+    return primary_language(language) in _EAST_ASIAN_LANGUAGES
+
+
+def breaks_between_ideographs(language: str) -> bool:
+    """Whether lines of ``language`` may break between any two ideographs (Chinese, Japanese;
+    Korean breaks at spaces)."""
+    return primary_language(language) in _IDEOGRAPHIC_BREAK_LANGUAGES
 
 
 def has_right_to_left(text: str) -> bool:
@@ -197,4 +221,61 @@ def has_right_to_left(text: str) -> bool:
     """
     if text.isascii():  # the common case, decided in C
         return False
-    return any(unicodedata.bidirectional(character) in ("R", "AL") for character in text)
+    return _right_to_left_letter().search(text) is not None
+
+
+def document_direction(article: Article) -> Direction:
+    """Which way the whole document runs: its language's direction; for an undetermined
+    language, the direction most of its letters run.
+
+    >>> from exporter.model import Metadata
+    >>> document_direction(Article("x", metadata=Metadata(language="fa")))
+    'rtl'
+    >>> document_direction(Article("שלום עולם"))
+    'rtl'
+    """
+    language = document_language(article)
+    if language != FALLBACK_LANGUAGE:
+        return "rtl" if is_right_to_left(language) else "ltr"
+    return dominant_direction(article.plain_texts())
+
+
+def dominant_direction(texts: Iterable[str]) -> Direction:
+    """``rtl`` when more letters of ``texts`` run right to left than left to right."""
+    text = " ".join(texts)
+    if text.isascii():
+        return "ltr"
+    return _dominant_direction(text)
+
+
+@functools.lru_cache(maxsize=4)  # one document asks several times about the same text
+def _dominant_direction(text: str) -> Direction:
+    classes = Counter(map(unicodedata.bidirectional, text))  # a C loop: briefs are short
+    return "rtl" if classes["R"] + classes["AL"] > classes["L"] else "ltr"
+
+
+# The blocks holding every right-to-left letter (bidi class R or AL) Unicode has; a test checks
+# this against the whole code space of Python's Unicode database.
+_RIGHT_TO_LEFT_BLOCKS = (
+    (0x0590, 0x08FF),  # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic, Arabic extensions
+    (0x200F, 0x200F),  # RIGHT-TO-LEFT MARK
+    (0xFB1D, 0xFDFF),  # Hebrew and Arabic presentation forms
+    (0xFE70, 0xFEFF),  # Arabic presentation forms-B
+    (0x10800, 0x10FFF),  # historic right-to-left scripts
+    (0x1E800, 0x1EFFF),  # Mende Kikakui, Adlam, Indic Siyaq numbers, Arabic mathematical letters
+)
+
+
+@functools.cache
+def _right_to_left_letter() -> re.Pattern[str]:
+    """A pattern matching any right-to-left letter, so that the search runs in C."""
+    ranges: list[tuple[int, int]] = []
+    for first, last in _RIGHT_TO_LEFT_BLOCKS:
+        for code in range(first, last + 1):
+            if unicodedata.bidirectional(chr(code)) not in ("R", "AL"):
+                continue
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in ranges) + "]")

@@ -1,6 +1,6 @@
 """Reproducible ZIP containers for the formats that are ZIP files (DOCX, EPUB).
 
-Libraries write entries with the current time and their own order; :func:`deterministic_zip`
+Libraries write entries with the current time and their own order; :func:`reproducible_zip`
 writes entries with one fixed timestamp, a stable order and fixed permissions, so equal input
 gives equal bytes. A writer that can hand over its entries uncompressed uses it directly (each
 entry is compressed once); :func:`normalise_zip` rewrites an archive a library has written.
@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Iterable
 
 
-def deterministic_zip(
+def reproducible_zip(
     entries: Iterable[tuple[str, bytes]],
     date_time: tuple[int, int, int, int, int, int],
     *,
@@ -45,7 +45,7 @@ def normalise_zip(
     *,
     first: str | None = None,
 ) -> bytes:
-    """Rewrite the ZIP ``data`` deterministically (see :func:`deterministic_zip`)."""
+    """Rewrite the ZIP ``data`` deterministically (see :func:`reproducible_zip`)."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         entries = [(name, source.read(name)) for name in source.namelist()]
-    return deterministic_zip(entries, date_time, first=first)
+    return reproducible_zip(entries, date_time, first=first)
