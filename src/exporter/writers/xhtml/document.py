@@ -17,7 +17,7 @@ from exporter.text.characters import storable
 from exporter.text.dates import parse_brief_date
 from exporter.text.languages import FALLBACK_LANGUAGE, document_language
 from exporter.text.links import Link, split_links
-from exporter.text.metadata import BYLINE_SEPARATOR
+from exporter.text.metadata import BYLINE_SEPARATOR, subject
 from exporter.text.readable import readable
 from exporter.text.scripts import document_direction, foreign_runs, is_right_to_left
 from exporter.theme import Theme
@@ -111,6 +111,11 @@ def _head(
     if web_page:
         _element(head, "meta", {"name": "viewport", "content": "width=device-width"})
     _append_text(_element(head, "title"), article.title)
+    about = subject(article)
+    if about:
+        _element(head, "meta", {"name": "description", "content": about})
+    if article.metadata.author:
+        _element(head, "meta", {"name": "author", "content": article.metadata.author})
     if stylesheet_href is not None:
         _element(head, "link", {"rel": "stylesheet", "type": "text/css", "href": stylesheet_href})
     if style is not None:
