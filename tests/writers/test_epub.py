@@ -268,6 +268,7 @@ def font_theme(folder: Path) -> Theme:
 THEME_CASES = [f"theme-{info.name}" for info in available_themes()]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", [*CASES, *THEME_CASES, "embedded-fonts"])
 def test_epubcheck_reports_no_errors_or_warnings(
     name: str, epubcheck_reports: dict[str, dict[str, object]]
@@ -275,6 +276,7 @@ def test_epubcheck_reports_no_errors_or_warnings(
     assert problems(epubcheck_reports[name]) == []
 
 
+@pytest.mark.slow
 def test_the_epubcheck_harness_does_report_a_broken_file(
     epubcheck_reports: dict[str, dict[str, object]],
 ) -> None:

@@ -12,7 +12,7 @@ import pytest
 from exporter import __version__
 from exporter.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "sources" / "000_9308d7e73d83f95c.txt"
 
 

@@ -35,9 +35,9 @@ from exporter.theme._schema import FONT_FACES, FONT_KEYS, PLACEHOLDERS, TABLES, 
 from exporter.theme._units import LENGTH_UNITS
 from exporter.writers import choose_theme
 
-FIXTURES = Path(__file__).parent / "fixtures" / "themes"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "themes"
 INVALID = FIXTURES / "invalid"
-REPOSITORY = Path(__file__).parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 SHIPPED = ("default", "minimal", "newsroom")
 
 

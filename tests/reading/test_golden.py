@@ -13,7 +13,7 @@ import pytest
 
 from exporter.reading import parse_bytes
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted(path for path in (ROOT / "sources").iterdir() if path.suffix in {".txt", ".md"})
 GOLDEN = ROOT / "tests" / "golden"
 

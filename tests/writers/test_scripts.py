@@ -33,7 +33,7 @@ from exporter.writers.epub import render_epub
 from exporter.writers.pdf import render_pdf, uncovered_characters
 from exporter.writers.pdf.bidi import visual_order
 
-SOURCES = Path(__file__).resolve().parents[1] / "sources"
+SOURCES = Path(__file__).resolve().parents[2] / "sources"
 BRIEFS = {
     "ru": "ru-lavrov-pyongyang.txt",
     "ko": "ko-choe-wonsan.txt",
