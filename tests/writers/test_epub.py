@@ -20,8 +20,7 @@ from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file
 from exporter.text.readable import readable
 from exporter.theme import (
-    Color,
-    Colors,
+    Epub,
     Font,
     Fonts,
     Theme,
@@ -30,7 +29,7 @@ from exporter.theme import (
 )
 from exporter.writers import choose_theme
 from exporter.writers.epub import render_epub
-from exporter.writers.epub.metadata import CONFORMANCE_CLAIM, identifier
+from exporter.writers.epub.metadata import identifier
 from tests.validators.epubcheck import Report, epubcheck_reports, problems
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -215,6 +214,9 @@ def epubcheck(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Report]:
     fonts = folder / "embedded-fonts.epub"
     fonts.write_bytes(render_epub(EDGE_CASES["everything"], font_theme(folder)))
     paths.append(fonts)
+    certified = folder / "certified.epub"  # names a certifier and credential
+    certified.write_bytes(render_epub(EDGE_CASES["everything"], CERTIFIED))
+    paths.append(certified)
     broken = folder / "harness-broken.epub"  # proves the harness reports problems at all
     broken.write_bytes(render_epub(EDGE_CASES["everything"], Theme())[:-200])
     paths.append(broken)
@@ -237,11 +239,12 @@ def font_theme(folder: Path) -> Theme:
 
 
 THEME_CASES = [f"theme-{info.name}" for info in available_themes()]
+CERTIFIED = Theme(epub=Epub("Accessibility Testers Group", "DAISY OK"))
 
 
 @pytest.mark.slow
 @pytest.mark.needs("java")
-@pytest.mark.parametrize("name", [*CASES, *THEME_CASES, "embedded-fonts"])
+@pytest.mark.parametrize("name", [*CASES, *THEME_CASES, "embedded-fonts", "certified"])
 def test_epubcheck_reports_no_errors_or_warnings(name: str, epubcheck: dict[str, Report]) -> None:
     assert problems(epubcheck[name]) == []
 
@@ -418,28 +421,6 @@ def test_modified_date_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch
     assert result.zip.infolist()[0].date_time == (2023, 11, 14, 22, 13, 20)
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert book("no-headings").meta("dcterms:modified") == ["2000-01-01T00:00:00Z"]
-
-
-def test_accessibility_metadata() -> None:
-    result = book("everything")
-    assert result.meta("schema:accessMode") == ["textual"]
-    assert result.meta("schema:accessModeSufficient") == ["textual"]
-    assert {"structuralNavigation", "tableOfContents", "readingOrder"} <= set(
-        result.meta("schema:accessibilityFeature")
-    )
-    assert result.meta("schema:accessibilityHazard") == ["none"]
-    summary = result.opf.find(".//opf:meta[@property='schema:accessibilitySummary']", NS)
-    assert summary is not None and summary.text and summary.get(XML_LANG) == "en"
-    assert result.meta("dcterms:conformsTo") == [CONFORMANCE_CLAIM]
-
-
-def test_no_conformance_claim_when_it_would_not_be_true() -> None:
-    # No language: WCAG 3.1.1 (language of page) is not met.
-    assert book("no-headings").meta("dcterms:conformsTo") == []
-    # Pale grey text on white fails WCAG 1.4.3 contrast.
-    pale = Theme(colors=Colors(text=Color("BBBBBB")))
-    assert book("everything", pale).meta("dcterms:conformsTo") == []
-    assert book("everything", pale).meta("schema:accessMode") == ["textual"]
 
 
 def test_the_stylesheet_is_packaged_and_linked() -> None:
