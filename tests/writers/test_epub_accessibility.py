@@ -70,12 +70,14 @@ def ace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Report]:
     return ace_reports(paths, folder / "reports")
 
 
+@pytest.mark.slow
 @pytest.mark.needs("ace")
 @pytest.mark.parametrize("name", [*BRIEFS, *THEMES])
 def test_ace_finds_no_violation(name: str, ace: dict[str, Report]) -> None:
     assert violations(ace[name]) == []
 
 
+@pytest.mark.slow
 @pytest.mark.needs("ace")
 def test_the_ace_harness_does_report_a_violation(ace: dict[str, Report]) -> None:
     found = violations(ace["harness-pale-text"])
