@@ -22,7 +22,9 @@ from lxml import etree
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section, block_texts
 from exporter.reading import parse_file
 from exporter.text.characters import storable
+from exporter.text.metadata import byline
 from exporter.text.readable import readable
+from exporter.text.wording import words_for
 from exporter.theme import (
     Color,
     HeaderFooter,
@@ -141,7 +143,7 @@ def test_title_block_shows_subtitle_and_byline() -> None:
     assert [p.text for p in document.paragraphs[:3]] == [
         "Rates on Hold",
         "A pause, not a pivot",
-        "A. Writer · 2026-03-04",
+        "A. Writer · 4 March 2026",  # the brief's date, as its language (en-GB) writes it
     ]
 
 
@@ -363,7 +365,7 @@ def visible_text(article: Article) -> list[str]:
     if article.subtitle:
         texts.append(article.subtitle)
     if metadata.author or metadata.date:
-        texts.append(" · ".join(part for part in (metadata.author, metadata.date) if part))
+        texts.append(byline(article, words_for(article, Theme())))
     if article.key_points:
         texts += [Theme().key_points.label, *(point.text for point in article.key_points)]
     for section in article.sections:

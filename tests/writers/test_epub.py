@@ -19,6 +19,7 @@ from exporter.errors import ThemeError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file
 from exporter.text.readable import readable
+from exporter.text.wording import words_for
 from exporter.theme import (
     Epub,
     Font,
@@ -328,7 +329,8 @@ def test_every_text_of_every_case_is_in_the_xhtml() -> None:
         text = book(name).text()
         meta = article.metadata
         pieces = list(article.plain_texts())
-        pieces += [piece for piece in (meta.author, meta.date) if piece]
+        words = words_for(article, theme_of(CASES[name]))
+        pieces += [piece for piece in (meta.author, words.date(meta.date)) if piece]
         assert [piece for piece in pieces if piece not in text] == [], name
 
 

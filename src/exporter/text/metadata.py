@@ -11,9 +11,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from exporter.model import Article
+from exporter.text.wording import Words
 
 #: Separates the parts of the byline under the title (author · date).
 BYLINE_SEPARATOR = " · "
+
+#: Joins the authors and what the byline says they are (By Ana Souza, Health Reporter).
+ROLE_SEPARATOR = ", "
 
 #: Front-matter keys, lower-case, and the field each one fills. Every other key is kept as is
 #: in ``Metadata.extra``; the Markdown writer avoids these names for extra keys.
@@ -50,17 +54,40 @@ def subject(article: Article) -> str | None:
     return article.metadata.description or article.subtitle or None
 
 
-def byline_parts(article: Article) -> tuple[str, ...]:
-    """The parts of the byline, in order: the author and the date, where the brief has them."""
-    metadata = article.metadata
-    return tuple(part for part in (metadata.author, metadata.date) if part and part.strip())
-
-
-def byline(article: Article) -> str:
-    """The line under the title: ``author · date``; empty when the brief has neither.
+def credit(article: Article, words: Words) -> str | None:
+    """Who wrote the story, in the theme's wording for the brief's language: the authors
+    joined as the language joins a list, then their role.
 
     >>> from exporter.model import Metadata
-    >>> byline(Article("t", metadata=Metadata(author="Ana Souza", date="2024-05-04")))
-    'Ana Souza · 2024-05-04'
+    >>> from exporter.theme import Theme
+    >>> from exporter.text.wording import words_for
+    >>> article = Article("t", metadata=Metadata(authors=("Ana Souza",), role="Health Reporter"))
+    >>> credit(article, words_for(article, Theme()))
+    'Ana Souza, Health Reporter'
     """
-    return BYLINE_SEPARATOR.join(byline_parts(article))
+    metadata = article.metadata
+    author = words.credit(metadata.authors) or None
+    role = metadata.role.strip() if metadata.role and metadata.role.strip() else None
+    if author and role:
+        return f"{author}{ROLE_SEPARATOR}{role}"
+    return author or role
+
+
+def byline_parts(article: Article, words: Words) -> tuple[str, ...]:
+    """The parts of the byline, in order: the :func:`credit` and the date, where the brief has
+    them, in the brief's language."""
+    parts = (credit(article, words), words.date(article.metadata.date))
+    return tuple(part for part in parts if part and part.strip())
+
+
+def byline(article: Article, words: Words) -> str:
+    """The line under the title: ``By author, role · date``; empty when the brief has none.
+
+    >>> from exporter.model import Metadata
+    >>> from exporter.theme import Theme
+    >>> from exporter.text.wording import words_for
+    >>> brief = Metadata(author="Ana Souza", date="2024-05-04", language="en")
+    >>> byline(Article("t", metadata=brief), words_for(Article("t", metadata=brief), Theme()))
+    'Ana Souza · May 4, 2024'
+    """
+    return BYLINE_SEPARATOR.join(byline_parts(article, words))

@@ -32,6 +32,7 @@ from exporter.theme._values import (
     Sizes,
     Spacing,
     Theme,
+    Wording,
 )
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "Spacing",
     "Theme",
     "ThemeInfo",
+    "Wording",
     "apply_options",
     "available_themes",
     "format_length",

@@ -1,4 +1,10 @@
-"""Running header and footer from the theme's templates, with live page-number fields."""
+"""Running header and footer from the theme's templates, with live page-number fields.
+
+The templates, the date and the authors come in the brief's language (:mod:`exporter.text.wording`).
+The page numbers are Word fields that the application fills in itself: their cached result is
+written in the handout's digits, and Word shows the live numbers as its own "Numeral" option says
+(``Context`` shows Arabic-Indic digits in Arabic text); a DOCX cannot ask for other digits.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,8 @@ from docx.text.paragraph import Paragraph
 
 from exporter.model import Article
 from exporter.text.templates import running_values, split_template
-from exporter.theme import HeaderFooter, Theme
+from exporter.text.wording import Words
+from exporter.theme import HeaderFooter
 from exporter.writers.docx.inline import write_text
 from exporter.writers.docx.ooxml import element
 
@@ -17,11 +24,13 @@ from exporter.writers.docx.ooxml import element
 _FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
 
 
-def write_running_heads(document: Document, article: Article, theme: Theme, language: str) -> None:
-    values = running_values(article)
+def write_running_heads(document: Document, article: Article, words: Words, language: str) -> None:
+    values = running_values(article, words)
+    # The fields' cached result, shown until the application updates them.
+    values |= {"page": words.number(1), "pages": words.number(1)}
     section = document.sections[0]
-    _write_running_head(section.header, theme.header, values, language)
-    _write_running_head(section.footer, theme.footer, values, language)
+    _write_running_head(section.header, words.header, values, language)
+    _write_running_head(section.footer, words.footer, values, language)
 
 
 def _write_running_head(
@@ -45,18 +54,18 @@ def _write_template(
         if not is_placeholder:
             write_text(paragraph, piece, language)
         elif piece in _FIELDS:
-            _write_field(paragraph, _FIELDS[piece])
+            _write_field(paragraph, _FIELDS[piece], values[piece])
         else:
             write_text(paragraph, values[piece], language)
 
 
-def _write_field(paragraph: Paragraph, instruction: str) -> None:
+def _write_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
     """A complex field: begin, instruction, separator, a cached result, end."""
     instruction_text = element("w:instrText")
     instruction_text.set(qn("xml:space"), "preserve")
     instruction_text.text = f" {instruction} "
     cached_result = element("w:t")
-    cached_result.text = "1"
+    cached_result.text = cached
     for content in (
         element("w:fldChar", fldCharType="begin"),
         instruction_text,

@@ -12,6 +12,7 @@ from exporter.text.characters import storable
 from exporter.text.dates import document_timestamp, zip_timestamp
 from exporter.text.readable import readable
 from exporter.text.scripts import document_direction
+from exporter.text.wording import words_for
 from exporter.theme import Theme
 from exporter.writers.epub.fonts import embedded_fonts
 from exporter.writers.epub.metadata import write_package_metadata
@@ -36,7 +37,7 @@ def render_epub(article: Article, theme: Theme) -> bytes:
     book = epub.EpubBook()
     write_package_metadata(book, article, theme)
     _add_content(book, article, theme)
-    _add_navigation(book, article)
+    _add_navigation(book, article, theme)
     return _write(book, article)
 
 
@@ -63,8 +64,11 @@ def _add_content(book: epub.EpubBook, article: Article, theme: Theme) -> None:
         book.set_direction("rtl")
 
 
-def _add_navigation(book: epub.EpubBook, article: Article) -> None:
-    nav = epub.EpubNav(title=storable(article.title), direction=document_direction(article))
+def _add_navigation(book: epub.EpubBook, article: Article, theme: Theme) -> None:
+    """The navigation document, headed by the contents label in the book's language, and the
+    NCX for older reading systems."""
+    contents = storable(words_for(article, theme).contents)
+    nav = epub.EpubNav(title=contents, direction=document_direction(article))
     nav.add_link(href=_STYLESHEET, rel="stylesheet", type="text/css")
     book.add_item(nav)
     book.add_item(epub.EpubNcx())

@@ -16,6 +16,7 @@ from exporter.text.dates import document_timestamp
 from exporter.text.languages import document_language
 from exporter.text.readable import readable
 from exporter.text.scripts import document_direction
+from exporter.text.wording import words_for
 from exporter.theme import Theme
 from exporter.writers.pdf.coverage import uncovered_characters
 from exporter.writers.pdf.pages import (
@@ -43,7 +44,7 @@ def render_pdf(article: Article, theme: Theme) -> bytes:
     document = document_template(buffer, article, theme, styles, language)
     canvasmaker = functools.partial(
         PagedCanvas,
-        decorate=page_decorator(theme, styles, RunningText.of(article)),
+        decorate=page_decorator(theme, styles, RunningText.of(article, words_for(article, theme))),
         moment=document_timestamp(article),
     )
     document.build(story(article, theme, styles), canvasmaker=canvasmaker)

@@ -19,6 +19,7 @@ from reportlab.platypus.doctemplate import FrameBreak
 from exporter.model import Article
 from exporter.text.metadata import subject
 from exporter.text.templates import fill_template, running_values
+from exporter.text.wording import Words
 from exporter.theme import HeaderFooter, Theme
 from exporter.writers.pdf.bidi import visual_runs
 from exporter.writers.pdf.styles import Styles, TextStyle
@@ -29,23 +30,26 @@ _ELLIPSIS = "…"
 
 @dataclass(frozen=True, slots=True)
 class RunningText:
-    """What the header and footer templates are filled with, except the page numbers."""
+    """The header and footer templates in the brief's language, and what they are filled with
+    besides the page numbers."""
 
     values: tuple[tuple[str, str], ...]
+    words: Words
 
     @classmethod
-    def of(cls, article: Article) -> RunningText:
-        return cls(tuple(running_values(article).items()))
+    def of(cls, article: Article, words: Words) -> RunningText:
+        return cls(tuple(running_values(article, words).items()), words)
 
     def fill(self, template: str, page: int, pages: int) -> str:
-        """``template`` filled for one page.
+        """``template`` filled for one page, the numbers in the handout's digits.
 
-        >>> RunningText((("title", "T"),)).fill("{title}: {page} / {pages} {x}", 2, 5)
+        >>> from exporter.text.wording import words_for
+        >>> words = words_for(Article("T"), Theme())
+        >>> RunningText((("title", "T"),), words).fill("{title}: {page} / {pages} {x}", 2, 5)
         'T: 2 / 5 {x}'
         """
-        return fill_template(
-            template, {**dict(self.values), "page": str(page), "pages": str(pages)}
-        )
+        numbers = {"page": self.words.number(page), "pages": self.words.number(pages)}
+        return fill_template(template, {**dict(self.values), **numbers})
 
 
 class PagedCanvas(Canvas):
@@ -102,9 +106,9 @@ def page_decorator(
     def decorate(canvas: Canvas, number: int, total: int) -> None:
         canvas.saveState()
         canvas.setFillColor(running.paragraph.textColor)
-        lines = [(theme.footer, footer_y)]
+        lines = [(values.words.footer, footer_y)]
         if number > 1:
-            lines.append((theme.header, header_y))
+            lines.append((values.words.header, header_y))
         for parts, y in lines:
             if running.right_to_left:  # a right-to-left page reads from the right edge
                 parts = replace(parts, left=parts.right, right=parts.left)

@@ -18,6 +18,7 @@ from exporter.model import Article, Block, ListBlock, Quote, Section
 from exporter.model import Paragraph as ParagraphBlock
 from exporter.text.metadata import byline
 from exporter.text.scripts import has_right_to_left
+from exporter.text.wording import words_for
 from exporter.theme import Theme
 from exporter.writers.pdf.bidi import BidiParagraph, RightToLeftParagraph
 from exporter.writers.pdf.box import BoxLook, FramedBox
@@ -72,7 +73,7 @@ def title_block(article: Article, theme: Theme, styles: Styles) -> Iterator[Flow
     yield text(article.title, styles.title, theme)
     if article.subtitle:
         yield text(article.subtitle, styles.subtitle, theme)
-    line = byline(article)
+    line = byline(article, words_for(article, theme))
     if line:
         yield text(line, styles.meta, theme)
     yield HRFlowable(

@@ -17,9 +17,10 @@ from exporter.text.characters import storable
 from exporter.text.dates import parse_brief_date
 from exporter.text.languages import FALLBACK_LANGUAGE, document_language
 from exporter.text.links import Link, split_links
-from exporter.text.metadata import BYLINE_SEPARATOR, subject
+from exporter.text.metadata import BYLINE_SEPARATOR, credit, subject
 from exporter.text.readable import readable
 from exporter.text.scripts import document_direction, foreign_runs, is_right_to_left
+from exporter.text.wording import Words, words_for
 from exporter.theme import Theme
 
 XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
@@ -88,9 +89,10 @@ def article_tree(
     html.set("dir", document_direction(article))
     _head(html, article, stylesheet_href, style, web_page)
     body = _element(html, "body")
-    _title_block(body, article)
+    words = words_for(article, theme)
+    _title_block(body, article, words)
     if web_page:
-        _contents(body, article)
+        _contents(body, article, words)
     _key_points(body, article, theme.key_points.label_for(article.metadata.language))
     headed = 0
     for section in article.sections:
@@ -122,19 +124,20 @@ def _head(
         _append_text(_element(head, "style"), style)
 
 
-def _contents(body: etree._Element, article: Article) -> None:
+def _contents(body: etree._Element, article: Article, words: Words) -> None:
     """A ``<nav>`` listing the sections; the title's anchor when the article has none."""
-    items = _element(_element(body, "nav", {"class": "contents"}), "ol")
+    nav = _element(body, "nav", {"class": "contents", "aria-label": storable(words.contents)})
+    items = _element(nav, "ol")
     for anchor in navigation(article):
         _append_text(_element(_element(items, "li"), "a", {"href": f"#{anchor.id}"}), anchor.label)
 
 
-def _title_block(body: etree._Element, article: Article) -> None:
+def _title_block(body: etree._Element, article: Article, words: Words) -> None:
     header = _element(body, "header", {"class": "title-block"})
     _inline(_element(header, "h1", {"class": "title", "id": "title"}), article.title)
     if article.subtitle:
         _inline(_element(header, "p", {"class": "subtitle"}), article.subtitle)
-    author, date = article.metadata.author, article.metadata.date
+    author, date = credit(article, words), article.metadata.date
     if not (author or date):
         return
     byline = _element(header, "p", {"class": "byline"})
@@ -145,12 +148,12 @@ def _title_block(body: etree._Element, article: Article) -> None:
     if date:
         moment = parse_brief_date(date)
         if moment is None:
-            _append_text(_element(byline, "span", {"class": "date"}), date)
+            _append_text(_element(byline, "span", {"class": "date"}), words.date(date))
         else:
             time = _element(
                 byline, "time", {"class": "date", "datetime": moment.date().isoformat()}
             )
-            _append_text(time, date)
+            _append_text(time, words.date(date))
 
 
 def _key_points(body: etree._Element, article: Article, label: str) -> None:
