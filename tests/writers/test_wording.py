@@ -144,3 +144,30 @@ def test_an_unknown_language_falls_back_to_the_first_words_and_the_date_as_writt
         zipfile.ZipFile(io.BytesIO(render_epub(article, NEWSROOM))).read("EPUB/nav.xhtml")
     )
     assert nav.findtext(".//h:nav/h:h2", namespaces=NS) == "Contents"
+
+
+def footer_positions(data: bytes) -> dict[str, float]:
+    """The x of each piece of text drawn on the first page's lowest line (its footer)."""
+    drawn: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():  # reportlab moves by the matrices only, without scaling
+            drawn.append((unicodedata.normalize("NFKC", text), cm[4] + tm[4], cm[5] + tm[5]))
+
+    PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    lowest = min(y for _, _, y in drawn)
+    return {text: x for text, x, y in drawn if y == lowest}
+
+
+@pytest.mark.parametrize(("language", "page_word"), [("en", "Page"), ("ar", "صفحة")])
+def test_a_right_to_left_footer_is_mirrored_with_its_words_in_the_briefs_language(
+    language: str, page_word: str
+) -> None:
+    """The newsroom footer has the authors on the left and the page on the right; an Arabic
+    page reads from the right, so there they swap sides, still in Arabic words."""
+    positions = footer_positions(render_pdf(brief(language), NEWSROOM))
+    middle = NEWSROOM.page.width / 2
+    author = min(x for text, x in positions.items() if "Ana" in text)
+    page = min(x for text, x in positions.items() if page_word in text)
+    assert (author < middle < page) == (language == "en")
+    assert (page < middle < author) == (language == "ar")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from exporter.model import Article
+from exporter.model import Article, Inline
 from exporter.text.wording import Words
 
 #: Separates the parts of the byline under the title (author · date).
@@ -91,3 +91,21 @@ def byline(article: Article, words: Words) -> str:
     'Ana Souza · May 4, 2024'
     """
     return BYLINE_SEPARATOR.join(byline_parts(article, words))
+
+
+def source_line(article: Article, words: Words) -> Inline | None:
+    """The line naming the story's source, in the theme's wording for the brief's language
+    (``Source: …``, ``Quelle: …``), or ``None`` when the brief names none. Writers render it as
+    any text, so an address in it is a link.
+
+    >>> from exporter.model import Metadata
+    >>> from exporter.theme import load_theme
+    >>> from exporter.text.wording import words_for
+    >>> article = Article("t", metadata=Metadata(source="https://example.org/a", language="de"))
+    >>> source_line(article, words_for(article, load_theme("default"))).text
+    'Quelle: https://example.org/a'
+    """
+    source = article.metadata.source
+    if not source or not source.strip():
+        return None
+    return Inline(words.source_line(source))
