@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from hypothesis import strategies as st
 
@@ -221,3 +222,32 @@ def hostile_briefs(many: int = 1_500) -> st.SearchStrategy[str]:
 #: Hostile briefs: mixed lines, only key points, only headings, only front matter, and up to
 #: 1,500 headings or key points.
 hostile_brief = hostile_briefs()
+
+#: Calendar dates as the model keeps them (``YYYY-MM-DD``), over the years briefs are dated in.
+calendar_dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)).map(
+    date.isoformat
+)
+#: The languages the shipped themes give words in.
+shipped_languages = st.sampled_from(
+    [
+        "en",
+        "ar",
+        "de",
+        "el",
+        "es",
+        "fa",
+        "fr",
+        "he",
+        "it",
+        "ja",
+        "ko",
+        "nl",
+        "pl",
+        "pt",
+        "ru",
+        "tr",
+        "uk",
+        "zh",
+        "zh-Hant",
+    ]
+)

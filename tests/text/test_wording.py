@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
 
 from exporter.model import Article, Metadata
 from exporter.text.wording import NUMBERING_SYSTEM_DIGITS, Words, native_digits, words_for
 from exporter.theme import HeaderFooter, Theme, Wording, load_theme
+from tests.strategies import calendar_dates, shipped_languages
 
 NEWSROOM = load_theme("newsroom")
 
@@ -39,6 +42,14 @@ DATES = {
 @pytest.mark.parametrize(("language", "expected"), DATES.items())
 def test_a_calendar_date_is_written_as_the_language_writes_it(language: str, expected: str) -> None:
     assert words(language).date("2024-12-01") == expected
+
+
+@given(shipped_languages, calendar_dates)
+def test_no_shipped_language_shows_a_calendar_date_in_iso_form(language: str, value: str) -> None:
+    found = words(language)
+    written = found.date(value)
+    assert value not in written
+    assert found.localise_digits(value[:4]) in written  # the year, in the handout's digits
 
 
 def test_a_date_that_is_no_calendar_date_is_shown_as_written() -> None:
@@ -147,6 +158,14 @@ def test_native_digits_are_cldrs_numbering_systems() -> None:
     assert words("ar").number(2024) == "٢٠٢٤"
     assert words("fa").number(17) == "۱۷"
     assert words("en").number(2024) == words("he").number(2024) == "2024"
+
+
+def test_the_numbering_systems_digits_are_unicodes_decimal_digits_in_order() -> None:
+    for name, digits in NUMBERING_SYSTEM_DIGITS.items():
+        if name == "hanidec":  # CLDR's Chinese decimal digits are ideographs: 〇 一 二 …
+            assert [unicodedata.numeric(digit) for digit in digits] == list(range(10))
+        else:
+            assert [unicodedata.decimal(digit) for digit in digits] == list(range(10)), name
 
 
 def test_numbers_follow_the_theme() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import string
 import struct
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from exporter.text.languages import FALLBACK_LANGUAGE, is_language_tag
@@ -191,7 +191,16 @@ def orientation(value: object, base: Path) -> str:
 
 def template(value: object, base: Path) -> str:
     """A header or footer template; only the known placeholders are allowed."""
-    pattern = text(value, base)
+    return checked_template(text(value, base), PLACEHOLDERS)
+
+
+def wording_template(*placeholders: str) -> Converter:
+    """A converter for a generated line's template, which may use only ``placeholders``."""
+    return lambda value, base: checked_template(text(value, base), placeholders)
+
+
+def checked_template(pattern: str, placeholders: Sequence[str]) -> str:
+    """``pattern``, when its braces balance and it uses only ``placeholders``, bare."""
     try:
         parts = list(string.Formatter().parse(pattern))
     except ValueError:
@@ -201,10 +210,10 @@ def template(value: object, base: Path) -> str:
     for _, field_name, format_spec, conversion in parts:
         if field_name is None:
             continue
-        if field_name not in PLACEHOLDERS:
+        if field_name not in placeholders:
             raise ValueError(
                 f'unknown placeholder "{{{field_name}}}" in "{pattern}"'
-                f"{suggest(field_name, PLACEHOLDERS, '{', '}')}"
+                f"{suggest(field_name, placeholders, '{', '}')}"
             )
         # Writers substitute placeholders themselves (DOCX turns {page} into a field).
         if format_spec or conversion:
@@ -212,28 +221,6 @@ def template(value: object, base: Path) -> str:
                 f'placeholders take no format or conversion in "{pattern}"; write {{{field_name}}}'
             )
     return pattern
-
-
-def wording_template(*placeholders: str) -> Converter:
-    """A converter for a generated line's template, which may use only ``placeholders``."""
-
-    def convert(value: object, base: Path) -> str:
-        pattern = text(value, base)
-        try:
-            found = [field for _, field, _, _ in string.Formatter().parse(pattern) if field]
-        except ValueError:
-            raise ValueError(
-                f'unbalanced brace in "{pattern}"; write {{{{ or }}}} for a literal brace'
-            ) from None
-        for field_name in found:
-            if field_name not in placeholders:
-                raise ValueError(
-                    f'unknown placeholder "{{{field_name}}}" in "{pattern}"'
-                    f"{suggest(field_name, placeholders, '{', '}')}"
-                )
-        return pattern
-
-    return convert
 
 
 def font(value: object, base: Path) -> Font:
