@@ -171,3 +171,21 @@ def test_a_right_to_left_footer_is_mirrored_with_its_words_in_the_briefs_languag
     page = min(x for text, x in positions.items() if page_word in text)
     assert (author < middle < page) == (language == "en")
     assert (page < middle < author) == (language == "ar")
+
+
+@pytest.mark.parametrize(
+    ("language", "instructions"),
+    [
+        ("ar", ["PAGE \\* HINDIARABIC", "NUMPAGES \\* HINDIARABIC"]),
+        ("fa", ["PAGE", "NUMPAGES"]),  # Word has no switch for Persian digits
+        ("fr", ["PAGE", "NUMPAGES"]),
+    ],
+)
+def test_docx_page_fields_ask_word_for_the_handouts_digits(
+    language: str, instructions: list[str]
+) -> None:
+    footer = zipfile.ZipFile(io.BytesIO(render_docx(brief(language), NEWSROOM)))
+    found = etree.fromstring(footer.read("word/footer1.xml")).iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instrText"
+    )
+    assert [field.text.strip() for field in found if field.text] == instructions
