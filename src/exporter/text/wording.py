@@ -96,18 +96,14 @@ class Words:
         return text.translate(str.maketrans(_LATIN_DIGITS, self.digits))
 
     def date(self, value: str | None) -> str:
-        """The brief's date as the language writes it (``1 décembre 2024``) when it is a
-        calendar date and the language is known; otherwise as written."""
-        if not value:
-            return ""
-        value = value.strip()
-        if self.date_style == "iso" or not _CALENDAR_DATE.fullmatch(value):
-            return self.localise_digits(value)
-        locale = babel_locale(self.language)
-        try:
-            moment = date.fromisoformat(value)
-        except ValueError:
-            return self.localise_digits(value)
+        """The brief's date as the language writes it (``1 décembre 2024``), in this handout's
+        digits, when it is a calendar date and CLDR knows the language; in ``iso`` style, the
+        calendar date in this handout's digits; any other date exactly as the brief wrote it."""
+        value = (value or "").strip()
+        moment = _calendar_date(value)
+        if moment is None:
+            return value
+        locale = None if self.date_style == "iso" else babel_locale(self.language)
         if locale is None:
             return self.localise_digits(value)
         from babel.dates import format_date  # ~25 ms: only for a brief with a calendar date
@@ -161,6 +157,16 @@ def words_for(article: Article, theme: Theme) -> Words:
         date_style=translated(wording.date, wording.date_translations, lookup),
         digits=native_digits(language) if numbers == "native" else _LATIN_DIGITS,
     )
+
+
+def _calendar_date(value: str) -> date | None:
+    """``value`` as a date when it is a calendar date as the model keeps it (``YYYY-MM-DD``)."""
+    if not _CALENDAR_DATE.fullmatch(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:  # 2024-13-45
+        return None
 
 
 def native_digits(language: str) -> str:
