@@ -18,7 +18,7 @@ from exporter.theme._catalog import (
     load_theme,
     resolve_theme,
 )
-from exporter.theme._loader import apply_options
+from exporter.theme._loader import apply_options, forget_loaded_themes
 from exporter.theme._units import format_length, parse_color, parse_length
 from exporter.theme._values import (
     Color,
@@ -48,6 +48,7 @@ __all__ = [
     "ThemeInfo",
     "apply_options",
     "available_themes",
+    "forget_loaded_themes",
     "format_length",
     "load_theme",
     "parse_color",
