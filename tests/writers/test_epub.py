@@ -24,8 +24,10 @@ from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file
 from exporter.text.readable import readable
 from exporter.theme import (
+    Brand,
     Color,
     Colors,
+    Epub,
     Font,
     Fonts,
     Theme,
@@ -223,6 +225,10 @@ def epubcheck_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dic
     fonts = folder / "embedded-fonts.epub"
     fonts.write_bytes(render_epub(EDGE_CASES["everything"], font_theme(folder)))
     paths.append(fonts)
+    for name, theme in cover_themes(folder).items():
+        path = folder / f"{name}.epub"
+        path.write_bytes(render_epub(EDGE_CASES["everything"], theme))
+        paths.append(path)
     broken = folder / "harness-broken.epub"  # proves the harness reports problems at all
     broken.write_bytes(render_epub(EDGE_CASES["everything"], Theme())[:-200])
     paths.append(broken)
@@ -265,11 +271,27 @@ def font_theme(folder: Path) -> Theme:
     )
 
 
+def cover_themes(folder: Path) -> dict[str, Theme]:
+    """Themes with a logo on the generated cover (PNG, SVG), and with a cover image of their own."""
+    from tests.writers.test_epub_cover import PNG, SVG_LOGO
+
+    (folder / "logo.png").write_bytes(PNG)
+    (folder / "logo.svg").write_bytes(SVG_LOGO)
+    return {
+        "cover-png-logo": Theme(brand=Brand(logo=str(folder / "logo.png"))),
+        "cover-svg-logo": Theme(brand=Brand(logo=str(folder / "logo.svg"))),
+        "cover-of-the-theme": Theme(
+            epub=Epub(cover=str(folder / "logo.png")), brand=Brand(logo=str(folder / "logo.svg"))
+        ),
+    }
+
+
 THEME_CASES = [f"theme-{info.name}" for info in available_themes()]
+COVER_CASES = ["cover-png-logo", "cover-svg-logo", "cover-of-the-theme"]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [*CASES, *THEME_CASES, "embedded-fonts"])
+@pytest.mark.parametrize("name", [*CASES, *THEME_CASES, "embedded-fonts", *COVER_CASES])
 def test_epubcheck_reports_no_errors_or_warnings(
     name: str, epubcheck_reports: dict[str, dict[str, object]]
 ) -> None:
@@ -453,7 +475,8 @@ def test_modified_date_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch
 
 def test_accessibility_metadata() -> None:
     result = book("everything")
-    assert result.meta("schema:accessMode") == ["textual"]
+    # Visual too: the cover is an image (its text alternative makes text sufficient).
+    assert result.meta("schema:accessMode") == ["textual", "visual"]
     assert result.meta("schema:accessModeSufficient") == ["textual"]
     assert {"structuralNavigation", "tableOfContents", "readingOrder"} <= set(
         result.meta("schema:accessibilityFeature")
@@ -470,7 +493,7 @@ def test_no_conformance_claim_when_it_would_not_be_true() -> None:
     # Pale grey text on white fails WCAG 1.4.3 contrast.
     pale = Theme(colors=Colors(text=Color("BBBBBB")))
     assert book("everything", pale).meta("dcterms:conformsTo") == []
-    assert book("everything", pale).meta("schema:accessMode") == ["textual"]
+    assert book("everything", pale).meta("schema:accessMode") == ["textual", "visual"]
 
 
 def test_the_stylesheet_is_packaged_and_linked() -> None:

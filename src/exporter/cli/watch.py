@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from exporter.cli.progress import Display, stale_line
 from exporter.convert import BriefResult, Report, convert_many
+from exporter.convert.manifest import theme_files
 from exporter.convert.sources import BRIEF_SUFFIXES
 from exporter.errors import ExporterError
 from exporter.theme import apply_options, forget_loaded_themes, load_theme
@@ -91,10 +92,9 @@ def _rebuild(request: Request, args: argparse.Namespace, only: Collection[Path] 
 
 
 def _theme_files(args: argparse.Namespace) -> set[Path]:
-    """The ``--style`` theme's file and its font files (the shipped theme's too: harmless)."""
+    """The ``--style`` theme's file, its fonts and images (the shipped theme's too: harmless)."""
     theme = apply_options(load_theme(args.style), dict(args.options))
-    fonts = (theme.fonts.body, theme.fonts.heading, theme.fonts.title)
-    files = {Path(path).absolute() for font in fonts for _face, path in font.files}
+    files = {Path(path).absolute() for path in theme_files(theme)}
     if theme.source is not None:
         files.add(Path(theme.source).absolute())
     return files

@@ -1,8 +1,8 @@
 """The incremental-build manifest: which inputs each output file was made from.
 
 Stored as ``.exporter-manifest.json`` in the output folder. An output is rebuilt when the hash
-of its inputs (the brief's bytes, the full resolved theme including its font files, the format
-and the exporter version) differs from the recorded one, or when the file is missing.
+of its inputs (the brief's bytes, the full resolved theme including its font and image files,
+the format and the exporter version) differs from the recorded one, or when the file is missing.
 
 Beside those keys (``outputs``), ``written`` records for each output the brief it was made from
 (relative to the output folder, so a moved project keeps its manifest) and the SHA-256 of the
@@ -31,8 +31,8 @@ def build_key(brief: bytes, theme: Theme, format_name: str, language: str | None
     for part in (__version__, format_name, repr(theme), language or ""):
         digest.update(part.encode())
         digest.update(b"\0")
-    for font_file in sorted(_font_files(theme)):
-        digest.update(_file_fingerprint(font_file).encode())
+    for file in sorted(theme_files(theme)):
+        digest.update(_file_fingerprint(file).encode())
     digest.update(brief)
     return digest.hexdigest()
 
@@ -98,9 +98,13 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
-def _font_files(theme: Theme) -> set[str]:
+def theme_files(theme: Theme) -> set[str]:
+    """The files a theme draws on besides its own: font files, cover image, logo."""
     fonts = (theme.fonts.body, theme.fonts.heading, theme.fonts.title)
-    return {path for font in fonts for _face, path in font.files}
+    images = (theme.epub.cover, theme.brand.logo)
+    return {path for font in fonts for _face, path in font.files} | {
+        path for path in images if path is not None
+    }
 
 
 def _file_fingerprint(path: str) -> str:

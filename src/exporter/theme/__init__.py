@@ -19,10 +19,13 @@ from exporter.theme._catalog import (
     resolve_theme,
 )
 from exporter.theme._loader import apply_options, forget_loaded_themes
+from exporter.theme._schema import image_kind
 from exporter.theme._units import format_length, parse_color, parse_length
 from exporter.theme._values import (
+    Brand,
     Color,
     Colors,
+    Epub,
     Font,
     Fonts,
     HeaderFooter,
@@ -35,8 +38,10 @@ from exporter.theme._values import (
 
 __all__ = [
     "DEFAULT_THEME",
+    "Brand",
     "Color",
     "Colors",
+    "Epub",
     "Font",
     "Fonts",
     "HeaderFooter",
@@ -50,6 +55,7 @@ __all__ = [
     "available_themes",
     "forget_loaded_themes",
     "format_length",
+    "image_kind",
     "load_theme",
     "parse_color",
     "parse_length",

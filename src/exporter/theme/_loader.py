@@ -184,11 +184,25 @@ def _merge(parent: Values, child: Values) -> Values:
     return merged
 
 
+#: The theme's tables that are plain value objects, set key by key.
+_TABLE_FIELDS = (
+    "fonts",
+    "sizes",
+    "spacing",
+    "colors",
+    "key_points",
+    "header",
+    "footer",
+    "epub",
+    "brand",
+)
+
+
 def _build(values: Values, path: Path) -> Theme:
     base = Theme()
     parts = {
         name: dataclasses.replace(getattr(base, name), **values.get(name, {}))
-        for name in ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer")
+        for name in _TABLE_FIELDS
     }
     return Theme(
         name=path.stem,
@@ -256,7 +270,7 @@ def apply_options(theme: Theme, options: Mapping[str, object]) -> Theme:
         raise ThemeError(f"option {error.message}") from None
     changed: dict[str, Any] = {
         name: dataclasses.replace(getattr(theme, name), **values[name])
-        for name in ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer")
+        for name in _TABLE_FIELDS
         if name in values
     }
     if "page" in values:

@@ -227,6 +227,37 @@ def font_files(value: object, base: Path) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(files, key=lambda pair: FONT_FACES.index(pair[0])))
 
 
+def image_file(*kinds: str) -> Converter:
+    """A converter for the path of an image file of one of ``kinds`` (``png``, ``jpeg``,
+    ``svg``), relative to the theme file, made absolute and checked."""
+
+    def convert(value: object, base: Path) -> str:
+        if not isinstance(value, str) or not value:
+            raise ValueError(f"expected an image file path, got {describe_value(value)}")
+        path = (base / value).resolve()
+        if not path.is_file():
+            raise ValueError(f"image file not found: {path}")
+        if image_kind(path.read_bytes()[:1024]) not in kinds:
+            names = [kind.upper() for kind in kinds]
+            expected = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+            raise ValueError(f"expected a {expected} image: {path}")
+        return str(path)
+
+    return convert
+
+
+def image_kind(head: bytes) -> str | None:
+    """``png``, ``jpeg`` or ``svg`` from the first bytes of an image file; ``None`` otherwise."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith((b"<?xml", b"<svg", b"<!--", b"<!DOCTYPE svg")) and b"<svg" in head:
+        return "svg"
+    return None
+
+
 #: The first four bytes of TrueType, OpenType (CFF) and collection files.
 _FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf")
 
@@ -295,4 +326,6 @@ TABLES: dict[str, dict[str, Converter]] = {
     },
     "header": _each("left center right", template),
     "footer": _each("left center right", template),
+    "epub": {"cover": image_file("png", "jpeg", "svg")},
+    "brand": {"logo": image_file("png", "svg")},
 }

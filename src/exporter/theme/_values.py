@@ -145,6 +145,23 @@ class HeaderFooter:
 
 
 @dataclass(frozen=True, slots=True)
+class Epub:
+    """The ``[epub]`` table: what only the EPUB has."""
+
+    #: An image file (PNG, JPEG or SVG; absolute path) for the cover, instead of the cover
+    #: generated from the title, subtitle and date.
+    cover: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    """The ``[brand]`` table: marks of the publisher shown in every format."""
+
+    #: A logo (PNG or SVG; absolute path) for the PDF and DOCX header and the EPUB cover.
+    logo: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Theme:
     """Everything a writer needs to know about how a handout looks."""
 
@@ -161,3 +178,5 @@ class Theme:
     footer: HeaderFooter = field(default_factory=lambda: HeaderFooter(right="{page} / {pages}"))
     justify: bool = False
     hyphenate: bool = False
+    epub: Epub = field(default_factory=Epub)
+    brand: Brand = field(default_factory=Brand)

@@ -32,9 +32,10 @@ _PAGE = Color("FFFFFF")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability")
 _SUMMARY = (
-    "A reflowable, text-only article with a table of contents, headings that mark its "
+    "A reflowable article with a table of contents, headings that mark its "
     "structure and a single logical reading order; readers can change its fonts, sizes and "
-    "colours. It contains no images, audio, video or scripts."
+    "colours. Its one image, the cover, repeats the title, subtitle and date in its text "
+    "alternative; it contains no audio, video or scripts."
 )
 
 
@@ -72,6 +73,7 @@ def write_package_metadata(book: epub.EpubBook, article: Article, theme: Theme) 
 def _describe_accessibility(book: epub.EpubBook, article: Article, theme: Theme) -> None:
     properties = [
         ("schema:accessMode", "textual"),
+        ("schema:accessMode", "visual"),  # the cover image
         ("schema:accessModeSufficient", "textual"),
         *(("schema:accessibilityFeature", feature) for feature in _FEATURES),
         ("schema:accessibilityHazard", "none"),
