@@ -18,8 +18,8 @@ from exporter.theme._catalog import (
     load_theme,
     resolve_theme,
 )
+from exporter.theme._images import image_bytes, image_kind
 from exporter.theme._loader import apply_options, forget_loaded_themes
-from exporter.theme._schema import image_kind
 from exporter.theme._units import format_length, parse_color, parse_length
 from exporter.theme._values import (
     Brand,
@@ -55,6 +55,7 @@ __all__ = [
     "available_themes",
     "forget_loaded_themes",
     "format_length",
+    "image_bytes",
     "image_kind",
     "load_theme",
     "parse_color",

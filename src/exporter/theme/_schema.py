@@ -15,6 +15,7 @@ from pathlib import Path
 
 from exporter.text.languages import is_language_tag
 from exporter.text.templates import PLACEHOLDERS
+from exporter.theme._images import image_kind
 from exporter.theme._units import (
     describe_value,
     lookup_page_size,
@@ -244,18 +245,6 @@ def image_file(*kinds: str) -> Converter:
         return str(path)
 
     return convert
-
-
-def image_kind(head: bytes) -> str | None:
-    """``png``, ``jpeg`` or ``svg`` from the first bytes of an image file; ``None`` otherwise."""
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if text.startswith((b"<?xml", b"<svg", b"<!--", b"<!DOCTYPE svg")) and b"<svg" in head:
-        return "svg"
-    return None
 
 
 #: The first four bytes of TrueType, OpenType (CFF) and collection files.

@@ -78,6 +78,7 @@ BUILTIN: dict[str, Writer] = {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "Word document with real styles, numbering and page fields",
             "exporter.writers.docx:render_docx",
+            check="exporter.writers.docx:unshown_logo",
         ),
         Writer(
             "pdf",

@@ -10,10 +10,8 @@ e-reader draws it with whatever font it has, so exact metrics could not be relie
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from lxml import etree
 
@@ -21,7 +19,7 @@ from exporter.model import Article
 from exporter.text.characters import storable
 from exporter.text.languages import document_language
 from exporter.text.scripts import document_direction
-from exporter.theme import Color, Theme, image_kind
+from exporter.theme import Color, Theme, image_bytes, image_kind
 from exporter.writers.epub.metadata import contrast
 
 _SVG = "http://www.w3.org/2000/svg"
@@ -61,14 +59,9 @@ def logo_image(theme: Theme) -> Image | None:
 
 
 def theme_image(path: str, stem: str) -> Image:
-    data = _read(path)
+    data = image_bytes(path)
     kind = image_kind(data[:1024]) or "png"  # the theme loader checked it is an image
     return Image(stem + _EXTENSIONS[kind], _MEDIA_TYPES[kind], data)
-
-
-@functools.cache
-def _read(path: str) -> bytes:
-    return Path(path).read_bytes()  # one read per process, like the theme's fonts
 
 
 def cover_page(article: Article, image: Image) -> bytes:
