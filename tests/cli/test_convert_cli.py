@@ -401,3 +401,19 @@ def test_a_manifest_from_before_hashes_is_migrated(tmp_path: Path, briefs: Path)
     assert not (out / "two.json").exists()
     # ...and runs that predate it still read its keys: the same two fields as before.
     assert set(json.loads(manifest.read_text())["outputs"]) == {"one.json"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--jobs", "two"], ["--bogus"], ["-q", "-v"], ["--set", "nonsense"]],
+)
+def test_a_report_is_written_when_argparse_refuses_the_command_line(
+    tmp_path: Path, args: list[str]
+) -> None:
+    report = tmp_path / "report.json"
+    with pytest.raises(SystemExit) as usage:
+        main(["convert", str(REFERENCE), *args, "--report", str(report)])
+    assert usage.value.code == 2
+    written = report_of(report)
+    assert (written["ok"], written["exit_status"], written["results"]) == (False, 2, [])
+    assert written["error"]["kind"] == "usage"  # type: ignore[index]

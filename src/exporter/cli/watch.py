@@ -51,7 +51,7 @@ def watch(request: Request, args: argparse.Namespace, first: Report) -> int:
             announced = True
         if not changes:
             continue
-        changed = {Path(path).absolute() for _change, path in changes}
+        changed = {Path(path).resolve() for _change, path in changes}
         if changed & theme_files:
             forget_loaded_themes()  # the next load reads the edited file
             only: Collection[Path] | None = None
@@ -94,20 +94,20 @@ def _rebuild(request: Request, args: argparse.Namespace, only: Collection[Path] 
 def _theme_files(args: argparse.Namespace) -> set[Path]:
     """The ``--style`` theme's file, its fonts and images (the shipped theme's too: harmless)."""
     theme = apply_options(load_theme(args.style), dict(args.options))
-    files = {Path(path).absolute() for path in theme_files(theme)}
+    files = {Path(path).resolve() for path in theme_files(theme)}
     if theme.source is not None:
-        files.add(Path(theme.source).absolute())
+        files.add(Path(theme.source).resolve())
     return files
 
 
 def _watch_filter(request: Request, theme_files: set[Path]) -> Callable[[Change, str], bool]:
     """Which changed paths matter: briefs under the named folders, named files, the theme."""
-    named = {path.absolute() for path in request.paths if not path.is_dir()}
-    folders = [path.absolute() for path in request.paths if path.is_dir()]
-    out = request.out.absolute()
+    named = {path.resolve() for path in request.paths if not path.is_dir()}
+    folders = [path.resolve() for path in request.paths if path.is_dir()]
+    out = request.out.resolve()
 
     def wanted(_change: Change, name: str) -> bool:
-        path = Path(name).absolute()
+        path = Path(name).resolve()
         if path in named or path in theme_files:
             return True
         if path.is_relative_to(out) or path.suffix.lower() not in BRIEF_SUFFIXES:

@@ -242,7 +242,7 @@ def convert_many(
     ``on_result`` in this process as each brief finishes (for progress display). ``options``
     set theme keys by dotted name (``{"page.size": "Letter"}``) over each brief's theme; an
     output made with other options is rebuilt. ``language`` (a BCP 47 tag) overrides every
-    brief's own language. ``only`` (absolute paths) limits the run to those of the briefs found
+    brief's own language. ``only`` (resolved paths) limits the run to those of the briefs found
     (what watch mode rebuilds after a change).
 
     The report names outputs recorded in the manifest whose brief no longer exists; ``prune``
@@ -262,7 +262,7 @@ def convert_many(
     unreadable: list[BriefError] = []
     briefs = find_briefs([Path(path) for path in paths], out, unreadable)
     if only is not None:
-        briefs = [brief for brief in briefs if brief.source.absolute() in only]
+        briefs = [brief for brief in briefs if brief.source.resolve() in only]
     if on_start is not None:
         on_start(len(briefs) + len(unreadable))
     manifest = read_manifest(out)
