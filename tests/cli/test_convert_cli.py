@@ -94,6 +94,9 @@ def test_dash_o_naming_a_folder_acts_like_out(tmp_path: Path, briefs: Path) -> N
     out.mkdir()
     assert main(["convert", str(briefs), "-t", "json", "-o", str(out), "-q"]) == 0
     assert sorted(path.name for path in out.glob("[!.]*.json")) == ["one.json", "two.json"]
+    new = tmp_path / "new"
+    assert main(["convert", str(briefs), "-t", "json", "-o", f"{new}/", "-q"]) == 0
+    assert sorted(path.name for path in new.glob("[!.]*.json")) == ["one.json", "two.json"]
 
 
 @pytest.mark.parametrize(
@@ -417,3 +420,20 @@ def test_a_report_is_written_when_argparse_refuses_the_command_line(
     written = report_of(report)
     assert (written["ok"], written["exit_status"], written["results"]) == (False, 2, [])
     assert written["error"]["kind"] == "usage"  # type: ignore[index]
+
+
+def test_prune_never_touches_a_file_outside_the_output_folder(tmp_path: Path, briefs: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(briefs), "-t", "json", "--out", str(out), "-q"]) == 0
+    outside = tmp_path / "precious.json"
+    outside.write_text("{}")
+    manifest = out / MANIFEST_NAME
+    data = json.loads(manifest.read_text())
+    from exporter.convert.manifest import file_digest
+
+    name = "../precious.json"  # as a tampered manifest might say
+    data["outputs"][name] = "0" * 64
+    data["written"][name] = {"source": "../gone.txt", "sha256": file_digest(outside)}
+    manifest.write_text(json.dumps(data))
+    assert main(["convert", str(briefs), "-t", "json", "--out", str(out), "--prune", "-q"]) == 0
+    assert outside.read_text() == "{}"

@@ -46,7 +46,6 @@ def register(commands: Subcommands) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
         metavar="FILE",
         help="write the one brief to FILE, the format from its suffix (handout.pdf)",
     )
@@ -144,13 +143,13 @@ def plan(args: argparse.Namespace) -> Request:
     named = [name.strip() for name in (args.to or "").split(",") if name.strip()]
     if args.to is not None and not named:
         raise UsageError("--to names no format; name one or more, such as --to pdf,docx")
-    output: Path | None = args.output
-    if output is not None and (output.is_dir() or str(output).endswith(("/", os.sep))):
+    if args.output is not None and args.out is not None:
+        raise UsageError("-o FILE writes one file and --out DIR a folder: use one of them")
+    output = Path(args.output) if args.output is not None else None
+    if output is not None and (output.is_dir() or args.output.endswith(("/", os.sep))):
         output, args.out = None, output  # `-o build/`: a folder, as --out means
     if output is None:
         return Request(paths, named or list(DEFAULT_FORMATS), args.out or DEFAULT_OUT)
-    if args.out is not None:
-        raise UsageError("-o FILE writes one file and --out DIR a folder: use one of them")
     if args.watch or args.prune:
         raise UsageError(f"{'--watch' if args.watch else '--prune'} works on --out DIR, not -o")
     return Request(paths, [_format_of(output, named)], output.parent, output)

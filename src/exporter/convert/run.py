@@ -300,8 +300,9 @@ def convert_many(
             if not durable:
                 os.sync()  # the manifest must never record a file that is not on the disk
             _update_manifest(out, manifest, results.values())
+    recorded_outputs = len(manifest.keys)
     stale = settle_stale(out, manifest, prune=prune)
-    if prune and any(item.status == "pruned" for item in stale):
+    if len(manifest.keys) != recorded_outputs:  # pruned, or deleted by hand: forgotten
         write_manifest(out, manifest)
     ordered = tuple(results[index] for index in sorted(results))
     return Report(ordered, time.perf_counter() - started, str(out), stale)

@@ -38,6 +38,8 @@ def settle_stale(out: Path, manifest: Manifest, *, prune: bool) -> tuple[StaleOu
     outputs that are gone (deleted by hand or pruned here)."""
     found: list[StaleOutput] = []
     for name, record in sorted(manifest.written.items()):
+        if not _is_inside(name):  # a manifest edited to point outside: never touched
+            continue
         source = out / record.source
         if source.exists():
             continue
@@ -59,6 +61,12 @@ def settle_stale(out: Path, manifest: Manifest, *, prune: bool) -> tuple[StaleOu
 def source_in_manifest(source: str, out: Path) -> str:
     """``source`` as the manifest records it: relative to the output folder."""
     return os.path.relpath(Path(source).absolute(), out.absolute())
+
+
+def _is_inside(name: str) -> bool:
+    """Whether the manifest path ``name`` names a file inside the output folder."""
+    path = Path(name)
+    return not path.is_absolute() and ".." not in path.parts
 
 
 def _delete(path: Path) -> bool:
