@@ -437,3 +437,26 @@ def test_prune_never_touches_a_file_outside_the_output_folder(tmp_path: Path, br
     manifest.write_text(json.dumps(data))
     assert main(["convert", str(briefs), "-t", "json", "--out", str(out), "--prune", "-q"]) == 0
     assert outside.read_text() == "{}"
+
+
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [
+        ("title: Budget: The Long Version", 'title: "Budget: The Long Version"'),
+        ('subtitle: He said: "no"', "subtitle: 'He said: \"no\"'"),
+        ("title: [Draft] Budget of 2024", 'title: "[Draft] Budget of 2024"'),
+        ("title: It's 5: a list", 'title: "It\'s 5: a list"'),
+    ],
+)
+def test_a_front_matter_value_that_needs_quotes_gets_the_quoted_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, fixed: str
+) -> None:
+    brief = tmp_path / "brief.txt"
+    brief.write_text(f"---\nauthor: Ana\n{line}\n---\nBody.\n")
+    assert main(["inspect", str(brief)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{brief}:3: error: front matter is not valid YAML: ")
+    assert err.rstrip("\n").endswith(f" — put the value in quotes: {fixed}")
+    import yaml
+
+    assert yaml.safe_load(fixed)  # the line as shown is valid YAML
