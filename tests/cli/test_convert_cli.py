@@ -460,3 +460,24 @@ def test_a_front_matter_value_that_needs_quotes_gets_the_quoted_line(
     import yaml
 
     assert yaml.safe_load(fixed)  # the line as shown is valid YAML
+
+
+def test_the_installed_command_keeps_its_exit_statuses(tmp_path: Path) -> None:
+    """The same contract through a real process, as a shell script or CI job sees it."""
+    (tmp_path / "empty").mkdir()
+
+    def exporter(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "exporter", "convert", *args]
+        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+
+    made = exporter(str(REFERENCE), "-o", "handout.docx")
+    assert (made.returncode, made.stderr) == (0, made.stderr)
+    assert made.stderr.startswith("exporter: wrote handout.docx in ")
+    assert TITLE in text_of(tmp_path / "handout.docx")
+    assert exporter("empty").returncode == 1
+    assert exporter(str(REFERENCE), "--to", "").returncode == 2
+    assert exporter(str(REFERENCE), "--style", "nope").returncode == 3
+    missing = exporter("nosuch.txt", str(REFERENCE), "-t", "json", "--out", "o")
+    assert missing.returncode == 1
+    assert (tmp_path / "o" / "fed-holds-rates.json").is_file()
+    assert "Traceback" not in missing.stderr
