@@ -79,6 +79,8 @@ def test_the_generated_cover_is_declared_and_is_the_first_page() -> None:
     xhtml = etree.fromstring(files[f"EPUB/{page}"])
     (img,) = xhtml.xpath("//h:img", namespaces=NS)
     assert img.get("src") == "cover.svg"
+    assert img.get("role") == "doc-cover"
+    assert img.get("{http://www.idpf.org/2007/ops}type") == "cover"
     assert img.get("alt") == f"{ARTICLE.title} — What the council decided — 2025-03-19"
     assert opf.xpath("//opf:meta[@name='cover']/@content", namespaces=NS) == ["cover-image"]
 

@@ -184,25 +184,15 @@ def _merge(parent: Values, child: Values) -> Values:
     return merged
 
 
-#: The theme's tables that are plain value objects, set key by key.
-_TABLE_FIELDS = (
-    "fonts",
-    "sizes",
-    "spacing",
-    "colors",
-    "key_points",
-    "header",
-    "footer",
-    "epub",
-    "brand",
-)
+# The tables that become one theme value each, key for field (``page`` is built by a function).
+_PLAIN_TABLES = tuple(name for name in _schema.TABLES if name != "page")
 
 
 def _build(values: Values, path: Path) -> Theme:
     base = Theme()
     parts = {
         name: dataclasses.replace(getattr(base, name), **values.get(name, {}))
-        for name in _TABLE_FIELDS
+        for name in _PLAIN_TABLES
     }
     return Theme(
         name=path.stem,
@@ -270,7 +260,7 @@ def apply_options(theme: Theme, options: Mapping[str, object]) -> Theme:
         raise ThemeError(f"option {error.message}") from None
     changed: dict[str, Any] = {
         name: dataclasses.replace(getattr(theme, name), **values[name])
-        for name in _TABLE_FIELDS
+        for name in _PLAIN_TABLES
         if name in values
     }
     if "page" in values:

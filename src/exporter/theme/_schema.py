@@ -315,6 +315,7 @@ TABLES: dict[str, dict[str, Converter]] = {
     },
     "header": _each("left center right", template),
     "footer": _each("left center right", template),
-    "epub": {"cover": image_file("png", "jpeg", "svg")},
+    "epub": _each("certified_by certifier_credential", text)
+    | {"cover": image_file("png", "jpeg", "svg")},
     "brand": {"logo": image_file("png", "svg")},
 }

@@ -146,10 +146,16 @@ class HeaderFooter:
 
 @dataclass(frozen=True, slots=True)
 class Epub:
-    """The ``[epub]`` table: what only the EPUB has."""
+    """What only the EPUB has: who checked its accessibility, and its cover.
 
-    #: An image file (PNG, JPEG or SVG; absolute path) for the cover, instead of the cover
-    #: generated from the title, subtitle and date.
+    ``certified_by`` names the evaluator (a person or organisation, never exporter itself) and
+    ``certifier_credential`` their credential; empty when nobody has. ``cover`` is an image
+    file (PNG, JPEG or SVG; absolute path) for the cover, instead of the cover generated from
+    the title, subtitle and date.
+    """
+
+    certified_by: str = ""
+    certifier_credential: str = ""
     cover: str | None = None
 
 

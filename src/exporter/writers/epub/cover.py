@@ -79,10 +79,11 @@ def cover_page(article: Article, image: Image) -> bytes:
         "img { max-width: 100%; max-height: 100vh; }"
     )
     body = etree.SubElement(html, f"{{{_XHTML}}}body")
-    body.set(f"{{{_EPUB}}}type", "cover")
     img = etree.SubElement(body, f"{{{_XHTML}}}img")
     img.set("src", image.file_name)
     img.set("alt", _alternative(article))
+    # The semantic and its ARIA role on the same element, as DPUB-ARIA pairs them.
+    img.set(f"{{{_EPUB}}}type", "cover")
     img.set("role", "doc-cover")
     document: bytes = etree.tostring(
         html, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>"
