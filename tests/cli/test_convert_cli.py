@@ -20,7 +20,7 @@ from exporter.convert.manifest import MANIFEST_NAME
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "sources" / "fed-holds-rates.txt"
 TITLE = "Fed Holds Rates Steady as Inflation Cools"
-GOOD = "Rates on Hold\n\nThe bank kept rates unchanged.\n"
+GOOD = "Rates on Hold\n\n- Held at 5%\n\nThe bank kept rates unchanged.\n"
 SCHEMA = Draft202012Validator(json.loads((ROOT / "docs" / "report.schema.json").read_text()))
 
 
@@ -36,7 +36,7 @@ def briefs(tmp_path: Path) -> Path:
     folder = tmp_path / "briefs"
     folder.mkdir()
     (folder / "one.txt").write_text(GOOD)
-    (folder / "two.txt").write_text("Second Brief\n\nMore text.\n")
+    (folder / "two.txt").write_text("Second Brief\n\n- A point\n\nMore text.\n")
     return folder
 
 
