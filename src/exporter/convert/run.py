@@ -15,8 +15,9 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -362,27 +363,47 @@ def _run(
     # another executor never needs it.
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = executor or ProcessPoolExecutor(
-        max_workers=min(workers, len(tasks)), initializer=_start_worker
-    )
     # Briefs travel in small batches: one round trip per batch instead of per brief, while
     # batches stay small enough to keep every worker busy to the end and progress flowing.
     size = max(1, min(_MAX_BATCH, len(tasks) // (workers * 8)))
+    pool: Executor | None = executor
     try:
-        futures: dict[Future[list[BriefResult]], int] = {
-            pool.submit(_convert_batch, tasks[start : start + size]): start
-            for start in range(0, len(tasks), size)
-        }
+        # Workers are forked while the pool starts and work is submitted. A Ctrl-C that reached
+        # a worker between its fork and its initializer would kill it with a traceback, so the
+        # interrupt waits (blocked, not lost) until every worker exists and ignores it.
+        with _interrupts_deferred(own):
+            if pool is None:
+                pool = ProcessPoolExecutor(
+                    max_workers=min(workers, len(tasks)), initializer=_start_worker
+                )
+            futures: dict[Future[list[BriefResult]], int] = {
+                pool.submit(_convert_batch, tasks[start : start + size]): start
+                for start in range(0, len(tasks), size)
+            }
         for future in as_completed(futures):
             start = futures[future]
             for offset, result in enumerate(future.result()):
                 yield start + offset, result
     finally:
-        if own:
+        if own and pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
 _MAX_BATCH = 8
+
+
+@contextmanager
+def _interrupts_deferred(defer: bool) -> Iterator[None]:
+    """Hold back Ctrl-C (SIGINT) in this thread, and in the processes and threads it starts,
+    until the block ends; then a pending one is delivered here as usual."""
+    if not defer or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _start_worker() -> None:
@@ -390,6 +411,8 @@ def _start_worker() -> None:
     # batches in hand finish, the rest are cancelled); a worker that took the interrupt itself
     # would die mid-batch and print a traceback from inside multiprocessing.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # forked with it blocked (see _interrupts_deferred)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     # A parent killed outright (SIGKILL, OOM killer) cannot stop its pool, and a worker
     # waiting on the task queue would wait forever: it follows its parent instead. (The
     # parent process, not the run's pid: with the forkserver start method that is the server,
