@@ -129,8 +129,14 @@ def test_epub_byline_and_navigation_are_in_the_briefs_language(case: Expected) -
     nav = etree.fromstring(book.read("EPUB/nav.xhtml"))
     assert nav.findtext(".//h:title", namespaces=NS) == case.contents
     assert nav.findtext(".//h:nav/h:h2", namespaces=NS) == case.contents
-    for tree in (article, nav):
+    # The generated cover shows the date, and says it in its text alternative.
+    cover = etree.fromstring(book.read("EPUB/cover.svg"))
+    assert case.date in " ".join(cover.itertext())
+    image = etree.fromstring(book.read("EPUB/cover.xhtml")).find(".//h:img", NS)
+    assert image is not None and case.date in image.get("alt", "")
+    for tree in (article, nav, cover):
         assert_speaks(" ".join(tree.itertext()), case)
+    assert_speaks(image.get("alt", ""), case)
 
 
 def test_an_unknown_language_falls_back_to_the_first_words_and_the_date_as_written() -> None:

@@ -196,12 +196,25 @@ class Wording:
 
 @dataclass(frozen=True, slots=True)
 class Epub:
-    """What the EPUB says about who checked its accessibility: ``certified_by`` names the
-    evaluator (a person or organisation, never exporter itself) and ``certifier_credential``
-    their credential; empty when nobody has."""
+    """What only the EPUB has: who checked its accessibility, and its cover.
+
+    ``certified_by`` names the evaluator (a person or organisation, never exporter itself) and
+    ``certifier_credential`` their credential; empty when nobody has. ``cover`` is an image
+    file (PNG, JPEG or SVG; absolute path) for the cover, instead of the cover generated from
+    the title, subtitle and date.
+    """
 
     certified_by: str = ""
     certifier_credential: str = ""
+    cover: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    """The ``[brand]`` table: marks of the publisher shown in every format."""
+
+    #: A logo (PNG or SVG; absolute path) for the PDF and DOCX header and the EPUB cover.
+    logo: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,3 +236,4 @@ class Theme:
     hyphenate: bool = False
     epub: Epub = field(default_factory=Epub)
     wording: Wording = field(default_factory=Wording)
+    brand: Brand = field(default_factory=Brand)

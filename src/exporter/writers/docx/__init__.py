@@ -23,12 +23,12 @@ from exporter.text.wording import words_for
 from exporter.theme import Theme
 from exporter.writers.docx.body import write_key_points, write_sections, write_title_block
 from exporter.writers.docx.properties import write_properties
-from exporter.writers.docx.running_heads import write_running_heads
+from exporter.writers.docx.running_heads import unshown_logo, write_running_heads
 from exporter.writers.docx.styles import set_language
 from exporter.writers.docx.template import new_document
 from exporter.writers.reproducible_zip import reproducible_zip
 
-__all__ = ["render_docx"]
+__all__ = ["render_docx", "unshown_logo"]
 
 
 def render_docx(article: Article, theme: Theme) -> bytes:
@@ -47,7 +47,7 @@ def render_docx(article: Article, theme: Theme) -> bytes:
     write_title_block(document, article, language, words)
     write_key_points(document, article, theme, language)
     write_sections(document, article, language)
-    write_running_heads(document, article, words, language)
+    write_running_heads(document, article, theme, language)
     write_properties(document, article, language)
     return _package(document, article)
 

@@ -1,4 +1,5 @@
-"""Running header and footer from the theme's templates, with live page-number fields.
+"""Running header and footer from the theme's templates, with live page-number fields, and the
+theme's logo at the start of the header.
 
 The templates, the date and the authors come in the brief's language (:mod:`exporter.text.wording`).
 The page numbers are Word fields that the application fills in itself. Their cached result is
@@ -9,15 +10,18 @@ Word shows the live numbers as its "Numeral" option says.
 
 from __future__ import annotations
 
+from io import BytesIO
+
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.section import _Footer, _Header
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from exporter.model import Article
+from exporter.model import Article, ParseWarning
 from exporter.text.templates import running_values, split_template
-from exporter.text.wording import NUMBERING_SYSTEM_DIGITS, Words
-from exporter.theme import HeaderFooter
+from exporter.text.wording import NUMBERING_SYSTEM_DIGITS, words_for
+from exporter.theme import HeaderFooter, Theme, image_bytes, image_kind
 from exporter.writers.docx.inline import write_text
 from exporter.writers.docx.ooxml import element
 
@@ -31,7 +35,8 @@ _DIGIT_SWITCHES = {
 }
 
 
-def write_running_heads(document: Document, article: Article, words: Words, language: str) -> None:
+def write_running_heads(document: Document, article: Article, theme: Theme, language: str) -> None:
+    words = words_for(article, theme)
     values = running_values(article, words)
     # The fields' cached result, shown until the application updates them.
     values |= {"page": words.number(1), "pages": words.number(1)}
@@ -40,6 +45,37 @@ def write_running_heads(document: Document, article: Article, words: Words, lang
     section = document.sections[0]
     _write_running_head(section.header, words.header, values, fields, language)
     _write_running_head(section.footer, words.footer, values, fields, language)
+    if shows_logo(theme):
+        _write_logo(section.header, theme)
+
+
+def shows_logo(theme: Theme) -> bool:
+    """Whether the DOCX shows the theme's logo: Word needs a bitmap (PNG), and exporter has no
+    rasteriser to make one from an SVG (the PDF and EPUB show SVG logos)."""
+    logo = theme.brand.logo
+    return logo is not None and image_kind(image_bytes(logo)[:1024]) == "png"
+
+
+def unshown_logo(article: Article, theme: Theme) -> list[ParseWarning]:
+    """A warning when the theme's logo cannot be shown in a DOCX (an SVG)."""
+    if theme.brand.logo is None or shows_logo(theme):
+        return []
+    message = "DOCX: the SVG logo (brand.logo) is not shown in the header; Word needs a PNG logo"
+    return [ParseWarning(None, message)]
+
+
+def _write_logo(header: _Header, theme: Theme) -> None:
+    """The logo as the header's first run, as tall as two lines of the header's text."""
+    assert theme.brand.logo is not None
+    paragraph = header.paragraphs[0]
+    run = paragraph.add_run()
+    run.add_picture(
+        BytesIO(image_bytes(theme.brand.logo)), height=Pt(theme.sizes.header_footer * 2.2)
+    )
+    run.add_text("  ")
+    properties = paragraph._p.pPr
+    paragraph._p.remove(run._r)
+    paragraph._p.insert(0 if properties is None else 1, run._r)
 
 
 def _write_running_head(
