@@ -183,7 +183,7 @@ def _build(values: Values, path: Path) -> Theme:
     base = Theme()
     parts = {
         name: dataclasses.replace(getattr(base, name), **values.get(name, {}))
-        for name in ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer")
+        for name in ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer", "pdf")
     }
     return Theme(
         name=path.stem,
@@ -251,7 +251,7 @@ def apply_options(theme: Theme, options: Mapping[str, object]) -> Theme:
         raise ThemeError(f"option {error.message}") from None
     changed: dict[str, Any] = {
         name: dataclasses.replace(getattr(theme, name), **values[name])
-        for name in ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer")
+        for name in ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer", "pdf")
         if name in values
     }
     if "page" in values:

@@ -85,6 +85,13 @@ def flag(value: object, _base: Path) -> bool:
     return value
 
 
+def missing_glyphs(value: object, base: Path) -> str:
+    choice = text(value, base)
+    if choice not in ("error", "warn"):
+        raise ValueError(f'expected "error" or "warn", got "{choice}"')
+    return choice
+
+
 def bullet(value: object, base: Path) -> str:
     glyph = text(value, base)
     if not 1 <= len(glyph.strip()) <= 3:
@@ -290,4 +297,5 @@ TABLES: dict[str, dict[str, Converter]] = {
     },
     "header": _each("left center right", template),
     "footer": _each("left center right", template),
+    "pdf": {"tagged": flag, "missing_glyphs": missing_glyphs},
 }
