@@ -25,7 +25,7 @@ from __future__ import annotations
 from exporter._version import __version__
 from exporter.convert import BriefResult, Report, convert, convert_many
 from exporter.convert.write import write
-from exporter.errors import BriefError, ExporterError, OutputError, ThemeError
+from exporter.errors import BriefError, ExporterError, MissingGlyphError, OutputError, ThemeError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, ParseWarning, Section
 from exporter.reading import parse_bytes, parse_text
 from exporter.reading import parse_file as parse
@@ -40,6 +40,7 @@ __all__ = [
     "ExporterError",
     "ListBlock",
     "Metadata",
+    "MissingGlyphError",
     "OutputError",
     "Paragraph",
     "ParseWarning",

@@ -5,6 +5,7 @@
     ExporterError                      anything exporter reports on purpose
     ├── BriefError(ValueError)         a brief that cannot be read: path and line
     ├── ThemeError(ValueError)         a theme file that is missing or invalid: path, key, line
+    ├── MissingGlyphError(ValueError)  characters no font has, in a format that must show them all
     └── OutputError(OSError)           an output file that cannot be written: path
 
 Every error renders like a compiler message, ``path:line: error: what — hint``, which is what
@@ -46,6 +47,25 @@ class ThemeError(ExporterError, ValueError):
     """A theme that cannot be found or does not validate."""
 
     exit_code = 3
+
+
+class MissingGlyphError(ExporterError, ValueError):
+    """Characters that no font of the theme has, in an output that may not print them as empty
+    boxes (a tagged PDF: PDF/UA forbids the ``.notdef`` glyph). ``characters`` are the ones
+    missing, so that whoever holds the brief can name their line."""
+
+    exit_code = 1
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        characters: str,
+        path: str | Path | None = None,
+        line: int | None = None,
+    ):
+        super().__init__(message, path=path, line=line)
+        self.characters = characters
 
 
 class OutputError(ExporterError, OSError):

@@ -23,9 +23,9 @@ from typing import Literal
 from exporter.convert.files import remove_stale_temporaries, write_atomic
 from exporter.convert.manifest import build_key, read_manifest, write_manifest
 from exporter.convert.sources import Brief, find_briefs
-from exporter.errors import BriefError, ExporterError, ThemeError
+from exporter.errors import BriefError, ExporterError, MissingGlyphError, ThemeError
 from exporter.model import ParseWarning
-from exporter.reading import locate_characters, parse_bytes, read_brief
+from exporter.reading import line_of, locate_characters, parse_bytes, read_brief
 from exporter.theme import apply_options, load_theme, resolve_theme
 from exporter.writers.registry import get_writer
 
@@ -154,6 +154,13 @@ def convert_brief(job: Job) -> BriefResult:
         # A theme named by the brief fails this brief only; say which brief it was.
         message = str(error) if error.path else f"{source}: error: {error.message}"
         return _failed(source, message, warnings, started)
+    except MissingGlyphError as error:
+        # The writer knows the characters; the brief says on which line they first are.
+        line = error.line or line_of(error.characters, data)
+        located = MissingGlyphError(
+            error.message, characters=error.characters, path=source, line=line
+        )
+        return _failed(source, str(located), warnings, started)
     except ExporterError as error:
         return _failed(source, str(error), warnings, started)
     except Exception as error:  # a writer bug must not stop the other briefs; it is reported

@@ -32,11 +32,30 @@ def locate_characters(warnings: Iterable[ParseWarning], data: bytes) -> tuple[Pa
     return tuple(_located(warning, text) for warning in warnings)
 
 
+def line_of(characters: str, data: bytes) -> int | None:
+    """The first line of the brief ``data`` holding one of ``characters``; ``None`` if none.
+
+    >>> line_of("㉿", "Title\\n\\nA seal ㉿ here.\\n".encode())
+    3
+    """
+    try:
+        text = decode_brief(data).text
+    except BriefError:  # the brief parsed, so this cannot happen
+        return None
+    return _line_in(characters, text)
+
+
 def _located(warning: ParseWarning, text: str) -> ParseWarning:
     if warning.line or not warning.characters:
         return warning
-    # One pass over the text, however many characters the warning names.
-    first = re.search(f"[{re.escape(warning.characters)}]", text)
-    if first is None:  # the characters come from the theme (a label, a bullet), not the brief
-        return warning
-    return replace(warning, line=text.count("\n", 0, first.start()) + 1)
+    line = _line_in(warning.characters, text)
+    # None: the characters come from the theme (a label, a bullet), not the brief
+    return warning if line is None else replace(warning, line=line)
+
+
+def _line_in(characters: str, text: str) -> int | None:
+    if not characters:
+        return None
+    # One pass over the text, however many characters there are.
+    first = re.search(f"[{re.escape(characters)}]", text)
+    return None if first is None else text.count("\n", 0, first.start()) + 1
