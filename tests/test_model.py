@@ -34,9 +34,10 @@ def test_to_dict_has_the_documented_shape() -> None:
         "subtitle": "A pause, not a pivot",
         "key_points": ["Rates unchanged", "Inflation easing"],
         "sections": [
-            {"heading": None, "blocks": [{"type": "paragraph", "text": "Lead."}]},
+            {"heading": None, "level": 2, "blocks": [{"type": "paragraph", "text": "Lead."}]},
             {
                 "heading": "Why Not Cut Now?",
+                "level": 2,
                 "blocks": [{"type": "list", "ordered": True, "items": ["one", "two"]}],
             },
         ],

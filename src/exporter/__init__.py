@@ -25,13 +25,20 @@ from __future__ import annotations
 from exporter._version import __version__
 from exporter.convert import BriefResult, Report, convert, convert_many
 from exporter.convert.write import write
-from exporter.errors import BriefError, ExporterError, MissingGlyphError, OutputError, ThemeError
+from exporter.errors import (
+    BriefError,
+    ExporterError,
+    MissingGlyphError,
+    OutputError,
+    Problem,
+    ThemeError,
+    UnknownFormatError,
+)
 from exporter.model import Article, ListBlock, Metadata, Paragraph, ParseWarning, Section
 from exporter.reading import parse_bytes, parse_text
 from exporter.reading import parse_file as parse
 from exporter.theme import Theme, available_themes, load_theme
 from exporter.writers import Rendered, Writer, available_writers, render, render_with_warnings
-from exporter.writers.registry import UnknownFormatError
 
 __all__ = [
     "Article",
@@ -44,6 +51,7 @@ __all__ = [
     "OutputError",
     "Paragraph",
     "ParseWarning",
+    "Problem",
     "Rendered",
     "Report",
     "Section",

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from exporter.errors import BriefError
-from exporter.model import Article, ListBlock, Paragraph
+from exporter.model import Article
 from exporter.reading import parse_bytes, parse_text
 from exporter.reading.decode import sanitise_text
 from tests.strategies import LABEL_WORDS, brief_text
@@ -24,15 +24,7 @@ def words(text: str) -> Counter[str]:
 
 def model_words(article: Article, *, with_title: bool) -> Counter[str]:
     parts = [article.title] if with_title else []
-    parts += [article.subtitle or "", *article.key_points]
-    for section in article.sections:
-        parts.append(section.heading or "")
-        for block in section.blocks:
-            match block:
-                case Paragraph(text=text):
-                    parts.append(text)
-                case ListBlock(items=items):
-                    parts.extend(items)
+    parts += list(article.plain_texts())[1:]
     return words(" ".join(parts))
 
 

@@ -110,6 +110,7 @@ def test_every_writer_gives_a_file_its_reader_accepts(name: str, text: str) -> N
         READERS[name](data)
 
 
+@pytest.mark.slow
 def test_a_sample_of_the_epubs_passes_epubcheck(tmp_path: Path) -> None:
     sample: list[Path] = []
 

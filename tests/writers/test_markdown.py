@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
-from exporter.model import Article, Block, ListBlock, Paragraph, Section
+from exporter.model import Article, Block, ListBlock, Paragraph, Section, block_texts
 from exporter.reading import parse_bytes, parse_file
 from exporter.theme import Theme
 from exporter.writers.markdown import escape_markdown, render_markdown
@@ -41,15 +41,15 @@ def _shown(article: Article) -> Article:
     def block(item: Block) -> Block:
         if isinstance(item, Paragraph):
             return Paragraph(_unescape(item.text))
-        return replace(item, items=tuple(map(_unescape, item.items)))
+        return replace(item, items=tuple(_unescape(piece.text) for piece in item.items))
 
     return Article(
         article.title,
         article.subtitle,
-        tuple(map(_unescape, article.key_points)),
+        tuple(_unescape(point.text) for point in article.key_points),
         tuple(
             Section(
-                None if section.heading is None else _unescape(section.heading),
+                None if section.heading is None else _unescape(section.heading.text),
                 tuple(map(block, section.blocks)),
             )
             for section in article.sections
@@ -100,7 +100,8 @@ def articles(draw: st.DrawFn) -> Article:
     # The title repeated as the first line of the body is read as the title itself.
     assume(
         all(
-            title not in (section.heading, *map(_block_text, section.blocks))
+            title
+            not in (section.heading and section.heading.text, *map(_block_text, section.blocks))
             for section in sections
         )
     )
@@ -109,7 +110,7 @@ def articles(draw: st.DrawFn) -> Article:
 
 
 def _block_text(block: Block) -> str:
-    return block.text if isinstance(block, Paragraph) else " ".join(block.items)
+    return " ".join(piece.text for piece in block_texts(block))
 
 
 @settings(max_examples=60)

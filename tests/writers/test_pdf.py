@@ -14,17 +14,18 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from exporter.errors import BriefError
+from exporter.errors import BriefError, MissingGlyphError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file, parse_text
 from exporter.theme import Font, Fonts, HeaderFooter, KeyPointsBox, Page, PdfOptions, Theme
+from exporter.writers import render_with_warnings
 from exporter.writers.pdf import render_pdf, uncovered_characters
 from exporter.writers.pdf.styles import build_styles
 from tests.strategies import brief_text
 
 SOURCES = sorted((Path(__file__).resolve().parents[2] / "sources").iterdir())
 # Briefs whose words a PDF text extractor cannot give back in order (right-to-left lines,
-# Chinese without spaces): tests/test_scripts.py checks them word by word instead.
+# Chinese without spaces): tests/writers/test_scripts.py checks them word by word instead.
 SCRIPT_BRIEFS = {"ar-gulf-summit.txt", "he-knesset-budget.txt", "zh-wonsan-tourism.txt"}
 SCRIPT_BRIEFS |= {"mixed-script-names.txt"}
 REFERENCE_BRIEF = "000_9308d7e73d83f95c.txt"
@@ -120,12 +121,7 @@ def assert_in_order(expected: list[str], actual: list[str]) -> None:
 
 
 def article_words(article: Article) -> list[str]:
-    texts = [article.title, *(article.subtitle or "").split("\n"), *article.key_points]
-    for section in article.sections:
-        texts.append(section.heading or "")
-        for block in section.blocks:
-            texts.extend([block.text] if isinstance(block, Paragraph) else block.items)
-    return [word for text in texts for word in words(text)]
+    return [word for text in article.plain_texts() for word in words(text)]
 
 
 def outline_titles(article: Article, theme: Theme | None = None) -> list[str]:
@@ -320,9 +316,9 @@ def test_document_metadata() -> None:
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
 
 
-def test_language_defaults_to_english() -> None:
+def test_an_unknown_language_is_declared_undetermined() -> None:
     article = replace(REFERENCE, metadata=Metadata())
-    assert read(article).trailer["/Root"]["/Lang"] == "en-US"
+    assert read(article).trailer["/Root"]["/Lang"] == "und"
 
 
 # --------------------------------------------------------------------------- fonts
@@ -432,10 +428,24 @@ def test_uncovered_characters_are_named() -> None:
     article = Article(title="Yi ꀀꀁ", sections=(Section(None, (Paragraph("Ωμέγα"),)),))
     warnings = uncovered_characters(article, WARN)
     assert len(warnings) == 1
-    assert warnings[0].line == 0
+    assert warnings[0].line is None  # a hand-built article has no lines
     assert "'ꀀ' (U+A000)" in warnings[0].message
     assert "'ꀁ' (U+A001)" in warnings[0].message
     assert "title" in warnings[0].message
+
+
+def test_a_missing_glyph_names_the_line_of_the_brief_from_every_entry_point() -> None:
+    brief = "---\nauthor: Desk ꀁ\n---\nYi Letters\n\nA paragraph on syllables.\n\nOne: ꀀ.\n"
+    article = parse_text(brief, "yi.txt", language="en")
+    warn = {"pdf.missing_glyphs": "warn"}
+    by_part = {
+        warning.message.split(" in the ")[1].split(";")[0]: warning.line
+        for warning in render_with_warnings(article, "pdf", options=warn).warnings
+    }
+    assert by_part == {"body text": 8, "author and date": 2}
+    with pytest.raises(MissingGlyphError) as refused:  # a tagged PDF: the first line
+        render_with_warnings(article, "pdf")
+    assert refused.value.line == 2
 
 
 def test_greek_and_cyrillic_need_no_warning() -> None:

@@ -18,8 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from exporter.errors import BriefError, MissingGlyphError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file, parse_text
+from exporter.text.metadata import byline
 from exporter.theme import HeaderFooter, KeyPointsBox, PdfOptions, Theme, load_theme
 from exporter.writers.pdf import render_pdf, uncovered_characters
+from exporter.writers.pdf.story import heading_levels
 from tests.strategies import brief_text
 from tests.writers.tagged_pdf import Block, problems, structure_text
 from tests.writers.test_pdf import FILLER, REFERENCE, SOURCES, WARN, long_article
@@ -37,7 +39,6 @@ READING_BRIEFS = (
     "he-knesset-budget.txt",
     "mixed-script-names.txt",
 )
-META_SEPARATOR = " · "
 
 LINKS = Article(
     title="Links, lists and names",
@@ -75,6 +76,7 @@ BOX_ACROSS_PAGES = Article(
 PARAGRAPH_ACROSS_PAGES = Article(
     title="One long paragraph",
     sections=(Section("A heading", (Paragraph(" ".join([FILLER] * 40)),)),),
+    metadata=Metadata(language="en-GB"),  # hyphenated in English
 )
 HYPHENATED = Theme(justify=True, hyphenate=True)
 
@@ -351,25 +353,24 @@ def expected_blocks(article: Article, theme: Theme) -> list[Block]:
     blocks = [Block("H1", article.title)]
     if article.subtitle:
         blocks.append(Block("P", article.subtitle))
-    meta = [part for part in (article.metadata.author, article.metadata.date) if part]
-    if meta:
-        blocks.append(Block("P", META_SEPARATOR.join(meta)))
+    if byline(article):
+        blocks.append(Block("P", byline(article)))
     if article.key_points:
         label = theme.key_points.label_for(article.metadata.language)
         if label.strip():
             blocks.append(Block("H2", label))
         for point in article.key_points:
-            blocks += [Block("Lbl", theme.key_points.bullet), Block("LBody", point)]
-    for section in article.sections:
+            blocks += [Block("Lbl", theme.key_points.bullet), Block("LBody", point.text)]
+    for section, level in zip(article.sections, heading_levels(article.sections), strict=True):
         if section.heading:
-            blocks.append(Block("H2", section.heading))
+            blocks.append(Block(f"H{level}", section.heading.text))
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 blocks.append(Block("P", block.text))
                 continue
             for number, item in enumerate(block.items, start=1):
                 mark = f"{number}." if block.ordered else theme.key_points.bullet
-                blocks += [Block("Lbl", mark), Block("LBody", item)]
+                blocks += [Block("Lbl", mark), Block("LBody", item.text)]
     return [Block(block.role, " ".join(block.text.split())) for block in blocks]
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tomllib
 from collections.abc import Callable, Iterator
@@ -20,11 +19,10 @@ from pathlib import Path
 from exporter.cli._common import Subcommands, warning_lines
 from exporter.convert import DEFAULT_FORMATS, BriefResult, Report, convert_many
 from exporter.convert.files import write_atomic
+from exporter.text.languages import LanguageTagError, normalise_language
 
 DEFAULT_SOURCES = Path("sources")
 DEFAULT_OUT = Path("build")
-# A BCP 47 tag as --lang accepts it: language, then script, region or variant subtags.
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 def register(commands: Subcommands) -> None:
@@ -136,7 +134,7 @@ def _print_result(result: BriefResult, args: argparse.Namespace) -> None:
 def _problems(result: BriefResult, args: argparse.Namespace) -> str:
     lines = [] if args.quiet else warning_lines(result.source, result.warnings, notes=args.verbose)
     if result.error:
-        lines.append(result.error)
+        lines.append(str(result.error))
     return "".join(f"{line}\n" for line in lines)
 
 
@@ -161,12 +159,10 @@ def add_language_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _language_tag(text: str) -> str:
-    tag = text.strip().replace("_", "-")
-    if not _LANGUAGE_TAG.fullmatch(tag):
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a language tag such as en, ru or zh-Hans"
-        )
-    return tag
+    try:
+        return normalise_language(text)
+    except LanguageTagError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _positive(text: str) -> int:

@@ -10,7 +10,6 @@ manifest up to date.
 from __future__ import annotations
 
 import os
-import re
 import signal
 import threading
 import time
@@ -23,10 +22,11 @@ from typing import Literal
 from exporter.convert.files import remove_stale_temporaries, write_atomic
 from exporter.convert.manifest import build_key, read_manifest, write_manifest
 from exporter.convert.sources import Brief, find_briefs
-from exporter.errors import BriefError, ExporterError, MissingGlyphError, ThemeError
+from exporter.errors import BriefError, Problem
 from exporter.model import ParseWarning
-from exporter.reading import line_of, locate_characters, parse_bytes, read_brief
-from exporter.theme import apply_options, load_theme, resolve_theme
+from exporter.reading import parse_bytes, read_brief
+from exporter.theme import apply_options, load_theme
+from exporter.writers import choose_theme, render_format
 from exporter.writers.registry import get_writer
 
 DEFAULT_FORMATS = ("docx", "pdf", "epub")
@@ -46,20 +46,20 @@ class OutputResult:
 
 @dataclass(frozen=True, slots=True)
 class BriefResult:
-    """What happened to one brief: its outputs, warnings, and the error if it failed."""
+    """What happened to one brief: its outputs, warnings, and the problem if it failed."""
 
     source: str
     status: BriefStatus
     outputs: tuple[OutputResult, ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
-    error: str | None = None
+    error: Problem | None = None
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, object]:
         return {
             "source": self.source,
             "status": self.status,
-            "error": self.error,
+            "error": self.error.to_dict() if self.error is not None else None,
             "seconds": round(self.seconds, 6),
             "warnings": [warning.to_dict() for warning in self.warnings],
             "outputs": [
@@ -131,12 +131,12 @@ def convert_brief(job: Job) -> BriefResult:
     started = time.perf_counter()
     source = str(job.brief.source)
     warnings: tuple[ParseWarning, ...] = ()
+    outputs: list[OutputResult] = []
     try:
         data = read_brief(job.brief.source)
         article = parse_bytes(data, source, language=job.language)
         warnings = article.warnings
-        theme = apply_options(resolve_theme(job.style, article), job.options)
-        outputs = []
+        theme = choose_theme(article, job.style, job.options)
         for name in job.formats:
             writer = get_writer(name)
             path = job.brief.output_stem.with_name(job.brief.output_stem.name + writer.extension)
@@ -145,29 +145,17 @@ def convert_brief(job: Job) -> BriefResult:
             if not job.force and job.previous.get(str(path)) == key and path.is_file():
                 outputs.append(OutputResult(str(path), name, "skipped", 0.0, key))
                 continue
-            warnings += locate_characters(writer.warnings(article, theme), data)
-            write_atomic(path, writer.render(article, theme), durable=job.durable)
+            rendered, found = render_format(article, writer, theme)
+            warnings += found
+            write_atomic(path, rendered, durable=job.durable)
             outputs.append(
                 OutputResult(str(path), name, "written", time.perf_counter() - began, key)
             )
-    except ThemeError as error:
-        # A theme named by the brief fails this brief only; say which brief it was.
-        message = str(error) if error.path else f"{source}: error: {error.message}"
-        return _failed(source, message, warnings, started)
-    except MissingGlyphError as error:
-        # The writer knows the characters; the brief says on which line they first are.
-        line = error.line or line_of(error.characters, data)
-        located = MissingGlyphError(
-            error.message, characters=error.characters, path=source, line=line
-        )
-        return _failed(source, str(located), warnings, started)
-    except ExporterError as error:
-        return _failed(source, str(error), warnings, started)
-    except Exception as error:  # a writer bug must not stop the other briefs; it is reported
-        message = (
-            f"{source}: error: internal error ({type(error).__name__}: {error}); please report"
-        )
-        return _failed(source, message, warnings, started)
+    except Exception as error:  # one bad brief, or a writer's bug, must not stop the others
+        # A theme the brief names fails this brief only: without a file of its own, the
+        # problem is the brief's.
+        problem = Problem.of(error, path=source)
+        return BriefResult(source, "failed", (), warnings, problem, time.perf_counter() - started)
     status: BriefStatus = (
         "skipped" if all(out.status == "skipped" for out in outputs) else "converted"
     )
@@ -190,17 +178,10 @@ def convert(
 
     Returns its :class:`BriefResult`; a brief that cannot be converted raises its error: a
     :class:`~exporter.errors.BriefError` with the line for bad input, a
-    :class:`~exporter.errors.ThemeError` for its theme. ``style`` and ``options`` are as for
-    :func:`convert_many`.
+    :class:`~exporter.errors.ThemeError` for its theme, an
+    :class:`~exporter.errors.OutputError` for a file that cannot be written. ``style`` and
+    ``options`` are as for :func:`convert_many`.
     """
-    # Reading first raises the brief's or theme's own error, with its class, path and line.
-    article = parse_bytes(read_brief(path), str(path), language=language)
-    try:
-        apply_options(resolve_theme(style, article), options or {})
-    except ThemeError as error:
-        if error.path:
-            raise
-        raise ThemeError(error.message, path=path) from None  # the brief named the theme
     report = convert_many(
         [path],
         out_dir,
@@ -213,13 +194,8 @@ def convert(
     )
     (result,) = report.results
     if result.error is not None:
-        found = _ERROR_LINE.match(result.error)
-        message, line = (found["message"], found["line"]) if found else (result.error, None)
-        raise ExporterError(message, path=result.source, line=int(line) if line else None)
+        raise result.error.to_error()
     return result
-
-
-_ERROR_LINE = re.compile(r"^.*?(?::(?P<line>\d+))?: error: (?P<message>.*)$", re.DOTALL)
 
 
 def convert_many(
@@ -279,7 +255,7 @@ def convert_many(
     ]
     results: dict[int, BriefResult] = {}
     for index, error in enumerate(unreadable, start=len(tasks)):
-        results[index] = BriefResult(str(error.path), "failed", error=str(error))
+        results[index] = BriefResult(str(error.path), "failed", error=Problem.of(error))
         if on_result is not None:
             on_result(results[index])
     try:
@@ -369,9 +345,3 @@ def _update_manifest(out: Path, manifest: dict[str, str], results: Iterable[Brie
             manifest[str(Path(output.path).relative_to(out))] = output.key
     if out.is_dir():
         write_manifest(out, manifest)
-
-
-def _failed(
-    source: str, message: str, warnings: tuple[ParseWarning, ...], started: float
-) -> BriefResult:
-    return BriefResult(source, "failed", (), warnings, message, time.perf_counter() - started)

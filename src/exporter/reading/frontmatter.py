@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -17,28 +18,11 @@ import yaml
 from exporter.errors import BriefError
 from exporter.model import FrozenValue, Metadata, ParseWarning, freeze
 from exporter.reading.decode import clean_value
+from exporter.text.languages import LanguageTagError, normalise_language
+from exporter.text.metadata import FRONT_MATTER_KEYS
 
 _FENCE = "---"
 _CLOSERS = ("---", "...")
-
-# Accepted spellings of the known keys, mapped to the field they fill.
-_ALIASES = {
-    "title": "title",
-    "subtitle": "subtitle",
-    "author": "author",
-    "authors": "author",
-    "by": "author",
-    "date": "date",
-    "language": "language",
-    "lang": "language",
-    "keywords": "keywords",
-    "tags": "keywords",
-    "description": "description",
-    "summary": "description",
-    "abstract": "description",
-}
-
-_BCP47 = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +31,8 @@ class FrontMatter:
 
     title: str | None = None
     subtitle: str | None = None
+    title_line: int | None = None
+    subtitle_line: int | None = None
     metadata: Metadata = field(default_factory=Metadata)
     body_start: int = 0
     warnings: tuple[ParseWarning, ...] = ()
@@ -154,7 +140,7 @@ def _interpret(
     warnings: list[ParseWarning] = []
     for raw_key, value in data.items():
         key = str(raw_key).strip()
-        target = _ALIASES.get(key.lower())
+        target = FRONT_MATTER_KEYS.get(key.lower())
         if target is None:
             extra[key] = freeze(_plain(value))
         elif value is not None:
@@ -177,15 +163,16 @@ def _interpret(
 
     language = text("language")
     if language is not None:
-        normalised = normalise_language(language)
-        if normalised is None:
+        try:
+            language = normalise_language(language)
+        except LanguageTagError:
             warnings.append(
                 ParseWarning(
                     line_of.get("language", 1),
                     f"language {language!r} is not a BCP 47 tag such as 'en' or 'en-GB'; ignored",
                 )
             )
-        language = normalised
+            language = None
     metadata = Metadata(
         author=text("author"),
         date=text("date"),
@@ -194,31 +181,17 @@ def _interpret(
         description=text("description"),
         source=source,
         extra=freeze(extra),  # type: ignore[arg-type]
+        lines=MappingProxyType(line_of),
     )
     return FrontMatter(
         title=text("title"),
         subtitle=text("subtitle"),
+        title_line=line_of.get("title"),
+        subtitle_line=line_of.get("subtitle"),
         metadata=metadata,
         body_start=body_start,
         warnings=tuple(warnings),
     )
-
-
-def normalise_language(tag: str) -> str | None:
-    """Return ``tag`` as a well-formed BCP 47 tag (``en_gb`` → ``en-GB``), or ``None``."""
-    tag = tag.strip().replace("_", "-")
-    if not _BCP47.match(tag):
-        return None
-    primary, *rest = tag.split("-")
-    parts = [primary.lower()]
-    for part in rest:
-        if len(part) == 4 and part.isalpha():
-            parts.append(part.title())  # script: Latn, Cyrl
-        elif len(part) in (2, 3) and (part.isalpha() or part.isdigit()):
-            parts.append(part.upper())  # region: GB, 419
-        else:
-            parts.append(part.lower())
-    return "-".join(parts)
 
 
 def _keywords(value: object) -> tuple[str, ...]:
@@ -246,5 +219,5 @@ def _key_lines(lines: list[str]) -> dict[str, int]:
         match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
         if match:
             key = match.group(1).lower()
-            found.setdefault(_ALIASES.get(key, key), number)
+            found.setdefault(FRONT_MATTER_KEYS.get(key, key), number)
     return found

@@ -2,7 +2,7 @@
 ``language:``, else it is detected from the text and a note says so.
 
 Detection uses fastText's language-identification model ``lid.176.ftz`` (176 languages, 0.9 MB,
-shipped in ``model/`` with its licence; deterministic, offline) through fasttext-predict, the
+shipped in ``lid/`` with its licence; deterministic, offline) through fasttext-predict, the
 prediction-only build of fastText that SearXNG maintains: it loads in ~60 ms, where langid.py's
 model took ~0.6 s. Scripts that name their language outright (Hangul, kana, Hebrew, Greek, Han
 alone) are recognised without the model, so it is loaded only for Latin, Cyrillic and Arabic
@@ -15,13 +15,12 @@ import functools
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, assert_never
+from typing import Any
 
-from exporter.model import Article, ListBlock, ParseWarning
-from exporter.model import Paragraph as ParagraphBlock
-from exporter.scripts import Script, script_of
+from exporter.model import Article, ParseWarning
+from exporter.text.scripts import Script, script_of
 
-_MODEL = Path(__file__).with_name("model") / "lid.176.ftz"
+_MODEL = Path(__file__).with_name("lid") / "lid.176.ftz"
 
 # Fewer letters than this say too little to name a language.
 _MIN_LETTERS = 20
@@ -39,9 +38,11 @@ def with_language(article: Article, override: str | None = None) -> Article:
     """``article`` with its language settled: ``override``, else the front matter's, else
     detected from the text (with a note), else left unknown.
 
-    >>> from exporter.model import Section
+    ``override`` must already be a normalised tag (see :mod:`exporter.text.languages`).
+
+    >>> from exporter.model import Paragraph, Section
     >>> text = "Сергей Лавров прибыл в Пхеньян для переговоров с министром иностранных дел."
-    >>> lead = Section(None, (ParagraphBlock(text),))
+    >>> lead = Section(None, (Paragraph(text),))
     >>> article = with_language(Article(title="", sections=(lead,)))
     >>> article.metadata.language, article.warnings[0].message[:30]
     ('ru', 'no language given: detected ru')
@@ -51,11 +52,11 @@ def with_language(article: Article, override: str | None = None) -> Article:
         return replace(article, metadata=replace(metadata, language=override))
     if metadata.language:
         return article
-    detected = detect_language(_article_text(article))
+    detected = detect_language("\n".join(article.plain_texts()))
     if detected is None:
         return article
     warning = ParseWarning(
-        0,
+        None,
         f"no language given: detected {detected} from the text "
         "(set `language:` in the front matter or pass --lang to be sure)",
         severity="note",
@@ -104,16 +105,3 @@ def _classify(text: str) -> tuple[str, float]:
     # fastText reads one line: newlines would be refused, runs of spaces mean nothing.
     (label,), (probability,) = _identifier().predict(" ".join(text.split()), k=1)
     return str(label).removeprefix("__label__"), float(probability)
-
-
-def _article_text(article: Article) -> str:
-    parts = [article.title, article.subtitle or "", *article.key_points, *article.headings]
-    for block in article.blocks():
-        match block:
-            case ParagraphBlock():
-                parts.append(block.text)
-            case ListBlock():
-                parts.extend(block.items)
-            case _:
-                assert_never(block)
-    return "\n".join(parts)

@@ -12,6 +12,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from exporter.model import Inline
+
 _BULLET = re.compile(r"^[-*+•‣◦▪–]\s+(?P<text>\S.*)$")
 # At most three digits, so "2025 was a year…" and "2025. A year…" stay text.
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3}[.)])\s+(?P<text>\S.*)$")
@@ -39,7 +41,7 @@ class Heading:
 class ListRun:
     """Consecutive list items of one kind (blank lines between items are allowed)."""
 
-    items: tuple[str, ...]
+    items: tuple[Inline, ...]
     ordered: bool
     line: int
     first_marker: str  # the first item's marker as written ("1."), empty for bullets
@@ -131,7 +133,7 @@ def _list_run(rows: list[_Line], start: int) -> tuple[ListRun, int]:
     first = _list_item(rows[start].text)
     assert first is not None
     ordered = first[0]
-    items = [first[1]]
+    items = [Inline(first[1], rows[start].number)]
     index = start + 1
     while index < len(rows):
         row = rows[index]
@@ -139,7 +141,7 @@ def _list_run(rows: list[_Line], start: int) -> tuple[ListRun, int]:
         if item is not None:
             if item[0] != ordered:
                 break
-            items.append(item[1])
+            items.append(Inline(item[1], row.number))
         elif row.blank:
             # A loose list has blank lines between items; anything else after them ends it.
             following = next((i for i in range(index, len(rows)) if not rows[i].blank), len(rows))
@@ -149,7 +151,7 @@ def _list_run(rows: list[_Line], start: int) -> tuple[ListRun, int]:
             index = following
             continue
         elif row.indented and not _RULE.match(row.text):
-            items[-1] = f"{items[-1]} {row.text}"
+            items[-1] = Inline(f"{items[-1].text} {row.text}", items[-1].line)
         else:
             break
         index += 1

@@ -14,11 +14,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from exporter.errors import BriefError
-from exporter.model import Article, Block, ListBlock, Metadata, Paragraph, ParseWarning, Section
+from exporter.model import (
+    Article,
+    Block,
+    Inline,
+    ListBlock,
+    Metadata,
+    Paragraph,
+    ParseWarning,
+    Section,
+)
 from exporter.reading.decode import DecodedText, decode_brief, sanitise_text
 from exporter.reading.frontmatter import FrontMatter, read_front_matter
 from exporter.reading.language import with_language
 from exporter.reading.lines import Heading, ListRun, Text, Unit, tokenise
+from exporter.text.languages import LanguageTagError, normalise_language
 
 # A line introducing the key points. It is not itself a key point or a section.
 _KEY_POINTS_LABEL = re.compile(
@@ -44,7 +54,7 @@ def parse_text(
 
     >>> article = parse_text("- Rates held\\nRates on Hold\\nThe bank kept rates unchanged.")
     >>> article.title, article.key_points
-    ('Rates on Hold', ('Rates held',))
+    ('Rates on Hold', (Inline(text='Rates held', line=1),))
     """
     name = str(source) if source is not None else None
     return _parse_clean(sanitise_text(text, name), name, language)
@@ -79,6 +89,11 @@ def read_brief(path: str | Path) -> bytes:
 
 
 def _parse_clean(decoded: DecodedText, source: str | None, language: str | None) -> Article:
+    if language is not None:
+        try:
+            language = normalise_language(language)
+        except LanguageTagError as error:
+            raise BriefError(f"language override: {error}", path=source) from None
     lines = decoded.text.split("\n")
     front = read_front_matter(lines, source)
     units = tokenise(lines[front.body_start :], first_number=front.body_start + 1)
@@ -103,19 +118,23 @@ class _ArticleBuilder:
         self.warnings.extend(warnings)
         key_points = self._take_key_points()
         title = self._take_title()
-        subtitle = self.front.subtitle
+        subtitle = (
+            Inline(self.front.subtitle, self.front.subtitle_line) if self.front.subtitle else None
+        )
         if key_points is None:
             if subtitle is None:
                 subtitle = self._take_subtitle()
             key_points = self._take_key_points()
         sections = self._sections()
         return Article(
-            title=title,
-            subtitle=subtitle,
+            title=title.text,
+            subtitle=subtitle.text if subtitle else None,
             key_points=key_points or (),
             sections=sections,
             metadata=self._metadata(),
-            warnings=tuple(sorted(self.warnings, key=lambda warning: warning.line)),
+            warnings=tuple(sorted(self.warnings, key=lambda warning: warning.line or 0)),
+            title_line=title.line,
+            subtitle_line=subtitle.line if subtitle else None,
         )
 
     # -- the top of the brief -------------------------------------------------------------------
@@ -124,7 +143,7 @@ class _ArticleBuilder:
         index = self.position + offset
         return self.units[index] if index < len(self.units) else None
 
-    def _take_key_points(self) -> tuple[str, ...] | None:
+    def _take_key_points(self) -> tuple[Inline, ...] | None:
         first = self._peek()
         if isinstance(first, ListRun):
             self.position += 1
@@ -135,26 +154,26 @@ class _ArticleBuilder:
             return following.items
         return None
 
-    def _take_title(self) -> str:
+    def _take_title(self) -> Inline:
         if self.front.title is not None:
             first = self._peek()
             # The same title repeated as the first line is the title, not a section.
             if isinstance(first, Heading | Text) and first.text == self.front.title:
                 self.position += 1
-            return self.front.title
+            return Inline(self.front.title, self.front.title_line)
         first = self._peek()
         if isinstance(first, Heading) and not _is_label(first):
             self.position += 1
-            return first.text
+            return Inline(first.text, first.line)
         if isinstance(first, Text) and _reads_as_heading(first) and not _is_label(first):
             self.position += 1
-            return first.text
+            return Inline(first.text, first.line)
         self.warnings.append(
-            ParseWarning(0, "no title line found; the title comes from the file name")
+            ParseWarning(None, "no title line found; the title comes from the file name")
         )
-        return title_from_source(self.source)
+        return Inline(title_from_source(self.source))
 
-    def _take_subtitle(self) -> str | None:
+    def _take_subtitle(self) -> Inline | None:
         """A heading-like line between the title and labelled key points is a subtitle."""
         candidate, label, items = self._peek(), self._peek(1), self._peek(2)
         if (
@@ -164,7 +183,7 @@ class _ArticleBuilder:
             and isinstance(items, ListRun)
         ):
             self.position += 1
-            return candidate.text
+            return Inline(candidate.text, candidate.line)
         return None
 
     # -- the body ------------------------------------------------------------------------------
@@ -172,17 +191,17 @@ class _ArticleBuilder:
     def _sections(self) -> tuple[Section, ...]:
         body = self.units[self.position :]
         sections: list[Section] = []
-        heading: str | None = None
+        heading: Inline | None = None
         blocks: list[Block] = []
         for unit, new_heading in zip(body, _section_headings(body), strict=True):
             if new_heading is not None:
                 if heading is not None or blocks:
                     sections.append(Section(heading, tuple(blocks)))
-                heading, blocks = new_heading, []
+                heading, blocks = Inline(new_heading, unit.line), []
             elif isinstance(unit, ListRun):
                 blocks.append(ListBlock(unit.items, ordered=unit.ordered))
             else:
-                blocks.append(Paragraph(unit.text))
+                blocks.append(Paragraph(unit.text, unit.line))
         if heading is not None or blocks:
             sections.append(Section(heading, tuple(blocks)))
         return tuple(sections)
@@ -211,11 +230,11 @@ def _section_headings(body: list[Unit]) -> list[str | None]:
             isinstance(unit, ListRun)
             and unit.ordered
             and len(unit.items) == 1
-            and _heading_like(unit.items[0])
+            and _heading_like(unit.items[0].text)
             and next_is_paragraph
         ):
             # "1. Introduction" above a paragraph is a numbered heading, not a one-item list.
-            heading = f"{unit.first_marker} {unit.items[0]}"
+            heading = f"{unit.first_marker} {unit.items[0].text}"
         headings[index] = heading
         next_is_body = heading is None
         next_is_paragraph = next_is_body and isinstance(unit, Text)

@@ -18,7 +18,7 @@ from typing import Any
 
 from exporter.errors import ThemeError
 from exporter.theme import _schema
-from exporter.theme._units import describe
+from exporter.theme._units import describe_value
 from exporter.theme._values import Page, Theme
 
 #: The themes that ship with exporter (``styles/`` at the repository root links here).
@@ -137,7 +137,7 @@ def _validate_table(table: str, raw: object, path: Path, lines: _KeyLines) -> Va
     schema = _schema.TABLES[table]
     if not isinstance(raw, dict):
         raise ThemeError(
-            f'"{table}" must be a table ([{table}]), got {describe(raw)}',
+            f'"{table}" must be a table ([{table}]), got {describe_value(raw)}',
             path=path,
             line=lines.find(table),
         )

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from exporter.text.languages import for_language
+
 
 @dataclass(frozen=True, slots=True)
 class Color:
@@ -102,7 +104,6 @@ class Colors:
 
 
 # Regions whose Chinese is written in traditional characters, for tags that leave it implied.
-_IMPLIED_SCRIPT = {"zh-tw": "zh-hant-tw", "zh-hk": "zh-hant-hk", "zh-mo": "zh-hant-mo"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,15 +128,8 @@ class KeyPointsBox:
         >>> box.label_for("pt-BR"), box.label_for("zh-TW"), box.label_for("de")
         ('Pontos-chave', '要點', 'Key points')
         """
-        if language and self.translations:
-            by_tag = {tag.lower(): text for tag, text in self.translations}
-            tag = language.lower().replace("_", "-")
-            subtags = _IMPLIED_SCRIPT.get(tag, tag).split("-")
-            for end in range(len(subtags), 0, -1):
-                found = by_tag.get("-".join(subtags[:end]))
-                if found is not None:
-                    return found
-        return self.label
+        found = for_language(dict(self.translations), language)
+        return self.label if found is None else found
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,10 +14,11 @@ from typing import assert_never
 
 import yaml
 
-from exporter.inline import Link, split_links
 from exporter.model import Article, Block, ListBlock, Metadata, Paragraph, Section
+from exporter.text.links import Link, split_links
+from exporter.text.metadata import FRONT_MATTER_KEYS
+from exporter.text.readable import readable
 from exporter.theme import Theme
-from exporter.writers.xhtml import readable
 
 # Markup anywhere in a line: emphasis, code, links and images, raw HTML, strikethrough.
 _INLINE = re.compile(r"[\\`*_\[\]<~]|&(?=#?[0-9A-Za-z]+;)")
@@ -30,10 +31,6 @@ _TRAILING_HASHES = re.compile(r"(?<=\s)#+$")
 
 # Front-matter keys of the metadata fields, in the order they are written.
 _KNOWN_KEYS = ("author", "date", "language", "keywords", "description")
-# Keys that the reader maps to a known field; an extra key spelt so would be read as one.
-_RESERVED = frozenset(
-    {"title", "subtitle", "authors", "by", "lang", "tags", "summary", "abstract", *_KNOWN_KEYS}
-)
 
 
 def render_markdown(article: Article, theme: Theme) -> bytes:
@@ -99,7 +96,11 @@ def _metadata_fields(metadata: Metadata) -> dict[str, object]:
     return {
         key: value
         for key, value in fields.items()
-        if (value not in (None, []) if key in _KNOWN_KEYS else key.strip().lower() not in _RESERVED)
+        if (
+            value not in (None, [])
+            if key in _KNOWN_KEYS
+            else key.strip().lower() not in FRONT_MATTER_KEYS
+        )
     }
 
 
@@ -111,7 +112,7 @@ def _key_points(article: Article) -> Iterator[str]:
 def _sections(sections: tuple[Section, ...]) -> Iterator[str]:
     for section in sections:
         if section.heading:
-            yield f"## {escape_markdown(section.heading)}"
+            yield f"## {escape_markdown(section.heading.text)}"
         yield from (_block(block) for block in section.blocks)
 
 
@@ -128,5 +129,6 @@ def _block(block: Block) -> str:
 def _list(block: ListBlock) -> str:
     markers = (f"{number}." for number in range(1, len(block.items) + 1))
     return "\n".join(
-        f"{next(markers) if block.ordered else '-'} {escape_markdown(item)}" for item in block.items
+        f"{next(markers) if block.ordered else '-'} {escape_markdown(item.text)}"
+        for item in block.items
     )

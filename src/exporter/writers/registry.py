@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from exporter.errors import ExporterError
+from exporter.errors import ExporterError, UnknownFormatError
 from exporter.model import Article, ParseWarning
 from exporter.theme import Theme
 
@@ -59,12 +59,6 @@ class Writer:
             return ()
         check: Check = _import(self.check)
         return tuple(check(article, theme))
-
-
-class UnknownFormatError(ExporterError, ValueError):
-    """A format name that no built-in or installed writer provides."""
-
-    exit_code = 2
 
 
 BUILTIN: dict[str, Writer] = {

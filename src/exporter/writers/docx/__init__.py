@@ -15,15 +15,17 @@ from docx.opc.phys_pkg import PhysPkgWriter
 from docx.opc.pkgwriter import PackageWriter
 
 from exporter.model import Article
+from exporter.text.dates import zip_timestamp
+from exporter.text.languages import document_language
+from exporter.text.readable import readable
+from exporter.text.scripts import document_direction
 from exporter.theme import Theme
-from exporter.timestamps import zip_timestamp
 from exporter.writers.docx.body import write_key_points, write_sections, write_title_block
-from exporter.writers.docx.language import document_language
 from exporter.writers.docx.properties import write_properties
 from exporter.writers.docx.running_heads import write_running_heads
 from exporter.writers.docx.styles import set_language
 from exporter.writers.docx.template import new_document
-from exporter.writers.zipfile_normal import deterministic_zip
+from exporter.writers.reproducible_zip import reproducible_zip
 
 __all__ = ["render_docx"]
 
@@ -36,9 +38,10 @@ def render_docx(article: Article, theme: Theme) -> bytes:
     >>> render_docx(Article(title="Rates on hold"), Theme())[:2]
     b'PK'
     """
+    article = readable(article)
     document = new_document(theme)
     language = document_language(article)
-    set_language(document.styles.element, language, theme)
+    set_language(document.styles.element, language, theme, document_direction(article))
     write_title_block(document, article, language)
     write_key_points(document, article, theme, language)
     write_sections(document, article, language)
@@ -50,7 +53,7 @@ def render_docx(article: Article, theme: Theme) -> bytes:
 def _package(document: Document, article: Article) -> bytes:
     """The document's parts zipped once, deterministically.
 
-    ``Document.save`` would deflate every part only for :func:`deterministic_zip` to inflate and
+    ``Document.save`` would deflate every part only for :func:`reproducible_zip` to inflate and
     deflate them again, a third of a brief's DOCX time; so the parts are collected in the order
     python-docx's own :class:`PackageWriter` writes them, with its steps, and zipped once.
     """
@@ -63,7 +66,7 @@ def _package(document: Document, article: Article) -> bytes:
     PackageWriter._write_content_types_stream(writer, parts)  # type: ignore[no-untyped-call]
     PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
     PackageWriter._write_parts(writer, parts)
-    return deterministic_zip(entries.items, zip_timestamp(article))
+    return reproducible_zip(entries.items, zip_timestamp(article))
 
 
 class _Entries:

@@ -10,6 +10,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from exporter.model import Article, ListBlock, Paragraph, Section
+from exporter.text.metadata import byline
 from exporter.theme import Theme
 from exporter.writers.docx.inline import write_text
 from exporter.writers.docx.numbering import (
@@ -33,17 +34,15 @@ from exporter.writers.docx.styles import (
     style_id,
 )
 
-_BYLINE_SEPARATOR = " · "
-
 
 def write_title_block(document: Document, article: Article, language: str) -> None:
     """Title, then subtitle and a byline (author · date) when the brief has them."""
     _paragraph(document, TITLE, article.title, language)
     if article.subtitle:
         _paragraph(document, SUBTITLE, article.subtitle, language)
-    byline = [part for part in (article.metadata.author, article.metadata.date) if part]
-    if byline:
-        _paragraph(document, BYLINE, _BYLINE_SEPARATOR.join(byline), language)
+    line = byline(article)
+    if line:
+        _paragraph(document, BYLINE, line, language)
 
 
 def write_key_points(document: Document, article: Article, theme: Theme, language: str) -> None:
@@ -54,7 +53,7 @@ def write_key_points(document: Document, article: Article, theme: Theme, languag
     if label:
         _paragraph(document, KEY_POINTS_LABEL, label, language)
     for point in article.key_points:
-        _list_item(document, KEY_POINTS, point, KEY_POINTS_LIST, language)
+        _list_item(document, KEY_POINTS, point.text, KEY_POINTS_LIST, language)
 
 
 def write_sections(document: Document, article: Article, language: str) -> None:
@@ -64,7 +63,7 @@ def write_sections(document: Document, article: Article, language: str) -> None:
 
 def _write_section(document: Document, section: Section, language: str, *, opening: bool) -> None:
     if section.heading:
-        _paragraph(document, HEADING, section.heading, language)
+        _paragraph(document, HEADING, section.heading.text, language)
     for number, block in enumerate(section.blocks):
         match block:
             case Paragraph():
@@ -82,7 +81,7 @@ def _write_list(document: Document, block: ListBlock, language: str) -> None:
     else:
         style, num_id = LIST_BULLET, BULLET_LIST
     for item in block.items:
-        _list_item(document, style, item, num_id, language)
+        _list_item(document, style, item.text, num_id, language)
 
 
 def _list_item(document: Document, style: str, text: str, num_id: int, language: str) -> None:

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from typing import assert_never
-from urllib.parse import quote
 
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from exporter.inline import Link, split_links
-from exporter.scripts import foreign_runs, has_right_to_left, is_cjk, is_right_to_left
+from exporter.text.links import Link, split_links
+from exporter.text.scripts import (
+    foreign_runs,
+    has_right_to_left,
+    is_east_asian,
+    is_right_to_left,
+)
 from exporter.writers.docx.ooxml import element, ooxml_text, properties
 from exporter.writers.docx.styles import HYPERLINK, style_id
-
-# Characters a URI may hold as they are; anything else (spaces, non-ASCII) is percent-encoded.
-_URI_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 
 
 def write_text(paragraph: Paragraph, text: str, language: str) -> None:
@@ -39,7 +40,7 @@ def write_text(paragraph: Paragraph, text: str, language: str) -> None:
 def _write_link(paragraph: Paragraph, link: Link) -> None:
     # The relationship lives in the part the paragraph belongs to (body, header or footer).
     relationship = paragraph.part.relate_to(
-        quote(link.target, safe=_URI_SAFE), RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+        link.target, RELATIONSHIP_TYPE.HYPERLINK, is_external=True
     )
     run = _run(link.text, style=HYPERLINK)
     hyperlink = element("w:hyperlink", [run], history="1")
@@ -69,7 +70,7 @@ def _language(tag: str) -> etree._Element:
     # Word keeps one language per script class: Latin-like, East Asian, complex (bidi).
     if is_right_to_left(tag):
         return element("w:lang", bidi=tag)
-    if is_cjk(tag):
+    if is_east_asian(tag):
         return element("w:lang", eastAsia=tag)
     return element("w:lang", val=tag)
 

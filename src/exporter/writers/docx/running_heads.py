@@ -8,7 +8,7 @@ from docx.section import _Footer, _Header
 from docx.text.paragraph import Paragraph
 
 from exporter.model import Article
-from exporter.running_text import running_values, split_template
+from exporter.text.templates import running_values, split_template
 from exporter.theme import HeaderFooter, Theme
 from exporter.writers.docx.inline import write_text
 from exporter.writers.docx.ooxml import element

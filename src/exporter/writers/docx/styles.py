@@ -13,9 +13,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from exporter.fonts import family_for
-from exporter.scripts import is_right_to_left
+from exporter.text.languages import FALLBACK_LANGUAGE, primary_language
+from exporter.text.scripts import Direction
 from exporter.theme import Theme
-from exporter.writers.docx.language import DEFAULT_LANGUAGE
 from exporter.writers.docx.numbering import (
     BULLET_LIST,
     KEY_POINTS_LIST,
@@ -29,7 +29,7 @@ from exporter.writers.docx.ooxml import (
     color,
     element,
     fonts,
-    line_spacing,
+    line_pitch,
     properties,
     shading,
     size,
@@ -72,28 +72,30 @@ def style_sheet(theme: Theme) -> etree._Element:
     )
 
 
-def set_language(styles: etree._Element, tag: str, theme: Theme) -> None:
+def set_language(
+    styles: etree._Element, tag: str, theme: Theme, direction: Direction = "ltr"
+) -> None:
     """Set the whole document's proofing language, its East Asian and complex-script fonts,
-    and its direction for right-to-left languages."""
+    and its ``direction``."""
     for lang in styles.iter(qn("w:lang")):
         for attribute in ("w:val", "w:eastAsia", "w:bidi"):
             lang.set(qn(attribute), tag)
     _set_script_fonts(styles, tag, theme)
-    if is_right_to_left(tag):
+    if direction == "rtl":
         for defaults in styles.iter(qn("w:pPrDefault")):
             add_property(defaults[0], element("w:bidi"))
 
 
 # A character of each script Word sets in the East Asian or complex-script font, by language.
 _EAST_ASIAN_SAMPLE = {"ko": "한", "ja": "あ"}
-_COMPLEX_SAMPLE = {"he": "א", "iw": "א", "yi": "א"}
+_COMPLEX_SAMPLE = {"he": "א", "yi": "א"}
 
 
 def _set_script_fonts(styles: etree._Element, tag: str, theme: Theme) -> None:
     """Name, for each theme font, the family of its chain that has the document's East Asian
     script (Chinese unless the document is Japanese or Korean) and complex script (Arabic
     unless Hebrew): Word looks glyphs up only in the font it is told."""
-    primary = tag.lower().split("-")[0]
+    primary = primary_language(tag)
     east_asian = _EAST_ASIAN_SAMPLE.get(primary, "中")
     complex_script = _COMPLEX_SAMPLE.get(primary, "ع")
     by_family = {
@@ -110,7 +112,7 @@ def _set_script_fonts(styles: etree._Element, tag: str, theme: Theme) -> None:
 
 
 def _document_defaults(theme: Theme) -> etree._Element:
-    language = element("w:lang", val=DEFAULT_LANGUAGE)
+    language = element("w:lang", val=FALLBACK_LANGUAGE)
     run = properties("w:rPr", [fonts(theme.fonts.body), *size(theme.sizes.body), language])
     paragraph = properties("w:pPr", [_spacing(after=0, line=_SINGLE)])
     return element(
@@ -316,6 +318,6 @@ def _spacing(*, before: float = 0, after: float, line: float) -> etree._Element:
         "w:spacing",
         before=twips(before),
         after=twips(after),
-        line=line_spacing(line),
+        line=line_pitch(line),
         lineRule="auto",
     )

@@ -13,9 +13,11 @@ from dataclasses import replace
 from ebooklib import epub  # type: ignore[import-untyped]
 
 from exporter.model import Article
+from exporter.text.characters import storable
+from exporter.text.dates import parse_brief_date
+from exporter.text.languages import FALLBACK_LANGUAGE, document_language
+from exporter.text.metadata import subject
 from exporter.theme import Color, Theme
-from exporter.timestamps import parse_brief_date
-from exporter.writers.xhtml import UNDETERMINED_LANGUAGE, language_tag, xml_storable
 
 # Fixed forever: changing it would change the identifier of every book ever made.
 _IDENTIFIER_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:exporter:article")
@@ -48,22 +50,22 @@ def identifier(article: Article) -> str:
     return f"urn:uuid:{uuid.uuid5(_IDENTIFIER_NAMESPACE, content.to_json(indent=None))}"
 
 
-def describe(book: epub.EpubBook, article: Article, theme: Theme) -> None:
+def write_package_metadata(book: epub.EpubBook, article: Article, theme: Theme) -> None:
     """Write the Dublin Core and accessibility metadata of ``article`` into ``book``."""
     meta = article.metadata
     book.set_identifier(identifier(article))
-    book.set_title(xml_storable(article.title))
-    book.set_language(language_tag(article))
+    book.set_title(storable(article.title))
+    book.set_language(document_language(article))
     if meta.author:
-        book.add_author(xml_storable(meta.author))
+        book.add_author(storable(meta.author))
     moment = parse_brief_date(meta.date)
     if moment is not None:
         book.add_metadata("DC", "date", moment.date().isoformat())
-    description = meta.description or article.subtitle
+    description = subject(article)
     if description:
-        book.add_metadata("DC", "description", xml_storable(description))
+        book.add_metadata("DC", "description", storable(description))
     for keyword in meta.keywords:
-        book.add_metadata("DC", "subject", xml_storable(keyword))
+        book.add_metadata("DC", "subject", storable(keyword))
     _describe_accessibility(book, article, theme)
 
 
@@ -91,7 +93,7 @@ def meets_wcag_aa(article: Article, theme: Theme) -> bool:
     every book; what varies is the language, which must be known (WCAG 3.1.1), and the
     theme's colours, which must contrast with the page and the key-points box (WCAG 1.4.3).
     """
-    if language_tag(article) == UNDETERMINED_LANGUAGE:
+    if document_language(article) == FALLBACK_LANGUAGE:
         return False
     colors, box = theme.colors, theme.key_points
     on_page = (colors.text, colors.title, colors.heading, colors.link, colors.muted)

@@ -7,19 +7,15 @@ import io
 from ebooklib import epub  # type: ignore[import-untyped]
 
 from exporter.model import Article
+from exporter.text.characters import storable
+from exporter.text.dates import document_timestamp, zip_timestamp
+from exporter.text.readable import readable
+from exporter.text.scripts import document_direction
 from exporter.theme import Theme
-from exporter.timestamps import document_timestamp, zip_timestamp
 from exporter.writers.epub.fonts import embedded_fonts
-from exporter.writers.epub.metadata import describe
-from exporter.writers.xhtml import (
-    article_document,
-    navigation,
-    readable,
-    stylesheet,
-    text_direction,
-    xml_storable,
-)
-from exporter.writers.zipfile_normal import normalise_zip
+from exporter.writers.epub.metadata import write_package_metadata
+from exporter.writers.reproducible_zip import normalise_zip
+from exporter.writers.xhtml import article_document, navigation, stylesheet
 
 _CONTENT = "article.xhtml"
 _STYLESHEET = "style.css"
@@ -36,7 +32,7 @@ def render_epub(article: Article, theme: Theme) -> bytes:
     """The article as an EPUB 3 file: byte-identical for the same article, theme and version."""
     article = readable(article)
     book = epub.EpubBook()
-    describe(book, article, theme)
+    write_package_metadata(book, article, theme)
     _add_content(book, article, theme)
     _add_navigation(book, article)
     return _write(book, article)
@@ -61,17 +57,17 @@ def _add_content(book: epub.EpubBook, article: Article, theme: Theme) -> None:
     )
     book.add_item(content)
     book.spine = [content]
-    if text_direction(article) == "rtl":
+    if document_direction(article) == "rtl":
         book.set_direction("rtl")
 
 
 def _add_navigation(book: epub.EpubBook, article: Article) -> None:
-    nav = epub.EpubNav(title=xml_storable(article.title), direction=text_direction(article))
+    nav = epub.EpubNav(title=storable(article.title), direction=document_direction(article))
     nav.add_link(href=_STYLESHEET, rel="stylesheet", type="text/css")
     book.add_item(nav)
     book.add_item(epub.EpubNcx())
     book.toc = [
-        epub.Link(f"{_CONTENT}#{anchor.id}", xml_storable(anchor.label), f"nav-{anchor.id}")
+        epub.Link(f"{_CONTENT}#{anchor.id}", storable(anchor.label), f"nav-{anchor.id}")
         for anchor in navigation(article)
     ]
 

@@ -14,8 +14,11 @@ from io import BytesIO
 from typing import Any
 
 from exporter.model import Article
+from exporter.text.dates import document_timestamp
+from exporter.text.languages import document_language
+from exporter.text.readable import readable
+from exporter.text.scripts import document_direction
 from exporter.theme import Theme
-from exporter.timestamps import document_timestamp
 from exporter.writers.pdf.coverage import (
     refuse_drawn_without_glyph,
     refuse_missing_glyphs,
@@ -34,10 +37,7 @@ from exporter.writers.pdf.tagging.canvas import TaggedCanvas
 from exporter.writers.pdf.tagging.structure import Element
 from exporter.writers.pdf.tagging.tagger import Tagger
 
-__all__ = ["DEFAULT_LANGUAGE", "render_pdf", "uncovered_characters"]
-
-#: The document language when the brief does not name one.
-DEFAULT_LANGUAGE = "en-US"
+__all__ = ["render_pdf", "uncovered_characters"]
 
 
 def render_pdf(article: Article, theme: Theme) -> bytes:
@@ -49,11 +49,12 @@ def render_pdf(article: Article, theme: Theme) -> bytes:
     >>> render_pdf(Article(title="Rates on hold"), Theme())[:8]
     b'%PDF-1.7'
     """
+    article = readable(article)
     strict = refuses_missing_glyphs(theme)
     if strict:
         refuse_missing_glyphs(article, theme)
-    language = article.metadata.language or DEFAULT_LANGUAGE
-    styles = build_styles(theme, language)
+    language = document_language(article)
+    styles = build_styles(theme, language, document_direction(article))
     buffer = BytesIO()
     document = document_template(buffer, article, theme, styles, language)
     canvas: dict[str, Any] = {

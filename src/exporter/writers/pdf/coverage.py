@@ -4,15 +4,15 @@ PDF (PDF/UA forbids the empty box, the ``.notdef`` glyph)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 from reportlab.pdfbase import pdfmetrics
 
 from exporter.errors import MissingGlyphError
 from exporter.fonts import Face, missing_characters, needs_glyph
-from exporter.model import Article, ListBlock, ParseWarning
-from exporter.model import Paragraph as ParagraphBlock
+from exporter.model import Article, Inline, ListBlock, ParseWarning, block_texts
 from exporter.theme import Theme
 from exporter.writers.pdf.typefaces import FaceChain, faces
 
@@ -43,8 +43,7 @@ def drawable(text: str, chain: FaceChain) -> str:
 
 def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
     """One warning per part of the handout with characters its fonts lack (and one per face
-    a theme's own font files lack). The warnings hold no line, only the ``characters``: the
-    article does not know its lines (see :func:`exporter.reading.locate_characters`).
+    a theme's own font files lack), naming the first line of the brief that holds one.
 
     A tagged PDF that refuses such characters (see :func:`refuse_missing_glyphs`) gets no
     warning about them: rendering fails with the same news as an error.
@@ -53,11 +52,12 @@ def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
     >>> uncovered_characters(Article(title="Ωmega"), Theme())
     []
     """
-    warnings = [ParseWarning(0, message) for message in _missing_faces(theme)]
+    warnings = [ParseWarning(None, message) for message in _missing_faces(theme)]
     if refuses_missing_glyphs(theme):
         return warnings
-    for where, role, missing in _uncovered(article, theme):
-        warnings.append(ParseWarning(0, _message(missing, where, role), characters=missing))
+    for found in _uncovered(article, theme):
+        message = _message(found.characters, found.where, found.role)
+        warnings.append(ParseWarning(found.line, message, characters=found.characters))
     return warnings
 
 
@@ -69,13 +69,15 @@ def refuses_missing_glyphs(theme: Theme) -> bool:
 
 def refuse_missing_glyphs(article: Article, theme: Theme) -> None:
     """Raise :class:`~exporter.errors.MissingGlyphError` naming every character of ``article``
-    that no font of ``theme`` has; the error holds no line (as the warnings)."""
+    that no font of ``theme`` has, and the first line of the brief that holds one."""
     found = _uncovered(article, theme)
     if not found:
         return
-    parts = "; ".join(f"{_named(missing)} in the {where}" for where, _, missing in found)
-    roles = sorted({role for _, role, _ in found})
-    raise _error(parts, "".join(missing for _, _, missing in found), " and ".join(roles))
+    parts = "; ".join(f"{_named(part.characters)} in the {part.where}" for part in found)
+    roles = " and ".join(sorted({part.role for part in found}))
+    lines = [part.line for part in found if part.line is not None]
+    characters = "".join(part.characters for part in found)
+    raise _error(parts, characters, roles, min(lines, default=None))
 
 
 def refuse_drawn_without_glyph(canvas: Any) -> None:
@@ -92,30 +94,42 @@ def refuse_drawn_without_glyph(canvas: Any) -> None:
             missing.update(chr(code) for code in state.assignments if code and code not in glyphs)
     if missing:
         characters = "".join(sorted(missing))
-        raise _error(_named(characters), characters, "")
+        raise _error(_named(characters), characters, "", None)
 
 
-def _error(found: str, characters: str, roles: str) -> MissingGlyphError:
+def _error(found: str, characters: str, roles: str, line: int | None) -> MissingGlyphError:
     fonts = f"the theme's {roles} font fallbacks" if roles else "the theme's font fallbacks"
     return MissingGlyphError(
         f"PDF: no font has {found}; a tagged PDF (PDF/UA) may not print them as empty boxes — "
         f'add a font that has them to {fonts}, or set pdf.missing_glyphs = "warn"',
         characters="".join(sorted(set(characters))),
+        line=line,
     )
 
 
-def _uncovered(article: Article, theme: Theme) -> list[tuple[str, str, str]]:
-    """``(part, theme font role, characters)`` for each part of the handout with characters
-    that its fonts lack."""
+class _Uncovered(NamedTuple):
+    """Characters that the fonts of one part of the handout lack, and the first line of the
+    brief holding one (``None`` when they come from the theme)."""
+
+    where: str
+    role: str  # the theme font of the part
+    characters: str
+    line: int | None
+
+
+def _uncovered(article: Article, theme: Theme) -> list[_Uncovered]:
+    """Each part of the handout with characters that its fonts lack."""
     body = faces(theme.fonts.body, "regular")
     heading = faces(theme.fonts.heading, "bold")
     running = faces(theme.fonts.heading, "regular")
-    parts: list[tuple[str, str, Iterable[str], FaceChain, bool]] = [
-        ("title", "title", [article.title], faces(theme.fonts.title, "bold"), True),
-        ("subtitle", "title", [article.subtitle or ""], faces(theme.fonts.title, "regular"), True),
+    title = Inline(article.title, article.title_line)
+    subtitle = Inline(article.subtitle or "", article.subtitle_line)
+    parts: list[tuple[str, str, Sequence[Inline], FaceChain, bool]] = [
+        ("title", "title", [title], faces(theme.fonts.title, "bold"), True),
+        ("subtitle", "title", [subtitle], faces(theme.fonts.title, "regular"), True),
         ("author and date", "heading", _meta(article), running, True),
         ("key points label", "heading", _label(article, theme), heading, True),
-        ("section headings", "heading", article.headings, heading, True),
+        ("section headings", "heading", _headings(article), heading, True),
         ("body text", "body", _body_texts(article), body, True),
         ("header and footer", "heading", _running_texts(article, theme), running, True),
         # Bullets are drawn in the main font only, without fallbacks.
@@ -123,10 +137,16 @@ def _uncovered(article: Article, theme: Theme) -> list[tuple[str, str, str]]:
     ]
     found = []
     for where, role, texts, chain, with_fallbacks in parts:
-        missing = _missing("".join(texts), chain, with_fallbacks)
+        missing = _missing("".join(piece.text for piece in texts), chain, with_fallbacks)
         if missing:
-            found.append((where, role, missing))
+            found.append(_Uncovered(where, role, missing, _first_line(missing, texts)))
     return found
+
+
+def _first_line(characters: str, texts: Iterable[Inline]) -> int | None:
+    """The line of the first of ``texts`` that holds one of ``characters``."""
+    wanted = re.compile(f"[{re.escape(characters)}]")
+    return next((piece.line for piece in texts if wanted.search(piece.text)), None)
 
 
 # The faces the PDF sets each theme font in.
@@ -151,40 +171,48 @@ def _missing_faces(theme: Theme) -> Iterable[str]:
             )
 
 
-def _body_texts(article: Article) -> Iterable[str]:
-    yield from article.key_points
+def _headings(article: Article) -> list[Inline]:
+    return [section.heading for section in article.sections if section.heading is not None]
+
+
+def _body_texts(article: Article) -> list[Inline]:
+    texts = list(article.key_points)
     for block in article.blocks():
-        match block:
-            case ParagraphBlock():
-                yield block.text
-            case ListBlock():
-                yield from block.items
+        texts.extend(block_texts(block))
+    return texts
 
 
-def _meta(article: Article) -> Iterable[str]:
-    return [article.metadata.author or "", article.metadata.date or ""]
+def _meta(article: Article) -> list[Inline]:
+    metadata = article.metadata
+    return [
+        Inline(metadata.author or "", metadata.lines.get("author")),
+        Inline(metadata.date or "", metadata.lines.get("date")),
+    ]
 
 
-def _label(article: Article, theme: Theme) -> Iterable[str]:
-    return [theme.key_points.label_for(article.metadata.language)] if article.key_points else []
+def _label(article: Article, theme: Theme) -> list[Inline]:
+    label = theme.key_points.label_for(article.metadata.language)
+    return [Inline(label)] if article.key_points else []
 
 
-def _bullets(article: Article, theme: Theme) -> Iterable[str]:
+def _bullets(article: Article, theme: Theme) -> list[Inline]:
     if article.key_points or any(isinstance(block, ListBlock) for block in article.blocks()):
-        yield theme.key_points.bullet
+        return [Inline(theme.key_points.bullet)]
+    return []
 
 
-def _running_texts(article: Article, theme: Theme) -> Iterable[str]:
+def _running_texts(article: Article, theme: Theme) -> list[Inline]:
     templates = " ".join(
         f"{part.left} {part.center} {part.right}" for part in (theme.header, theme.footer)
     )
-    yield templates.translate(str.maketrans("", "", "{}"))
+    texts = [Inline(templates.translate(str.maketrans("", "", "{}")))]
     if "title}" in templates:
-        yield article.title
+        texts.append(Inline(article.title, article.title_line))
     if "{author}" in templates:
-        yield article.metadata.author or ""
+        texts.append(_meta(article)[0])
     if "{date}" in templates:
-        yield article.metadata.date or ""
+        texts.append(_meta(article)[1])
+    return texts
 
 
 def _missing(text: str, chain: FaceChain, with_fallbacks: bool) -> str:

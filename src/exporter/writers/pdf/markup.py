@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from exporter.fonts import needs_glyph
-from exporter.inline import Link, split_links
+from exporter.text.characters import storable
+from exporter.text.links import Link, split_links
 from exporter.theme import Color
 from exporter.writers.pdf.bidi import shape_arabic
 from exporter.writers.pdf.coverage import drawable
@@ -40,7 +41,7 @@ def inline_markup(text: str, chain: FaceChain, link_color: Color) -> str:
     'a&lt;b'
     """
     parts: list[str] = []
-    for part in split_links(text):
+    for part in split_links(storable(text)):
         if isinstance(part, Link):
             href = escape_markup(part.target)
             label = "".join(_font_runs(part.text, chain))

@@ -18,7 +18,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 from reportlab.platypus.doctemplate import FrameBreak
 
 from exporter.model import Article
-from exporter.running_text import fill_template, running_values
+from exporter.text.metadata import subject
+from exporter.text.templates import fill_template, running_values
 from exporter.theme import HeaderFooter, Theme
 from exporter.writers.pdf.bidi import visual_runs
 from exporter.writers.pdf.styles import Styles, TextStyle
@@ -211,7 +212,7 @@ def document_template(
         pageTemplates=[PageTemplate(id="page", frames=[frame])],
         title=article.title,
         author=metadata.author or "",
-        subject=metadata.description or article.subtitle or "",
+        subject=subject(article) or "",
         keywords=list(metadata.keywords),
         creator="exporter",
         lang=language,

@@ -8,7 +8,7 @@ the ``Document`` element, in reading order (see :mod:`exporter.writers.pdf.taggi
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
@@ -17,7 +17,8 @@ from reportlab.platypus.flowables import HRFlowable
 
 from exporter.model import Article, Block, ListBlock, Section
 from exporter.model import Paragraph as ParagraphBlock
-from exporter.scripts import has_right_to_left
+from exporter.text.metadata import byline
+from exporter.text.scripts import has_right_to_left
 from exporter.theme import Theme
 from exporter.writers.pdf.bidi import BidiParagraph, RightToLeftParagraph
 from exporter.writers.pdf.box import BoxLook, FramedBox
@@ -26,14 +27,13 @@ from exporter.writers.pdf.styles import Styles, TextStyle, rgb
 from exporter.writers.pdf.tagging.paragraph import TaggedParagraph
 from exporter.writers.pdf.tagging.structure import Element
 
-#: Separates author and date on the line under the title.
-META_SEPARATOR = "  ·  "
 #: Body paragraphs longer than this are set in pieces (see :func:`body_paragraph`).
 _PIECE_CHARS = 10_000
 
 
-#: The structure type of a section heading (the title is the one ``H1``).
-SECTION_HEADING = "H2"
+#: The level of a section heading (the title is the one ``H1``), and its structure type.
+SECTION_LEVEL = 2
+SECTION_HEADING = f"H{SECTION_LEVEL}"
 #: How a list numbers its items, as the ``ListNumbering`` attribute of its ``L`` element.
 _LIST_NUMBERING = {"•": "Disc", "◦": "Circle", "▪": "Square", "■": "Square"}
 
@@ -66,9 +66,26 @@ def story(article: Article, theme: Theme, styles: Styles, document: Element) -> 
     ``document``. The outline starts with the title and the key points, then the sections."""
     flowables = list(title_block(article, theme, styles, document))
     flowables.extend(key_points_box(article, theme, styles, document))
-    for number, section in enumerate(article.sections, start=1):
-        flowables.extend(section_flowables(section, number, theme, styles, document))
+    levels = heading_levels(article.sections)
+    for number, (section, level) in enumerate(zip(article.sections, levels, strict=True), 1):
+        flowables.extend(section_flowables(section, number, level, theme, styles, document))
     return flowables
+
+
+def heading_levels(sections: Sequence[Section]) -> list[int]:
+    """The level of each section's heading, where no heading is more than one level below the
+    one before it (the title is level 1): PDF/UA allows no gap, and neither does the outline.
+
+    >>> heading_levels([Section("A", level=3), Section("B", level=2), Section("C", level=4)])
+    [2, 2, 3]
+    """
+    levels, last = [], 1
+    for section in sections:
+        level = max(SECTION_LEVEL, min(section.level, last + 1)) if section.heading else last
+        levels.append(level)
+        if section.heading:
+            last = level
+    return levels
 
 
 def text(
@@ -103,9 +120,9 @@ def title_block(
     yield text(article.title, styles.title, theme, document.add("H1"))
     if article.subtitle:
         yield text(article.subtitle, styles.subtitle, theme, document.add("P"))
-    meta = [part for part in (article.metadata.author, article.metadata.date) if part]
-    if meta:
-        yield text(META_SEPARATOR.join(meta), styles.meta, theme, document.add("P"))
+    line = byline(article)
+    if line:
+        yield text(line, styles.meta, theme, document.add("P"))
     yield HRFlowable(
         width="100%",
         thickness=theme.key_points.border_width,
@@ -131,7 +148,8 @@ def key_points_box(
         content.append(text(label, styles.label, theme, aside.add(SECTION_HEADING)))
     items = aside.add("L", attributes=_list_attributes(box.bullet, ordered=False))
     content.extend(
-        _item(point, styles.key_point, theme, items, box.bullet) for point in article.key_points
+        _item(point.text, styles.key_point, theme, items, box.bullet)
+        for point in article.key_points
     )
     look = BoxLook(
         padding=box.padding,
@@ -146,11 +164,13 @@ def key_points_box(
 
 
 def section_flowables(
-    section: Section, number: int, theme: Theme, styles: Styles, document: Element
+    section: Section, number: int, level: int, theme: Theme, styles: Styles, document: Element
 ) -> Iterator[Flowable]:
+    """A section; its heading is ``H{level}`` and nests in the outline by that level."""
     if section.heading:
-        yield OutlineAnchor(f"section-{number}", section.heading)
-        yield text(section.heading, styles.heading, theme, document.add(SECTION_HEADING))
+        heading = section.heading.text
+        yield OutlineAnchor(f"section-{number}", heading, level - SECTION_LEVEL)
+        yield text(heading, styles.heading, theme, document.add(f"H{level}"))
     for block in section.blocks:
         yield from block_flowables(block, theme, styles, document)
 
@@ -212,7 +232,7 @@ def list_items(
     for index, item in enumerate(block.items):
         mark = f"{index + 1}." if block.ordered else bullet
         style = styles.list_last if index == last else styles.list_item
-        yield _item(item, style, theme, items, mark)
+        yield _item(item.text, style, theme, items, mark)
 
 
 def _item(value: str, style: TextStyle, theme: Theme, items: Element, mark: str) -> Paragraph:

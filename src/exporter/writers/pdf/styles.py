@@ -17,7 +17,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from exporter.scripts import is_right_to_left
+from exporter.text.scripts import Direction, breaks_between_ideographs
 from exporter.theme import Color, Theme
 from exporter.writers.pdf.typefaces import FaceChain, faces
 
@@ -59,15 +59,16 @@ def rgb(color: Color) -> ReportlabColor:
 
 
 @functools.lru_cache(maxsize=16)  # styles are immutable once built; building costs ~0.5 ms
-def build_styles(theme: Theme, language: str) -> Styles:
-    """All styles for ``theme`` in ``language`` (BCP 47): it picks the hyphenation patterns,
-    line breaking between ideographs for Chinese and Japanese, and the text direction."""
+def build_styles(theme: Theme, language: str, direction: Direction = "ltr") -> Styles:
+    """All styles for ``theme`` in ``language`` (BCP 47) and the document's ``direction``: the
+    language picks the hyphenation patterns and line breaking between ideographs for Chinese and
+    Japanese."""
     styles = _left_to_right_styles(theme, language)
-    if is_right_to_left(language):
+    if direction == "rtl":
         styles = Styles(
             **{item.name: _mirrored(getattr(styles, item.name)) for item in fields(Styles)}
         )
-    if _breaks_between_ideographs(language):
+    if breaks_between_ideographs(language):
         styles = Styles(
             **{
                 item.name: _with_changes(getattr(styles, item.name), wordWrap="CJK")
@@ -94,12 +95,6 @@ def _mirrored(style: TextStyle) -> TextStyle:
 
 def _with_changes(style: TextStyle, **changes: Any) -> TextStyle:
     return replace(style, paragraph=_derive(style.paragraph, style.paragraph.name, **changes))
-
-
-def _breaks_between_ideographs(language: str) -> bool:
-    # Korean is written with spaces between words and breaks there; Chinese and Japanese
-    # break between any two ideographs.
-    return language.lower().split("-")[0] in ("zh", "ja", "yue", "wuu")
 
 
 def _left_to_right_styles(theme: Theme, language: str) -> Styles:

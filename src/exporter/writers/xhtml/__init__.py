@@ -18,32 +18,16 @@ from exporter.writers.xhtml.document import (
     article_tree,
     navigation,
 )
-from exporter.writers.xhtml.links import link_href
 from exporter.writers.xhtml.stylesheet import FONT_FACES, FontFace, screen_stylesheet, stylesheet
-from exporter.writers.xhtml.text import (
-    UNDETERMINED_LANGUAGE,
-    Direction,
-    language_tag,
-    readable,
-    text_direction,
-    xml_storable,
-)
 
 __all__ = [
     "FONT_FACES",
-    "UNDETERMINED_LANGUAGE",
     "XHTML_NAMESPACE",
     "Anchor",
-    "Direction",
     "FontFace",
     "article_document",
     "article_tree",
-    "language_tag",
-    "link_href",
     "navigation",
-    "readable",
     "screen_stylesheet",
     "stylesheet",
-    "text_direction",
-    "xml_storable",
 ]

@@ -1,8 +1,8 @@
 """The article as one XHTML5 document, and the anchors a table of contents points at.
 
 Text enters the tree in exactly one function, :func:`_append_text`; lxml escapes it on
-output, so no input can produce markup, and :func:`xml_storable` replaces characters that
-XML cannot hold before they reach lxml.
+output, so no input can produce markup, and :func:`~exporter.text.characters.storable` drops
+characters that XML cannot hold before they reach lxml.
 """
 
 from __future__ import annotations
@@ -12,19 +12,15 @@ from typing import assert_never
 
 from lxml import etree
 
-from exporter.inline import Link, split_links
 from exporter.model import Article, Block, ListBlock, Paragraph, Section
-from exporter.scripts import foreign_runs, is_right_to_left
+from exporter.text.characters import storable
+from exporter.text.dates import parse_brief_date
+from exporter.text.languages import FALLBACK_LANGUAGE, document_language
+from exporter.text.links import Link, split_links
+from exporter.text.metadata import BYLINE_SEPARATOR, subject
+from exporter.text.readable import readable
+from exporter.text.scripts import document_direction, foreign_runs, is_right_to_left
 from exporter.theme import Theme
-from exporter.timestamps import parse_brief_date
-from exporter.writers.xhtml.links import link_href
-from exporter.writers.xhtml.text import (
-    UNDETERMINED_LANGUAGE,
-    language_tag,
-    readable,
-    text_direction,
-    xml_storable,
-)
 
 XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -85,11 +81,11 @@ def article_tree(
     :func:`navigation`) after the title block.
     """
     article = readable(article)
-    language = language_tag(article)
+    language = document_language(article)
     html = etree.fromstring(f'<html xmlns="{XHTML_NAMESPACE}"/>')
     html.set("lang", language)
     html.set(_XML_LANG, language)
-    html.set("dir", text_direction(article))
+    html.set("dir", document_direction(article))
     _head(html, article, stylesheet_href, style, web_page)
     body = _element(html, "body")
     _title_block(body, article)
@@ -115,6 +111,11 @@ def _head(
     if web_page:
         _element(head, "meta", {"name": "viewport", "content": "width=device-width"})
     _append_text(_element(head, "title"), article.title)
+    about = subject(article)
+    if about:
+        _element(head, "meta", {"name": "description", "content": about})
+    if article.metadata.author:
+        _element(head, "meta", {"name": "author", "content": article.metadata.author})
     if stylesheet_href is not None:
         _element(head, "link", {"rel": "stylesheet", "type": "text/css", "href": stylesheet_href})
     if style is not None:
@@ -133,16 +134,23 @@ def _title_block(body: etree._Element, article: Article) -> None:
     _inline(_element(header, "h1", {"class": "title", "id": "title"}), article.title)
     if article.subtitle:
         _inline(_element(header, "p", {"class": "subtitle"}), article.subtitle)
-    if article.metadata.author:
-        _inline(_element(header, "p", {"class": "author"}), article.metadata.author)
-    if article.metadata.date:
-        paragraph = _element(header, "p", {"class": "date"})
-        moment = parse_brief_date(article.metadata.date)
+    author, date = article.metadata.author, article.metadata.date
+    if not (author or date):
+        return
+    byline = _element(header, "p", {"class": "byline"})
+    if author:
+        _inline(_element(byline, "span", {"class": "author"}), author)
+    if author and date:
+        _append_text(byline, BYLINE_SEPARATOR)
+    if date:
+        moment = parse_brief_date(date)
         if moment is None:
-            _append_text(paragraph, article.metadata.date)
+            _append_text(_element(byline, "span", {"class": "date"}), date)
         else:
-            time = _element(paragraph, "time", {"datetime": moment.date().isoformat()})
-            _append_text(time, article.metadata.date)
+            time = _element(
+                byline, "time", {"class": "date", "datetime": moment.date().isoformat()}
+            )
+            _append_text(time, date)
 
 
 def _key_points(body: etree._Element, article: Article, label: str) -> None:
@@ -155,13 +163,13 @@ def _key_points(body: etree._Element, article: Article, label: str) -> None:
         aside = _element(body, "aside", {"class": "key-points"})
     bullets = _element(aside, "ul")
     for point in article.key_points:
-        _inline(_element(bullets, "li"), point)
+        _inline(_element(bullets, "li"), point.text)
 
 
 def _section(body: etree._Element, section: Section, section_id: str | None) -> None:
     element = _element(body, "section", {"id": section_id} if section_id else {"class": "lead"})
     if section.heading:
-        _inline(_element(element, "h2"), section.heading)
+        _inline(_element(element, "h2"), section.heading.text)
     for block in section.blocks:
         _block(element, block)
 
@@ -173,7 +181,7 @@ def _block(parent: etree._Element, block: Block) -> None:
         case ListBlock(items=items, ordered=ordered):
             items_element = _element(parent, "ol" if ordered else "ul")
             for item in items:
-                _inline(_element(items_element, "li"), item)
+                _inline(_element(items_element, "li"), item.text)
         case _:
             assert_never(block)
 
@@ -184,7 +192,7 @@ def _element(
     """A child element; inside block containers each child starts a line, for readable source."""
     element = etree.SubElement(parent, f"{{{XHTML_NAMESPACE}}}{tag}")
     for name, value in (attributes or {}).items():
-        element.set(name, xml_storable(value))
+        element.set(name, storable(value))
     if etree.QName(parent).localname in _BLOCK_CONTAINERS:
         if element.getprevious() is None:  # the first child (len() would count them all)
             parent.text = "\n"
@@ -201,18 +209,17 @@ _BLOCK_CONTAINERS = frozenset(
 def _inline(element: etree._Element, text: str) -> None:
     """Text with its web addresses as links (an address that is no valid URL stays text)."""
     for part in split_links(text):
-        href = link_href(part.target) if isinstance(part, Link) else None
-        if isinstance(part, Link) and href is not None:
-            _append_text(_element(element, "a", {"href": href}), part.text)
+        if isinstance(part, Link):
+            _append_text(_element(element, "a", {"href": part.target}), part.text)
         else:
-            _tagged_text(element, part.text if isinstance(part, Link) else part)
+            _tagged_text(element, part)
 
 
 def _tagged_text(element: etree._Element, text: str) -> None:
     """Text with each run in another script than the document's in a ``span`` naming its
     language (and its direction, where it differs), for fonts, hyphenation and voices."""
     root = element.getroottree().getroot()
-    language = root.get("lang") or UNDETERMINED_LANGUAGE
+    language = root.get("lang") or FALLBACK_LANGUAGE
     document_rtl = root.get("dir") == "rtl"
     for run, run_language in foreign_runs(text, language):
         if run_language is None:
@@ -226,7 +233,7 @@ def _tagged_text(element: etree._Element, text: str) -> None:
 
 def _append_text(element: etree._Element, text: str) -> None:
     """The one place where text enters the document (lxml escapes it on output)."""
-    text = xml_storable(text)
+    text = storable(text)
     children = list(element)
     if children:
         children[-1].tail = (children[-1].tail or "") + text

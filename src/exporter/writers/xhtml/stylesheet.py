@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from exporter.text.characters import storable
 from exporter.theme import Font, Theme
-from exporter.writers.xhtml.text import xml_storable
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ def stylesheet(theme: Theme, font_faces: Sequence[FontFace] = ()) -> str:
             "line-height": f"{HEADING_LEADING:.4g}",
             "margin": f"0 0 {em(spacing.heading_after, sizes.subtitle)} 0",
         },
-        ".author, .date": {
+        ".byline": {
             "font-family": _font_family(theme.fonts.heading),
             "font-size": em(sizes.meta),
             "color": colors.muted.css,
@@ -172,7 +172,7 @@ def _font_family(font: Font) -> str:
 def _css_string(value: str) -> str:
     """A CSS string literal: quotes, backslashes and line breaks escaped."""
     escaped = re.sub(r'["\\\n\r\f]', lambda match: f"\\{ord(match.group()):x} ", value)
-    return f'"{xml_storable(escaped)}"'
+    return f'"{storable(escaped)}"'
 
 
 def screen_stylesheet(theme: Theme) -> str:

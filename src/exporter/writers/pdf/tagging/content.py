@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from exporter.scripts import foreign_runs, script_of, scripts_of
+from exporter.text.scripts import foreign_runs, script_of, scripts_of
 from exporter.writers.pdf.tagging.reading import Chunk, LineReading, SourceText
 from exporter.writers.pdf.tagging.structure import Element, LinkElement
 

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
 
-from exporter.writers.xhtml.text import xml_storable
+from exporter.text.characters import storable
 
 _NAMESPACES = {
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -86,7 +86,7 @@ class MetadataStream(PDFStream):
 
 
 def _text(value: str) -> str:
-    return escape(xml_storable(value))
+    return escape(storable(value))
 
 
 def _simple(name: str, value: str) -> str:
