@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from exporter.text.scripts import foreign_runs, script_of, scripts_of
+from exporter.text.scripts import foreign_runs
 from exporter.writers.pdf.tagging.reading import Chunk, LineReading, SourceText
 from exporter.writers.pdf.tagging.structure import Element, LinkElement
 
@@ -217,6 +217,12 @@ class TaggedTextObject(PDFTextObject):
         element = self.element if link is None else link
         start, end = self._offset, self._offset + len(text)
         head = reading.head
+        if head is None and not reading.tail:  # the common case: no word broken here
+            self._languages(element, text, space)
+            self._offset = end
+            if link is not None:
+                link.text += text
+            return
         edges = (reading.tail, -1 if head is None else head)
         cuts = sorted({0, len(text)} | {edge - start for edge in edges if start < edge < end})
         for left, right in itertools.pairwise(cuts):
@@ -241,11 +247,10 @@ class TaggedTextObject(PDFTextObject):
 
     def _languages(self, element: Element | None, text: str, space: bool) -> None:
         """``text`` (and a ``space`` after it), its runs in other scripts marked as such."""
-        language = self.tagger.language
-        if not _may_be_foreign(text, language):
+        if not self.tagger.may_be_foreign(text):
             self._piece(element, text + " " if space else text)
             return
-        runs = list(foreign_runs(text, language))
+        runs = list(foreign_runs(text, self.tagger.language))
         for index, (run, run_language) in enumerate(runs):
             ends = space and index == len(runs) - 1
             if run_language is None:
@@ -303,15 +308,6 @@ class TaggedTextObject(PDFTextObject):
         if self._open is not None:
             self._code.append(END)
             self._open = None
-
-
-def _may_be_foreign(text: str, language: str) -> bool:
-    """Whether ``text`` may hold a letter of another script than ``language``'s (a quick test:
-    most text is ASCII, or has only a few distinct characters to look up)."""
-    native = scripts_of(language)
-    if text.isascii():
-        return "latin" not in native and any(character.isalpha() for character in text)
-    return any(script is not None and script not in native for script in map(script_of, set(text)))
 
 
 @functools.cache

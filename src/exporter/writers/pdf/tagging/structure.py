@@ -9,11 +9,11 @@ and every annotation back to its element.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
 
 #: Structure types that are not standard in PDF 1.7, and the standard type each stands for.
 ROLE_MAP = {"Aside": "Sect"}
@@ -65,17 +65,6 @@ class Element:
         """A new last kid of this element."""
         return Element(role, self, **details)
 
-    def has_content(self) -> bool:
-        """Whether anything on a page belongs to this element or to one of its descendants."""
-        return any(not isinstance(kid, Element) or kid.has_content() for kid in self.kids)
-
-    def walk(self) -> Iterator[Element]:
-        """This element and every descendant, in reading order."""
-        yield self
-        for kid in self.kids:
-            if isinstance(kid, Element):
-                yield from kid.walk()
-
 
 class LinkElement(Element):
     """A ``Link``: the text of a web address and its annotations, whose ``/Contents`` is that
@@ -122,52 +111,96 @@ class ParentKeys:
 
 def write_structure(
     document: Any, root: Element, pages: Sequence[PageMarks], keys: ParentKeys
-) -> PDFDictionary:
+) -> PDFObject:
     """Register the tree below ``root`` with reportlab's ``document`` and return the
     ``StructTreeRoot``; elements that own nothing on any page are left out.
 
     ``pages`` are the marks of every page, in order; the document's pages must all be added.
     """
     page_refs = [document.Reference(page) for page in document.Pages.pages]
-    tree_root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+    tree_root = Written({"Type": "/StructTreeRoot"})
     tree_root_ref = document.Reference(tree_root)
-    elements = [element for element in root.walk() if element.has_content()]
-    dictionaries = {id(element): PDFDictionary() for element in elements}
-    refs = {id(element): document.Reference(dictionaries[id(element)]) for element in elements}
+    elements = _with_content(root)
+    objects = {id(element): Written({}) for element in elements}
+    refs = {id(element): document.Reference(objects[id(element)]) for element in elements}
     for element in elements:
         parent = element.parent
         parent_ref = refs[id(parent)] if parent is not None else tree_root_ref
-        _fill(dictionaries[id(element)], element, parent_ref, refs, page_refs)
-    tree_root["K"] = PDFArray([refs[id(root)]]) if root.has_content() else PDFArray([])
-    numbers: list[tuple[int, Any]] = []
-    for page in pages:
-        if page.key is not None:
-            owners = PDFArray([refs[id(owner)] for owner in page.owners])
-            numbers.append((page.key, document.Reference(owners)))
-    numbers += [(key, refs[id(link)]) for key, link in keys.annotations]
-    numbers.sort(key=lambda pair: pair[0])
-    parent_tree = PDFDictionary({"Nums": PDFArray([item for pair in numbers for item in pair])})
-    tree_root["ParentTree"] = document.Reference(parent_tree)
-    tree_root["ParentTreeNextKey"] = keys.next
-    tree_root["RoleMap"] = PDFDictionary({role: PDFName(to) for role, to in ROLE_MAP.items()})
+        objects[id(element)].value = _element(element, parent_ref, refs, page_refs)
+    numbers: list[Any] = []
+    by_key = [(page.key, [refs[id(owner)] for owner in page.owners]) for page in pages]
+    by_key += [(key, refs[id(link)]) for key, link in keys.annotations]
+    for key, value in sorted((pair for pair in by_key if pair[0] is not None), key=_first):
+        numbers += [key, value]
+    tree_root.value |= {
+        "K": [refs[id(root)]] if elements else [],
+        "ParentTree": document.Reference(Written({"Nums": numbers})),
+        "ParentTreeNextKey": keys.next,
+        "RoleMap": {role: f"/{to}" for role, to in ROLE_MAP.items()},
+    }
     return tree_root
 
 
-def _fill(
-    dictionary: PDFDictionary,
-    element: Element,
-    parent_ref: Any,
-    refs: dict[int, Any],
-    page_refs: list[Any],
-) -> None:
-    dictionary["Type"] = PDFName("StructElem")
-    dictionary["S"] = PDFName(element.role)
-    dictionary["P"] = parent_ref
+class Written(PDFObject):
+    """A dictionary (or array) of the structure tree, written as it is given: names as
+    ``"/Name"`` strings, numbers, lists, dictionaries, and reportlab's references and strings.
+
+    reportlab's own dictionaries sort their keys and format each value through several layers;
+    a tree has hundreds of small ones.
+    """
+
+    def __init__(self, value: dict[str, Any]) -> None:
+        self.value = value
+
+    def format(self, document: Any) -> bytes:
+        return _written(self.value, document)
+
+
+def _written(value: Any, document: Any) -> bytes:
+    if isinstance(value, dict):
+        entries = (f"/{key} ".encode() + _written(item, document) for key, item in value.items())
+        return b"<<" + b" ".join(entries) + b">>"
+    if isinstance(value, list):
+        return b"[" + b" ".join(_written(item, document) for item in value) + b"]"
+    if isinstance(value, int):
+        return str(value).encode()
+    if isinstance(value, str):  # a name
+        return value.encode()
+    formatted: bytes = value.format(document)  # a reference or a string
+    return formatted
+
+
+def _first(pair: tuple[Any, Any]) -> Any:
+    return pair[0]
+
+
+def _with_content(root: Element) -> list[Element]:
+    """The elements below ``root`` (and itself) that own something on a page, in order."""
+    found: list[Element] = []
+
+    def visit(element: Element) -> bool:
+        index = len(found)
+        found.append(element)
+        owns = False
+        for kid in element.kids:
+            owns = (visit(kid) if isinstance(kid, Element) else True) or owns
+        if not owns:
+            del found[index:]
+        return owns
+
+    visit(root)
+    return found
+
+
+def _element(
+    element: Element, parent_ref: Any, refs: dict[int, Any], page_refs: list[Any]
+) -> dict[str, Any]:
+    written: dict[str, Any] = {"Type": "/StructElem", "S": f"/{element.role}", "P": parent_ref}
     first_page = next(
         (kid.page for kid in element.kids if isinstance(kid, MarkedContent | Annotation)), None
     )
     if first_page is not None:
-        dictionary["Pg"] = page_refs[first_page]
+        written["Pg"] = page_refs[first_page]
     kids: list[Any] = []
     for kid in element.kids:
         if isinstance(kid, Element):
@@ -178,21 +211,18 @@ def _fill(
             if kid.page == first_page:
                 kids.append(kid.mcid)
             else:
-                mcr = {"Type": PDFName("MCR"), "Pg": page_refs[kid.page], "MCID": kid.mcid}
-                kids.append(PDFDictionary(mcr))
+                kids.append({"Type": "/MCR", "Pg": page_refs[kid.page], "MCID": kid.mcid})
         else:
-            objr = {"Type": PDFName("OBJR"), "Obj": kid.reference, "Pg": page_refs[kid.page]}
-            kids.append(PDFDictionary(objr))
-    # One kid is written bare, as most writers do (pdfua 0.1.3 cannot read a heading's /K
-    # array; see the tests).
-    dictionary["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)
+            kids.append({"Type": "/OBJR", "Obj": kid.reference, "Pg": page_refs[kid.page]})
+    # One kid is written bare, as most writers do.
+    written["K"] = kids[0] if len(kids) == 1 else kids
     if element.title:
-        dictionary["T"] = PDFString(element.title)
+        written["T"] = PDFString(element.title)
     if element.attributes:
-        attributes = {key: PDFName(value) for key, value in element.attributes.items()}
-        dictionary["A"] = PDFDictionary(attributes)
+        written["A"] = {key: f"/{value}" for key, value in element.attributes.items()}
     if isinstance(element, LinkElement):
         described = " ".join(element.text.split()) or element.url
         for kid in element.kids:
             if isinstance(kid, Annotation):
                 kid.dictionary["Contents"] = PDFString(described)
+    return written

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from exporter.text.scripts import script_of, scripts_of
 from exporter.writers.pdf.tagging.structure import Element, LinkElement, PageMarks, ParentKeys
 
 
@@ -20,6 +21,7 @@ class Tagger:
         self.root = root
         self.language = language
         self.keywords = tuple(keywords)
+        self._native = scripts_of(language)
         self.current: Element | None = None
         self.reads_as: str | None = None  # what the text being drawn reads as, if not itself
         self.pagination: str | None = None  # "Header" or "Footer" while the running text draws
@@ -58,6 +60,20 @@ class Tagger:
                 yield
         finally:
             self.pagination = previous
+
+    def may_be_foreign(self, text: str) -> bool:
+        """Whether ``text`` may hold a letter of another script than the document's (a quick
+        test: most text is ASCII, or has few distinct characters to look up)."""
+        native = self._native
+        if "latin" in native:
+            if text.isascii():
+                return False
+            characters = {character for character in set(text) if not character.isascii()}
+        else:
+            characters = set(text)
+        return any(
+            script is not None and script not in native for script in map(script_of, characters)
+        )
 
     def link_annotation(self, url: str) -> tuple[LinkElement, int]:
         """The ``Link`` element a new annotation for ``url`` belongs to, and its key in the
