@@ -15,6 +15,7 @@ import pikepdf
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from exporter.convert import convert
 from exporter.errors import BriefError, MissingGlyphError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file, parse_text
@@ -559,6 +560,15 @@ def test_a_character_no_font_has_stops_a_tagged_pdf() -> None:
     assert uncovered_characters(YI, Theme()) == []
 
 
+def test_convert_raises_the_error_with_the_brief_s_line(tmp_path: Path) -> None:
+    brief = tmp_path / "yi.txt"
+    brief.write_text("Yi Letters\n\nA paragraph on syllables.\n\nOne: ꀀ.\n", encoding="utf-8")
+    with pytest.raises(MissingGlyphError) as caught:
+        convert(brief, tmp_path / "out", formats=["pdf"])
+    assert (caught.value.path, caught.value.line) == (str(brief), 5)
+    assert not (tmp_path / "out" / "yi.pdf").exists()
+
+
 def test_the_theme_may_let_a_tagged_pdf_show_the_empty_box() -> None:
     (warning,) = uncovered_characters(YI, WARN)
     assert warning.characters == "ꀀ"
@@ -572,6 +582,27 @@ def test_an_invisible_character_no_font_has_is_left_out_not_an_empty_box() -> No
     article = Article(title="Mark\u061c", sections=(Section(None, (Paragraph("a\u061cb"),)),))
     blocks = structure_text(render_pdf(article, Theme()))
     assert blocks == [Block("H1", "Mark"), Block("P", "ab")]
+
+
+def test_headings_below_sections_nest_without_skipping_a_level() -> None:
+    article = Article(
+        title="Levels",
+        sections=tuple(
+            Section(f"Heading {index}", (Paragraph(f"Text {index}."),), level=level)
+            for index, level in enumerate([3, 2, 3, 4, 6, 2], start=1)
+        ),
+    )
+    data = render_pdf(article, Theme())
+    headings = [block.role for block in structure_text(data) if block.role.startswith("H")]
+    assert headings == ["H1", "H2", "H2", "H3", "H4", "H5", "H2"]
+    assert problems(data) == []
+    with pikepdf.open(io.BytesIO(data)) as pdf, pdf.open_outline() as outline:
+        top = [item.title for item in outline.root]
+        assert top == ["Levels", "Heading 1", "Heading 2", "Heading 6"]
+        (nested,) = outline.root[2].children
+        assert nested.title == "Heading 3"
+        assert [item.title for item in nested.children] == ["Heading 4"]
+        assert [item.title for item in nested.children[0].children] == ["Heading 5"]
 
 
 def test_a_label_without_text_is_no_heading() -> None:
