@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 
 from exporter.convert import convert
 from exporter.errors import BriefError, MissingGlyphError
-from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
+from exporter.model import Article, ListBlock, Metadata, Paragraph, Quote, Section
 from exporter.reading import parse_file, parse_text
 from exporter.text.metadata import byline
 from exporter.theme import HeaderFooter, KeyPointsBox, PdfOptions, Theme, load_theme
@@ -50,6 +50,7 @@ LINKS = Article(
             (
                 Paragraph(f"{FILLER} The report is at https://example.org/report and {FILLER}"),
                 ListBlock(("First step", "Second step", "Third step"), ordered=True),
+                Quote((Paragraph("“We will publish it all,” she said."), Paragraph("Later."))),
                 ListBlock(("A bullet", "www.example.com/b")),
             ),
         ),
@@ -366,12 +367,15 @@ def expected_blocks(article: Article, theme: Theme) -> list[Block]:
         if section.heading:
             blocks.append(Block(f"H{level}", section.heading.text))
         for block in section.blocks:
-            if isinstance(block, Paragraph):
-                blocks.append(Block("P", block.text))
-                continue
-            for number, item in enumerate(block.items, start=1):
-                mark = f"{number}." if block.ordered else theme.key_points.bullet
-                blocks += [Block("Lbl", mark), Block("LBody", item.text)]
+            match block:
+                case Paragraph():
+                    blocks.append(Block("P", block.text))
+                case Quote():
+                    blocks += [Block("P", paragraph.text) for paragraph in block.paragraphs]
+                case ListBlock():
+                    for number, item in enumerate(block.items, start=1):
+                        mark = f"{number}." if block.ordered else theme.key_points.bullet
+                        blocks += [Block("Lbl", mark), Block("LBody", item.text)]
     return [Block(block.role, " ".join(block.text.split())) for block in blocks]
 
 

@@ -174,12 +174,14 @@ def _interpret(
             )
             language = None
     metadata = Metadata(
-        author=text("author"),
+        authors=_authors(known.get("author")),
         date=text("date"),
         language=language,
         keywords=_keywords(known.get("keywords")),
         description=text("description"),
-        source=source,
+        role=text("role"),
+        source=text("source"),
+        path=source,
         extra=freeze(extra),  # type: ignore[arg-type]
         lines=MappingProxyType(line_of),
     )
@@ -192,6 +194,14 @@ def _interpret(
         body_start=body_start,
         warnings=tuple(warnings),
     )
+
+
+def _authors(value: object) -> tuple[str, ...]:
+    """``author: Ana Souza`` or ``authors: [Ana Souza, João Lima]`` as a tuple of names."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    return tuple(name for item in items if (name := str(_plain(item)).strip()))
 
 
 def _keywords(value: object) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.flowables import HRFlowable
 
-from exporter.model import Article, Block, ListBlock, Section
+from exporter.model import Article, Block, ListBlock, Quote, Section
 from exporter.model import Paragraph as ParagraphBlock
 from exporter.text.metadata import byline
 from exporter.text.scripts import has_right_to_left
@@ -183,6 +183,10 @@ def block_flowables(
             yield from body_paragraph(block.text, theme, styles, parent.add("P"))
         case ListBlock():
             yield from list_items(block, theme, styles, parent)
+        case Quote():
+            quote = parent.add("BlockQuote")
+            for paragraph in block.paragraphs:
+                yield from body_paragraph(paragraph.text, theme, styles, quote.add("P"))
         case _:
             assert_never(block)
 
