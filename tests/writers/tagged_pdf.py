@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -20,6 +19,8 @@ from pathlib import Path
 
 import pikepdf
 from lxml import etree
+
+from tests import tools
 
 # The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4).
 _STANDARD = """Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private H
@@ -389,13 +390,6 @@ class Block:
     text: str
 
 
-def require_pdfinfo() -> str:
-    """The path of poppler's pdfinfo (``apt-get install poppler-utils``)."""
-    found = shutil.which("pdfinfo")
-    assert found, "the reading-order tests need pdfinfo: apt-get install -y poppler-utils"
-    return found
-
-
 def structure_text(data: bytes) -> list[Block]:
     """The block elements of ``data`` in the order of its structure tree, each with its text:
     what ``pdfinfo -struct-text`` shows of each marked-content sequence, or the sequence's
@@ -405,7 +399,7 @@ def structure_text(data: bytes) -> list[Block]:
         path = Path(folder) / "tagged.pdf"
         path.write_bytes(data)
         shown = subprocess.run(
-            [require_pdfinfo(), "-struct-text", str(path)],
+            [tools.require("pdfinfo"), "-struct-text", str(path)],
             capture_output=True,
             check=True,
         ).stdout.decode("utf-8", "replace")  # an element's /T is printed as raw bytes

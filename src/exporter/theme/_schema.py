@@ -302,5 +302,6 @@ TABLES: dict[str, dict[str, Converter]] = {
     },
     "header": _each("left center right", template),
     "footer": _each("left center right", template),
+    "epub": _each("certified_by certifier_credential", text),
     "pdf": {"tagged": flag, "missing_glyphs": missing_glyphs},
 }

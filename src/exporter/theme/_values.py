@@ -163,6 +163,16 @@ class PdfOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class Epub:
+    """What the EPUB says about who checked its accessibility: ``certified_by`` names the
+    evaluator (a person or organisation, never exporter itself) and ``certifier_credential``
+    their credential; empty when nobody has."""
+
+    certified_by: str = ""
+    certifier_credential: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Theme:
     """Everything a writer needs to know about how a handout looks."""
 
@@ -180,3 +190,4 @@ class Theme:
     pdf: PdfOptions = field(default_factory=PdfOptions)
     justify: bool = False
     hyphenate: bool = False
+    epub: Epub = field(default_factory=Epub)

@@ -73,11 +73,13 @@ def refuse_missing_glyphs(article: Article, theme: Theme) -> None:
     found = _uncovered(article, theme)
     if not found:
         return
-    parts = "; ".join(f"{_named(part.characters)} in the {part.where}" for part in found)
-    roles = " and ".join(sorted({part.role for part in found}))
+    characters = "".join(sorted({c for part in found for c in part.characters}))
+    where = _listed([part.where for part in found])
+    roles = _listed(sorted({part.role for part in found}))
     lines = [part.line for part in found if part.line is not None]
-    characters = "".join(part.characters for part in found)
-    raise _error(parts, characters, roles, min(lines, default=None))
+    raise _error(
+        f"{_named(characters)} in the {where}", characters, roles, min(lines, default=None)
+    )
 
 
 def refuse_drawn_without_glyph(canvas: Any) -> None:
@@ -95,6 +97,15 @@ def refuse_drawn_without_glyph(canvas: Any) -> None:
     if missing:
         characters = "".join(sorted(missing))
         raise _error(_named(characters), characters, "", None)
+
+
+def _listed(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``.
+
+    >>> _listed(["title"]), _listed(["body", "heading", "title"])
+    ('title', 'body, heading and title')
+    """
+    return " and ".join(filter(None, (", ".join(words[:-1]), words[-1])))
 
 
 def _error(found: str, characters: str, roles: str, line: int | None) -> MissingGlyphError:
