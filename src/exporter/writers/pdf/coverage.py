@@ -73,7 +73,7 @@ def refuse_missing_glyphs(article: Article, theme: Theme) -> None:
     found = _uncovered(article, theme)
     if not found:
         return
-    characters = "".join(sorted({c for part in found for c in part.characters}))
+    characters = "".join(sorted({char for part in found for char in part.characters}))
     where = _listed([part.where for part in found])
     roles = _listed(sorted({part.role for part in found}))
     lines = [part.line for part in found if part.line is not None]
