@@ -28,6 +28,7 @@ from exporter.convert.write import write
 from exporter.errors import (
     BriefError,
     ExporterError,
+    MissingGlyphError,
     OutputError,
     Problem,
     ThemeError,
@@ -47,6 +48,7 @@ __all__ = [
     "ExporterError",
     "ListBlock",
     "Metadata",
+    "MissingGlyphError",
     "OutputError",
     "Paragraph",
     "ParseWarning",

@@ -126,6 +126,13 @@ def flag(value: object, _base: Path) -> bool:
     return value
 
 
+def missing_glyphs(value: object, base: Path) -> str:
+    choice = text(value, base)
+    if choice not in ("error", "warn"):
+        raise ValueError(f'expected "error" or "warn", got "{choice}"')
+    return choice
+
+
 def bullet(value: object, base: Path) -> str:
     glyph = text(value, base)
     if not 1 <= len(glyph.strip()) <= 3:
@@ -378,4 +385,5 @@ TABLES: dict[str, dict[str, Converter]] = {
     "epub": _each("certified_by certifier_credential", text)
     | {"cover": image_file("png", "jpeg", "svg")},
     "brand": {"logo": image_file("png", "svg")},
+    "pdf": {"tagged": flag, "missing_glyphs": missing_glyphs},
 }

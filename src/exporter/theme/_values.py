@@ -11,6 +11,7 @@ Header and footer parts are templates with these placeholders:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from exporter.text.languages import translated
 
@@ -194,6 +195,23 @@ class Wording:
     numbers_translations: Translations = ()
 
 
+#: What a tagged PDF does with a character no font has: refuse to render, or warn and draw
+#: the font's empty box (``.notdef``), which PDF/UA forbids.
+MissingGlyphs = Literal["error", "warn"]
+
+
+@dataclass(frozen=True, slots=True)
+class PdfOptions:
+    """What the PDF promises beyond its looks.
+
+    ``tagged`` writes a tagged PDF meant to meet PDF/UA-1 (structure tree, marked content,
+    XMP); ``missing_glyphs`` says whether a tagged PDF refuses a character no font has.
+    """
+
+    tagged: bool = True
+    missing_glyphs: MissingGlyphs = "error"
+
+
 @dataclass(frozen=True, slots=True)
 class Epub:
     """What only the EPUB has: who checked its accessibility, and its cover.
@@ -232,6 +250,7 @@ class Theme:
     key_points: KeyPointsBox = field(default_factory=KeyPointsBox)
     header: HeaderFooter = field(default_factory=HeaderFooter)
     footer: HeaderFooter = field(default_factory=lambda: HeaderFooter(right="{page} / {pages}"))
+    pdf: PdfOptions = field(default_factory=PdfOptions)
     justify: bool = False
     hyphenate: bool = False
     epub: Epub = field(default_factory=Epub)

@@ -6,7 +6,8 @@ every page is laid out: :class:`PagedCanvas` holds the pages back and decorates 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
@@ -59,12 +60,13 @@ class PagedCanvas(Canvas):
     def __init__(
         self,
         *args: Any,
-        decorate: Callable[[Canvas, int, int], None],
+        decorate: Callable[[PagedCanvas, int, int], None],
         moment: datetime,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._decorate = decorate
+        self.moment = moment
         self._held_pages: list[dict[str, Any]] = []
         # Destinations name the page being drawn, which is emitted only on save.
         self._held_bookmarks: dict[int, list[tuple[str, dict[str, Any]]]] = {}
@@ -88,12 +90,22 @@ class PagedCanvas(Canvas):
                 super().bookmarkPage(key, **kwargs)
             self._decorate(self, number, total)
             super().showPage()
+        self.finish_document()
         super().save()
+
+    @contextmanager
+    def pagination(self, part: str) -> Iterator[None]:
+        """Draw the running ``part`` ("Header" or "Footer") inside (a tagged canvas marks it)."""
+        yield
+
+    def finish_document(self) -> None:
+        """Called once every page is out, before the file is written (a tagged canvas adds
+        its structure here)."""
 
 
 def page_decorator(
     theme: Theme, styles: Styles, values: RunningText
-) -> Callable[[Canvas, int, int], None]:
+) -> Callable[[PagedCanvas, int, int], None]:
     """Draw the running header and footer of one page.
 
     The first page has no running header: its title block says the same, larger. The theme's
@@ -108,20 +120,22 @@ def page_decorator(
     logo = header_logo(theme.brand.logo, size * 2.2)
     room = logo.width + size * 2 if logo is not None else 0.0  # what the logo takes
 
-    def decorate(canvas: Canvas, number: int, total: int) -> None:
+    def decorate(canvas: PagedCanvas, number: int, total: int) -> None:
         canvas.saveState()
         canvas.setFillColor(running.paragraph.textColor)
         if logo is not None:
             x = page.margin_left + width - logo.width if running.right_to_left else page.margin_left
-            logo.draw(canvas, x, header_y + size * 0.35 - logo.height / 2)
-        lines = [(values.words.footer, footer_y, page.margin_left, width)]
+            with canvas.pagination("Header"):
+                logo.draw(canvas, x, header_y + size * 0.35 - logo.height / 2)
+        lines = [("Footer", values.words.footer, footer_y, page.margin_left, width)]
         if number > 1:
             left = page.margin_left + (0 if running.right_to_left else room)
-            lines.append((values.words.header, header_y, left, width - room))
-        for parts, y, left, line_width in lines:
+            lines.append(("Header", values.words.header, header_y, left, width - room))
+        for part, parts, y, left, line_width in lines:
             if running.right_to_left:  # a right-to-left page reads from the right edge
                 parts = replace(parts, left=parts.right, right=parts.left)
-            _draw_line(canvas, parts, y, left, line_width, values, number, total, running)
+            with canvas.pagination(part):
+                _draw_line(canvas, parts, y, left, line_width, values, number, total, running)
         canvas.restoreState()
 
     return decorate
