@@ -96,6 +96,33 @@ brief_line = st.one_of(
 brief_text = st.lists(brief_line, min_size=1, max_size=40).map("\n".join)
 
 
+#: Compound words: where hyphenation has lost explicit hyphens ("five-year" → "fiveyear").
+COMPOUNDS = [
+    "five-year",
+    "well-known",
+    "high-risk",
+    "long-term",
+    "state-owned",
+    "cross-border",
+    "low-income",
+    "short-lived",
+    "self-defence",
+    "co-operation",
+    "middle-class",
+    "full-time",
+    "year-on-year",
+    "follow-up",
+    "e-mail",
+    "so-called",
+    "decision-making",
+    "ex-president",
+    "anti-corruption",
+    "twenty-one",
+    "north-east",
+    "one-third",
+]
+
+
 # -- hostile text: what a folder of briefs written by others may hold --------------------------
 
 #: Characters that are legal text but have caught renderers out.

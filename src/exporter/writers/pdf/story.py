@@ -21,6 +21,7 @@ from exporter.text.scripts import has_right_to_left
 from exporter.theme import Theme
 from exporter.writers.pdf.bidi import BidiParagraph, RightToLeftParagraph
 from exporter.writers.pdf.box import BoxLook, FramedBox
+from exporter.writers.pdf.hyphenation import paragraph_style
 from exporter.writers.pdf.markup import inline_markup
 from exporter.writers.pdf.styles import Styles, TextStyle, rgb
 
@@ -65,7 +66,7 @@ def text(value: str, style: TextStyle, theme: Theme, bullet: str | None = None) 
         if has_right_to_left(value)
         else Paragraph
     )
-    return kind(markup, style.paragraph, bulletText=bullet)
+    return kind(markup, paragraph_style(markup, style.paragraph), bulletText=bullet)
 
 
 def title_block(article: Article, theme: Theme, styles: Styles) -> Iterator[Flowable]:
