@@ -15,6 +15,8 @@ import re
 from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as ReportlabParagraph
@@ -23,7 +25,9 @@ from exporter.model import Article, Metadata, Paragraph, Section
 from exporter.theme import HeaderFooter, Theme, load_theme
 from exporter.theme._loader import shipped_names
 from exporter.writers.pdf import render_pdf
-from tests.strategies import COMPOUNDS
+from exporter.writers.pdf.kinsoku import NO_LINE_END, NO_LINE_START, line_ends, may_break
+from tests.strategies import COMPOUNDS, cjk_prose, prose
+from tests.writers.test_scripts import pdf_text
 
 THEMES = shipped_names()
 THOROUGH = os.environ.get("HYPOTHESIS_PROFILE") == "thorough"
@@ -114,3 +118,134 @@ def test_a_compound_breaks_after_its_hyphen_and_keeps_it() -> None:
         if line.endswith("-") and after.split()
     ]
     assert any(word.rstrip(".") in COMPOUNDS for word in broken)
+
+
+# -------------------------------------------------------------- properties over generated text
+
+#: Examples per script: a few dozen in every CI run, 2,000 paragraphs' worth when thorough.
+EXAMPLES = 2_000 if THOROUGH else 12
+PROPERTY = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+#: A word exporter may hyphenate, once reportlab has set aside punctuation around it.
+_HYPHENATABLE = re.compile(r"[^\w]*[^\W\d_]+[^\w]*")
+
+
+def article_of(paragraphs: list[str], language: str) -> Article:
+    return Article(
+        title="Scan",
+        sections=(Section(None, tuple(Paragraph(text) for text in paragraphs)),),
+        metadata=Metadata(language=language),
+    )
+
+
+def printed_words(lines: list[str], expected: list[str]) -> list[str]:
+    """The words of ``lines`` with line ends joined where the PDF broke a word: as they stand
+    where the break kept every character (after a hyphen, inside a URL or a long word), and
+    without the hyphen where exporter hyphenated a word of letters. Anything else (a hyphen
+    lost, added or moved) leaves a word that differs from ``expected``."""
+    tokens = [
+        (word, index == len(line.split()) - 1)
+        for line in lines
+        for index, word in enumerate(line.split())
+    ]
+    found: list[str] = []
+    position = 0
+    while position < len(tokens):
+        word, at_line_end = tokens[position]
+        target = expected[len(found)] if len(found) < len(expected) else ""
+        while word != target and at_line_end and position + 1 < len(tokens):
+            following, at_line_end = tokens[position + 1]
+            if target.startswith(word + following):
+                word += following
+            elif (
+                word.endswith("-")
+                and _HYPHENATABLE.fullmatch(target)
+                and target.startswith(word[:-1] + following)
+            ):
+                word = word[:-1] + following
+            else:
+                break
+            position += 1
+        found.append(word)
+        position += 1
+    return found
+
+
+@pytest.mark.parametrize("language", ["en-GB", "ru", "el"])
+@PROPERTY
+@given(data=st.data())
+def test_the_pdf_prints_the_briefs_words_exactly(language: str, data: st.DataObject) -> None:
+    paragraphs = data.draw(st.lists(prose(language), min_size=1, max_size=3))
+    theme = data.draw(st.sampled_from(THEMES))
+    lines = pdf_lines(article_of(paragraphs, language), bare(theme))
+    expected = [word for text in paragraphs for word in text.split()]
+    assert lines[0] == "Scan"
+    assert printed_words(lines[1:], expected) == expected
+
+
+@pytest.mark.parametrize("language", ["he", "ar"])
+@PROPERTY
+@given(data=st.data())
+def test_right_to_left_text_keeps_every_word(language: str, data: st.DataObject) -> None:
+    paragraphs = data.draw(st.lists(prose(language), min_size=1, max_size=3))
+    theme = data.draw(st.sampled_from(THEMES))
+    straight, from_right = pdf_text(render_pdf(article_of(paragraphs, language), bare(theme)))
+    squeezed = (straight + from_right).replace(" ", "").replace("\n", "")
+    # runs of letters and digits: the bidirectional algorithm may reorder "1990–2000"
+    letters = (run for text in paragraphs for run in re.findall(r"[^\W_]+", text))
+    missing = [
+        word
+        for word in filter(None, letters)
+        if word not in straight and word not in from_right and word not in squeezed
+    ]
+    assert missing == []
+
+
+def assert_kinsoku(lines: list[str]) -> None:
+    for line, following in itertools.pairwise(lines):
+        assert following[:1] not in NO_LINE_START, (line, following)
+        assert line.rstrip()[-1:] not in NO_LINE_END, (line, following)
+
+
+@pytest.mark.needs("cjk-fonts")
+@pytest.mark.parametrize("language", ["zh", "ja", "ko"])
+@PROPERTY
+@given(data=st.data())
+def test_east_asian_lines_follow_kinsoku_and_keep_every_character(
+    language: str, data: st.DataObject
+) -> None:
+    paragraphs = data.draw(st.lists(cjk_prose(language), min_size=1, max_size=3))
+    theme = data.draw(st.sampled_from(THEMES))
+    # Each text its own document, as a key point, a heading and a paragraph: the checks
+    # look at breaks inside each of them (the texts neither start nor end with punctuation).
+    for text in paragraphs:
+        article = Article(
+            title="Scan",
+            key_points=(text,),
+            sections=(Section(text, (Paragraph(text),)),),
+            metadata=Metadata(language=language),
+        )
+        lines = pdf_lines(article, bare(theme))
+        assert "".join(lines).replace(" ", "").count(text.replace(" ", "")) == 3
+        assert_kinsoku(lines)
+
+
+@given(text=st.one_of(cjk_prose("zh"), cjk_prose("ja"), cjk_prose("ko")), width=st.integers(2, 40))
+def test_lines_break_only_where_kinsoku_allows_unless_nothing_else_fits(
+    text: str, width: int
+) -> None:
+    ends = line_ends(text, [1.0] * len(text), [float(width)], 2.0)
+    assert ends[-1] == len(text) and ends == sorted(set(ends))
+    starts = [0, *ends[:-1]]
+    for start, end in zip(starts, ends, strict=True):
+        line = text[start:end].rstrip(" ")
+        unbreakable = not any(may_break(line[i - 1], line[i]) for i in range(1, len(line)))
+        assert len(line) <= width or unbreakable  # too wide only when nothing could break it
+        if end < len(text):  # a break kinsoku forbids only in a line with no other way
+            assert may_break(text[end - 1], text[end]) or not any(
+                may_break(text[index - 1], text[index]) for index in range(start + 1, end)
+            )

@@ -22,6 +22,7 @@ from exporter.theme import Theme
 from exporter.writers.pdf.bidi import BidiParagraph, RightToLeftParagraph
 from exporter.writers.pdf.box import BoxLook, FramedBox
 from exporter.writers.pdf.hyphenation import paragraph_style
+from exporter.writers.pdf.kinsoku import KinsokuParagraph
 from exporter.writers.pdf.markup import inline_markup
 from exporter.writers.pdf.styles import Styles, TextStyle, rgb
 
@@ -64,6 +65,8 @@ def text(value: str, style: TextStyle, theme: Theme, bullet: str | None = None) 
         if style.right_to_left
         else BidiParagraph
         if has_right_to_left(value)
+        else KinsokuParagraph
+        if style.paragraph.wordWrap == "CJK"
         else Paragraph
     )
     return kind(markup, paragraph_style(markup, style.paragraph), bulletText=bullet)

@@ -15,7 +15,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from exporter.text.scripts import Direction, breaks_between_ideographs
+from exporter.text.scripts import Direction, is_east_asian
 from exporter.theme import Color, Theme
 from exporter.writers.pdf.hyphenation import hyphenator
 from exporter.writers.pdf.typefaces import FaceChain, faces
@@ -60,14 +60,14 @@ def rgb(color: Color) -> ReportlabColor:
 @functools.lru_cache(maxsize=16)  # styles are immutable once built; building costs ~0.5 ms
 def build_styles(theme: Theme, language: str, direction: Direction = "ltr") -> Styles:
     """All styles for ``theme`` in ``language`` (BCP 47) and the document's ``direction``: the
-    language picks the hyphenation patterns and line breaking between ideographs for Chinese and
-    Japanese."""
+    language picks the hyphenation patterns, and line breaking between characters for Chinese,
+    Japanese and Korean (kinsoku.py)."""
     styles = _left_to_right_styles(theme, language)
     if direction == "rtl":
         styles = Styles(
             **{item.name: _mirrored(getattr(styles, item.name)) for item in fields(Styles)}
         )
-    if breaks_between_ideographs(language):
+    if is_east_asian(language):  # see kinsoku.py: Korean breaks between syllables too
         styles = Styles(
             **{
                 item.name: _with_changes(getattr(styles, item.name), wordWrap="CJK")
