@@ -249,3 +249,68 @@ def test_lines_break_only_where_kinsoku_allows_unless_nothing_else_fits(
             assert may_break(text[end - 1], text[end]) or not any(
                 may_break(text[index - 1], text[index]) for index in range(start + 1, end)
             )
+
+
+# -------------------------------------------------------------- pages: widows, orphans, headings
+
+_FILL_WORDS = ["word", "another", "thing", "plan", "government"]
+
+
+def numbered_article(lengths: list[list[int]], seed: int) -> Article:
+    """Sections of paragraphs whose every word carries its paragraph's number ("plan7"), so
+    each extracted line tells which paragraph it belongs to; headings carry "h3x"."""
+    rng = random.Random(seed)
+    sections = []
+    number = 0
+    for index, paragraph_lengths in enumerate(lengths):
+        paragraphs = []
+        for length in paragraph_lengths:
+            number += 1
+            text = " ".join(f"{rng.choice(_FILL_WORDS)}{number}" for _ in range(length))
+            paragraphs.append(Paragraph(text))
+        sections.append(Section(f"Heading h{index}x", tuple(paragraphs)))
+    return Article(title="Pages", sections=tuple(sections), metadata=Metadata(language="en"))
+
+
+def page_lines(article: Article, theme: Theme) -> list[list[str]]:
+    reader = PdfReader(io.BytesIO(render_pdf(article, theme)))
+    return [page.extract_text().splitlines() for page in reader.pages]
+
+
+def _paragraph_of(line: str) -> set[str]:
+    return set(re.findall(r"[a-z]+(\d+)", line))
+
+
+@PROPERTY
+@given(
+    lengths=st.lists(
+        st.lists(st.integers(3, 260), min_size=1, max_size=5), min_size=1, max_size=10
+    ),
+    seed=st.integers(0, 1000),
+    theme=st.sampled_from(THEMES),
+)
+def test_no_widow_no_orphan_and_no_heading_at_the_foot_of_a_page(
+    lengths: list[list[int]], seed: int, theme: str
+) -> None:
+    pages = page_lines(numbered_article(lengths, seed), bare(theme))
+    for page, following in itertools.pairwise(pages):
+        assert not re.search(r"h\d+x", page[-1]), f"heading at the foot of a page: {page[-1]}"
+        for paragraph in _paragraph_of(page[-1]) & _paragraph_of(following[0]):
+            bottom = sum(paragraph in _paragraph_of(line) for line in page)
+            top = sum(paragraph in _paragraph_of(line) for line in following)
+            assert bottom > 1, f"orphan: one line of paragraph {paragraph} ends a page"
+            assert top > 1, f"widow: one line of paragraph {paragraph} starts a page"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("title_words", range(124, 180, 8))
+def test_the_key_points_label_never_ends_a_page(theme: str, title_words: int) -> None:
+    """A key-points box taller than a page, pushed down by titles of every length: its label
+    always shares a page with the first point."""
+    article = Article(
+        title=" ".join(["Title"] * title_words),
+        key_points=tuple(f"Point number {index} of a long list" for index in range(45)),
+        metadata=Metadata(language="en"),
+    )
+    for page in page_lines(article, bare(theme)):
+        assert page[-1] != "Key points", page[-3:]

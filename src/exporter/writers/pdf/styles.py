@@ -163,6 +163,7 @@ def _left_to_right_styles(theme: Theme, language: str) -> Styles:
             sizes.key_points * _HEADING_LEADING,
             theme.key_points.label_color,
             spaceAfter=spacing.heading_after,
+            keepWithNext=1,  # never alone at the foot of a page (see box.py)
         ),
         key_point=TextStyle(key_point, body_font),
         heading=_style(
