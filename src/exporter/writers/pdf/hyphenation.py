@@ -10,7 +10,7 @@ Its ``embeddedHyphenation`` also makes such paragraphs fail to split at all. So 
   holds a hyphen (so no break lands next to one), a digit, or anything of a URL or address
   (reportlab does not ask for those: it splits URLs at slashes, adding nothing);
 - breaks at an explicit hyphen ("five-" / "year") only in a paragraph set in one run, where
-  reportlab rejoins the pieces without touching them (:func:`breaks_at_hyphens`).
+  reportlab rejoins the pieces without touching them (:func:`paragraph_style`).
 """
 
 from __future__ import annotations
@@ -71,10 +71,14 @@ def hyphenator(language: str) -> Hyphenator | str:
 
 
 def _after_hyphens(word: str) -> Iterator[tuple[str, str]]:
-    """The breaks after each inner hyphen of ``word``, longest head first (reportlab takes
-    the first that fits); none where a hyphen is doubled or ends the word."""
-    for index in range(len(word) - 1, 0, -1):
-        if word[index - 1] == "-" and word[index] != "-" and word[index - 2 : index - 1] != "-":
+    """The breaks after each hyphen between two letters of ``word``, longest head first
+    (reportlab takes the first that fits).
+
+    >>> list(_after_hyphens("-year")), list(_after_hyphens("a--b")), list(_after_hyphens("x-1"))
+    ([], [], [])
+    """
+    for index in range(len(word) - 1, 1, -1):
+        if word[index - 1] == "-" and word[index - 2].isalpha() and word[index].isalpha():
             yield word[:index], word[index:]
 
 
