@@ -89,7 +89,7 @@ def line_ends(
 
     >>> line_ends("中文，中文", [1] * 5, [2], 0)
     [1, 3, 5]
-    >>> line_ends("한국 사람들", [1] * 6, [5], 2.5), line_ends("한국 사람들", [1] * 6, [5], 1)
+    >>> line_ends("한국 사람들", [1] * 6, [5], 3.5), line_ends("한국 사람들", [1] * 6, [5], 1)
     ([3, 6], [5, 6])
     """
     ends: list[int] = []
@@ -124,8 +124,10 @@ def _last_break(
             if found is None:
                 found = index
             if not _between_hangul(text, index):
-                return found if short > slack else index
-        short += 0.0 if before.isspace() else widths[index - 1]
+                # a space that ends the line takes no room: it falls short too
+                hanging = widths[index - 1] if before.isspace() else 0.0
+                return found if short + hanging > slack else index
+        short += widths[index - 1]
         if short > slack and found is not None:
             return found
     return overflow if found is None else found
