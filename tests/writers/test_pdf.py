@@ -25,9 +25,10 @@ from tests.strategies import brief_text
 
 SOURCES = sorted((Path(__file__).resolve().parents[2] / "sources").iterdir())
 # Briefs whose words a PDF text extractor cannot give back in order (right-to-left lines,
-# Chinese without spaces): tests/writers/test_scripts.py checks them word by word instead.
+# Chinese without spaces, Korean words broken between syllables at line ends):
+# tests/writers/test_scripts.py checks them word by word instead.
 SCRIPT_BRIEFS = {"ar-gulf-summit.txt", "he-knesset-budget.txt", "zh-wonsan-tourism.txt"}
-SCRIPT_BRIEFS |= {"mixed-script-names.txt"}
+SCRIPT_BRIEFS |= {"mixed-script-names.txt", "ko-choe-wonsan.txt"}
 REFERENCE_BRIEF = "000_9308d7e73d83f95c.txt"
 
 LETTER = Page(width=612.0, height=792.0, margin_top=54, margin_bottom=54)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# By language, the labels as editors write them. Lower-case; apostrophes as typed (’ or ').
-_LABELS: dict[str, tuple[str, ...]] = {
+#: The labels, by language, as editors write them (lower-case; apostrophes as typed).
+LABELS: dict[str, tuple[str, ...]] = {
     "en": (
         "key points",
         "key point",
@@ -123,7 +123,7 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-_KNOWN = frozenset(_normal(label) for labels in _LABELS.values() for label in labels)
+_KNOWN = frozenset(_normal(label) for labels in LABELS.values() for label in labels)
 
 
 def is_label(text: str) -> bool:

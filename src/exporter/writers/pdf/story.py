@@ -23,6 +23,8 @@ from exporter.text.wording import words_for
 from exporter.theme import Theme
 from exporter.writers.pdf.bidi import BidiParagraph, RightToLeftParagraph
 from exporter.writers.pdf.box import BoxLook, FramedBox
+from exporter.writers.pdf.hyphenation import paragraph_style
+from exporter.writers.pdf.kinsoku import KinsokuParagraph
 from exporter.writers.pdf.markup import inline_markup
 from exporter.writers.pdf.styles import Styles, TextStyle, rgb
 from exporter.writers.pdf.tagging.paragraph import TaggedParagraph
@@ -108,9 +110,11 @@ def text(
         if style.right_to_left
         else BidiParagraph
         if has_right_to_left(value)
+        else KinsokuParagraph
+        if style.paragraph.wordWrap == "CJK"
         else TaggedParagraph
     )
-    paragraph = kind(markup, style.paragraph, bulletText=bullet)
+    paragraph = kind(markup, paragraph_style(markup, style.paragraph), bulletText=bullet)
     return paragraph.tagged(element, label, continued=continued)
 
 

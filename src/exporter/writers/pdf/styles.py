@@ -7,18 +7,17 @@ in, because inline markup needs the chain to pick fallback fonts.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-import pyphen  # type: ignore[import-untyped]
 from reportlab.lib.colors import Color as ReportlabColor
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from exporter.text.scripts import Direction, breaks_between_ideographs
+from exporter.text.scripts import Direction, is_east_asian
 from exporter.theme import Color, Theme
+from exporter.writers.pdf.hyphenation import hyphenator
 from exporter.writers.pdf.typefaces import FaceChain, faces
 
 # Display type is set tighter than running text; these ratios are typographic, not a look.
@@ -61,14 +60,14 @@ def rgb(color: Color) -> ReportlabColor:
 @functools.lru_cache(maxsize=16)  # styles are immutable once built; building costs ~0.5 ms
 def build_styles(theme: Theme, language: str, direction: Direction = "ltr") -> Styles:
     """All styles for ``theme`` in ``language`` (BCP 47) and the document's ``direction``: the
-    language picks the hyphenation patterns and line breaking between ideographs for Chinese and
-    Japanese."""
+    language picks the hyphenation patterns, and line breaking between characters for Chinese,
+    Japanese and Korean (kinsoku.py)."""
     styles = _left_to_right_styles(theme, language)
     if direction == "rtl":
         styles = Styles(
             **{item.name: _mirrored(getattr(styles, item.name)) for item in fields(Styles)}
         )
-    if breaks_between_ideographs(language):
+    if is_east_asian(language):  # see kinsoku.py: Korean breaks between syllables too
         styles = Styles(
             **{
                 item.name: _with_changes(getattr(styles, item.name), wordWrap="CJK")
@@ -108,8 +107,8 @@ def _left_to_right_styles(theme: Theme, language: str) -> Styles:
         sizes.body * spacing.line,
         colors.text,
         alignment=TA_JUSTIFY if theme.justify else TA_LEFT,
-        hyphenationLang=_hyphenator(language) if theme.hyphenate else "",
-        embeddedHyphenation=1 if theme.hyphenate else 0,
+        hyphenationLang=hyphenator(language) if theme.hyphenate else "",
+        embeddedHyphenation=0,  # reportlab's breaks at hyphens lose them: see hyphenation.py
         spaceAfter=spacing.paragraph_after,
         allowWidows=0,
         allowOrphans=0,
@@ -164,6 +163,7 @@ def _left_to_right_styles(theme: Theme, language: str) -> Styles:
             sizes.key_points * _HEADING_LEADING,
             theme.key_points.label_color,
             spaceAfter=spacing.heading_after,
+            keepWithNext=1,  # never alone at the foot of a page (see box.py)
         ),
         key_point=TextStyle(key_point, body_font),
         heading=_style(
@@ -210,27 +210,3 @@ def _style(
 
 def _derive(base: ParagraphStyle, name: str, **changes: Any) -> ParagraphStyle:
     return ParagraphStyle(name, parent=base, **changes)
-
-
-#: Letters: German compounds run past 60, nothing in a dictionary to 100.
-_LONGEST_HYPHENATED_WORD = 100
-
-
-@functools.cache
-def _hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | str:
-    """Break points for a BCP 47 language (``en-GB`` → pyphen's ``en_GB``); '' for none.
-
-    Like TeX, no break leaves fewer than three letters on either side ("re-", "-ly").
-    """
-    dictionary = pyphen.language_fallback(language.replace("-", "_"))
-    if not dictionary:
-        return ""
-    iterate = pyphen.Pyphen(lang=dictionary, left=3, right=3).iterate
-
-    def hyphenate(word: str) -> Iterator[tuple[str, str]]:
-        # reportlab measures the head of every break point of a word, again on every line
-        # the word fills: cubic in its length, minutes for a 10,000-letter "word". No word a
-        # dictionary knows is that long; such strings are split between any two letters.
-        return iter(()) if len(word) > _LONGEST_HYPHENATED_WORD else iterate(word)
-
-    return hyphenate
