@@ -11,8 +11,9 @@ from typing import TypeAlias
 @dataclass(frozen=True, slots=True)
 class Span:
     """A run of text inside a piece of text, with how it is marked: ``strong``, ``emphasis``,
-    ``code`` (literal, never a link), and the ``link`` it points to (a valid URL). A span whose
-    text is ``"\\n"`` is a hard line break."""
+    ``code`` (literal: an address in it is never made a link), and the ``link`` it points to (a
+    valid URL; a code span inside a link has it too). A span whose text is ``"\\n"`` is a hard
+    line break."""
 
     text: str
     strong: bool = False

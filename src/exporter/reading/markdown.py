@@ -204,7 +204,8 @@ class _Reader:
             if kind == "text":
                 spans.append(Span(child.content, strong > 0, emphasis > 0, False, link))
             elif kind == "code_inline":
-                spans.append(Span(child.content, strong > 0, emphasis > 0, True, None))
+                # Literal text: never made a link itself, but part of a link it is in.
+                spans.append(Span(child.content, strong > 0, emphasis > 0, True, link))
             elif kind == "softbreak":
                 spans.append(Span("\0" if keep_soft_breaks else " "))
             elif kind == "hardbreak":

@@ -179,11 +179,14 @@ def _merge(parent: Values, child: Values) -> Values:
     return merged
 
 
+#: The tables that map one to one onto a part of :class:`Theme` (``page`` is built apart).
+_PARTS = ("fonts", "sizes", "spacing", "colors", "key_points", "quote", "header", "footer")
+
+
 def _build(values: Values, path: Path) -> Theme:
     base = Theme()
     parts = {
-        name: dataclasses.replace(getattr(base, name), **values.get(name, {}))
-        for name in ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer")
+        name: dataclasses.replace(getattr(base, name), **values.get(name, {})) for name in _PARTS
     }
     return Theme(
         name=path.stem,
@@ -251,7 +254,7 @@ def apply_options(theme: Theme, options: Mapping[str, object]) -> Theme:
         raise ThemeError(f"option {error.message}") from None
     changed: dict[str, Any] = {
         name: dataclasses.replace(getattr(theme, name), **values[name])
-        for name in ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer")
+        for name in _PARTS
         if name in values
     }
     if "page" in values:
