@@ -171,13 +171,14 @@ def _unsafe_in_url(char: str) -> bool:
 
 def linked_spans(text: InlineText) -> tuple[Span, ...]:
     """The spans of ``text`` with every web address in unlinked, non-code text made a link: what
-    every writer renders, so that a bare address is a link in every format alike.
+    every writer renders, so that a bare address is a link in every format alike. Each hard
+    line break is a span of its own (``"\\n"``).
 
     >>> [(span.text, span.link) for span in linked_spans(InlineText("See www.example.org."))]
     [('See ', None), ('www.example.org', 'https://www.example.org'), ('.', None)]
     """
     spans: list[Span] = []
-    for span in text.runs():
+    for span in text.broken_runs():
         if span.code or span.link is not None:
             spans.append(span)
             continue
