@@ -17,11 +17,12 @@ from pypdf.generic import DictionaryObject, IndirectObject
 from exporter.errors import BriefError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file, parse_text
-from exporter.theme import Font, Fonts, HeaderFooter, KeyPointsBox, Page, Theme
+from exporter.theme import Font, Fonts, HeaderFooter, KeyPointsBox, Page, Theme, load_theme
 from exporter.writers import render_with_warnings
 from exporter.writers.pdf import render_pdf, uncovered_characters
 from exporter.writers.pdf.styles import build_styles
 from tests.strategies import brief_text
+from tests.writers.marked import BODY_LINKS, marked_article
 
 SOURCES = sorted((Path(__file__).resolve().parents[2] / "sources").iterdir())
 # Briefs whose words a PDF text extractor cannot give back in order (right-to-left lines,
@@ -95,6 +96,17 @@ def read(article: Article, theme: Theme | None = None) -> PdfReader:
     return PdfReader(io.BytesIO(render_pdf(article, theme or Theme())))
 
 
+def outline_titles(outline: list[object]) -> list[str]:
+    """The titles of an outline in reading order, nested entries (pypdf's lists) included."""
+    titles: list[str] = []
+    for entry in outline:
+        if isinstance(entry, list):
+            titles.extend(outline_titles(entry))
+        else:
+            titles.append(entry.title)  # type: ignore[attr-defined]
+    return titles
+
+
 def page_texts(reader: PdfReader) -> list[str]:
     return [page.extract_text() for page in reader.pages]
 
@@ -142,7 +154,7 @@ def test_every_brief_converts_with_every_word_and_heading(path: Path) -> None:
     article = parse_file(path)
     reader = read(article)
     assert_in_order(article_words(article), words(flat_text(reader)))
-    assert [entry.title for entry in reader.outline] == list(article.headings)  # type: ignore[union-attr]
+    assert outline_titles(reader.outline) == list(article.headings)
 
 
 def test_the_reference_brief() -> None:
@@ -167,7 +179,7 @@ def test_any_parsed_brief_renders(text: str) -> None:
         return
     reader = read(article)
     assert len(reader.pages) >= 1
-    assert [entry.title for entry in reader.outline or []] == list(article.headings)  # type: ignore[union-attr]
+    assert outline_titles(reader.outline or []) == list(article.headings)
 
 
 # ---------------------------------------------------------------------------- text
@@ -521,3 +533,102 @@ def test_an_address_longer_than_a_line_wraps_inside_the_page() -> None:
     lines = [line for line in read(article).pages[0].extract_text().splitlines() if "aaa" in line]
     assert len(lines) >= 3  # broken over lines, not run off the page
     assert "".join(lines).count("a") >= 300
+
+
+# ------------------------------------------------------- marked text, quotes, levels, nested lists
+
+
+@pytest.fixture(scope="module")
+def marked_pdf() -> PdfReader:
+    return PdfReader(io.BytesIO(render_pdf(marked_article(), load_theme())))
+
+
+def runs_with_fonts(reader: PdfReader) -> list[tuple[str, str]]:
+    """Each run of text the pages show, with the PostScript name of its font (no subset tag)."""
+    runs: list[tuple[str, str]] = []
+
+    def visit(
+        text: str, _cm: object, _tm: object, font: dict[str, object] | None, _size: object
+    ) -> None:
+        if text.strip() and font is not None:
+            runs.append((text.strip(), str(font["/BaseFont"]).split("+")[-1]))
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_spans_are_set_in_the_bold_italic_and_code_faces(marked_pdf: PdfReader) -> None:
+    fonts = dict(runs_with_fonts(marked_pdf))
+    assert fonts["Friday"] == "NotoSerif-Bold"
+    assert fonts["stay open"] == "NotoSerif-Italic"
+    assert fonts["bold quip"] == "NotoSerif-BoldItalic"
+    assert fonts["rota-v2"] == fonts["tool"] == "DejaVuSansMono"
+    assert fonts["new"] == "NotoSerif-Bold"  # strong inside a link
+    assert fonts["Health officials said on"] == "NotoSerif-Regular"
+
+
+def test_links_are_annotations_and_breaks_start_a_line(marked_pdf: PdfReader) -> None:
+    uris = [
+        annotation.get_object()["/A"]["/URI"]
+        for page in marked_pdf.pages
+        for annotation in page.get("/Annots", [])  # type: ignore[union-attr]
+    ]
+    for _, target in BODY_LINKS:
+        assert target in uris
+    assert "https://example.org/plan" in uris
+    text = flat_text(marked_pdf)
+    assert "the new rota tool" in " ".join(text.split())
+    lines = [line.strip() for line in marked_pdf.pages[0].extract_text().splitlines()]
+    assert "A second line after a hard break." in lines
+
+
+def test_quotes_are_indented_in_the_quote_face(marked_pdf: PdfReader) -> None:
+    fonts = runs_with_fonts(marked_pdf)
+    quote = [font for text, font in fonts if "quoted paragraph" in text]
+    assert quote == ["NotoSerif-Italic"]  # the default theme sets quotations in italic
+    assert ("words", "NotoSerif-BoldItalic") in fonts
+    positions: dict[str, float] = {}
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            positions.setdefault(text.strip(), tm[4])
+
+    marked_pdf.pages[0].extract_text(visitor_text=visit)
+    indent = positions["A second quoted paragraph."] - positions["Some text."]
+    assert abs(indent - load_theme().quote.indent) < 0.5
+
+
+def test_outline_nests_subsections_and_headings_shrink_by_level(marked_pdf: PdfReader) -> None:
+    outline = marked_pdf.outline
+    assert [entry.title for entry in outline if not isinstance(entry, list)] == [  # type: ignore[union-attr]
+        "What changes",
+        "Next steps",
+    ]
+    assert outline_titles(outline[1]) == ["Staffing", "Night shifts"]  # type: ignore[arg-type]
+    assert isinstance(outline[1][1], list)  # type: ignore[index]
+    sizes: dict[str, float] = {}
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, size: float) -> None:
+        sizes.setdefault(text.strip(), size * tm[0])
+
+    marked_pdf.pages[0].extract_text(visitor_text=visit)
+    assert sizes["What changes"] > sizes["Staffing"] > sizes["Night shifts"] >= sizes["Some text."]
+
+
+def test_nested_items_are_indented_and_the_source_line_ends_the_document(
+    marked_pdf: PdfReader,
+) -> None:
+    starts: dict[str, float] = {}
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            starts.setdefault(text.strip(), tm[4])
+
+    marked_pdf.pages[0].extract_text(visitor_text=visit)
+    step = starts["Until nine"] - starts["Weekday hours"]
+    assert abs(step - load_theme().spacing.list_indent) < 0.5
+    text = flat_text(marked_pdf)
+    assert "Ana Souza, Health Reporter · 2024-05-04" in text
+    body = text[: text.rindex("1 / 1")] if "1 / 1" in text else text
+    assert body.rstrip().endswith("Source: https://example.org/wire/clinics")
