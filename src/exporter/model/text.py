@@ -55,25 +55,6 @@ class Inline:
         """The spans of this text; a plain text is one plain span."""
         return self.spans or (Span(self.text),)
 
-    def broken_runs(self) -> tuple[Span, ...]:
-        """:meth:`runs` with each line break a span of its own: a text whose only marks are
-        hard line breaks has no spans, its breaks are in its text.
-
-        >>> [span.text for span in Inline("a\\nb").broken_runs()]
-        ['a', '\\n', 'b']
-        """
-        runs = self.runs()
-        if not any("\n" in span.text and span.text != "\n" for span in runs):
-            return runs
-        split: list[Span] = []
-        for span in runs:
-            for number, part in enumerate(span.text.split("\n")):
-                if number:
-                    split.append(LINE_BREAK)
-                if part:
-                    split.append(Span(part, span.strong, span.emphasis, span.code, span.link))
-        return tuple(split)
-
     def to_dict(self, *, lines: bool = False) -> dict[str, object]:
         """``{"text": …}``, with ``"spans"`` when the text is marked and ``"line"`` if asked."""
         found: dict[str, object] = {"text": self.text}
@@ -104,7 +85,9 @@ Span(text='bc', strong=True, emphasis=False, code=False, link=None))
         else:
             merged.append(span)
     text = "".join(span.text for span in merged)
-    if all(span.plain for span in merged):
+    # A hard break is a mark: a text that has one keeps its spans, so that a "\n" in a text
+    # without spans stays what it always was, a line end inside a paragraph.
+    if all(span.plain and span.text != "\n" for span in merged):
         return Inline(text, (), line)
     return Inline(text, tuple(merged), line)
 

@@ -171,14 +171,17 @@ def _unsafe_in_url(char: str) -> bool:
 
 def linked_spans(text: InlineText) -> tuple[Span, ...]:
     """The spans of ``text`` with every web address in unlinked, non-code text made a link: what
-    every writer renders, so that a bare address is a link in every format alike. Each hard
-    line break is a span of its own (``"\\n"``).
+    every writer renders, so that a bare address is a link in every format alike.
 
     >>> [(span.text, span.link) for span in linked_spans(InlineText("See www.example.org."))]
     [('See ', None), ('www.example.org', 'https://www.example.org'), ('.', None)]
     """
+    if not text.spans and text.text == "\n":
+        # Hard breaks are spans of marked text; a line end alone in plain text is a space, as
+        # every line end in plain text always was.
+        return (Span(" "),)
     spans: list[Span] = []
-    for span in text.broken_runs():
+    for span in text.runs():
         if span.code or span.link is not None:
             spans.append(span)
             continue

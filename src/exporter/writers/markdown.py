@@ -106,7 +106,7 @@ def markdown_text(text: Inline) -> str:
     'a **b** c'
     """
     pieces = []
-    for link, group in itertools.groupby(text.broken_runs(), key=lambda span: span.link):
+    for link, group in itertools.groupby(text.runs(), key=lambda span: span.link):
         inner = "".join(map(_span, group))
         pieces.append(inner if link is None else f"[{inner}](<{link}>)")
     return "\n".join(map(_escape_line, "".join(pieces).split("\n")))

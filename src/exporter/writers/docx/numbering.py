@@ -1,7 +1,8 @@
 """List numbering: real Word bullets and numbers (``numbering.xml``), never typed characters.
 
 Three list definitions come from the theme: the key-points bullets, body bullets and body
-numbers, the body lists with a second level, indented further, for a list nested in an item. The
+numbers, the body lists with a second level, indented further, for a list nested in an item
+(the same bullet, numbers counting from 1 again under each item, as in the PDF and e-book). The
 list styles point at them, and every numbered list gets its own ``w:num`` that restarts at 1, so
 two numbered lists in one brief do not continue each other.
 """
@@ -31,11 +32,11 @@ def numbering_definitions(theme: Theme) -> etree._Element:
         [_level("bullet", bullet, left=box.padding + indent, hanging=indent, run=accent)],
         [
             _level("bullet", bullet, left=indent, hanging=indent, run=accent),
-            _level("bullet", _NESTED_BULLET, left=2 * indent, hanging=indent, run=accent, ilvl=1),
+            _level("bullet", bullet, left=2 * indent, hanging=indent, run=accent, ilvl=1),
         ],
         [
             _level("decimal", "%1.", left=indent, hanging=indent, run=[]),
-            _level("lowerLetter", "%2.", left=2 * indent, hanging=indent, run=[], ilvl=1),
+            _level("decimal", "%2.", left=2 * indent, hanging=indent, run=[], ilvl=1),
         ],
     ]
     abstracts = [
@@ -75,10 +76,6 @@ def list_membership(num_id: int, level: int = 0) -> etree._Element:
     return element(
         "w:numPr", [element("w:ilvl", val=str(level)), element("w:numId", val=str(num_id))]
     )
-
-
-# The bullet of a nested list: a hyphen-like dash every bundled font has.
-_NESTED_BULLET = "–"
 
 
 def _level(
