@@ -23,6 +23,7 @@ from exporter.theme._units import format_length, parse_color, parse_length
 from exporter.theme._values import (
     Color,
     Colors,
+    Epub,
     Font,
     Fonts,
     HeaderFooter,
@@ -38,6 +39,7 @@ __all__ = [
     "DEFAULT_THEME",
     "Color",
     "Colors",
+    "Epub",
     "Font",
     "Fonts",
     "HeaderFooter",

@@ -179,14 +179,15 @@ def _merge(parent: Values, child: Values) -> Values:
     return merged
 
 
-#: The tables that map one to one onto a part of :class:`Theme` (``page`` is built apart).
-_PARTS = ("fonts", "sizes", "spacing", "colors", "key_points", "quote", "header", "footer")
+# The tables that become one theme value each, key for field (``page`` is built by a function).
+_PLAIN_TABLES = tuple(name for name in _schema.TABLES if name != "page")
 
 
 def _build(values: Values, path: Path) -> Theme:
     base = Theme()
     parts = {
-        name: dataclasses.replace(getattr(base, name), **values.get(name, {})) for name in _PARTS
+        name: dataclasses.replace(getattr(base, name), **values.get(name, {}))
+        for name in _PLAIN_TABLES
     }
     return Theme(
         name=path.stem,
@@ -254,7 +255,7 @@ def apply_options(theme: Theme, options: Mapping[str, object]) -> Theme:
         raise ThemeError(f"option {error.message}") from None
     changed: dict[str, Any] = {
         name: dataclasses.replace(getattr(theme, name), **values[name])
-        for name in _PARTS
+        for name in _PLAIN_TABLES
         if name in values
     }
     if "page" in values:

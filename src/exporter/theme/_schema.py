@@ -302,4 +302,5 @@ TABLES: dict[str, dict[str, Converter]] = {
     },
     "header": _each("left center right", template),
     "footer": _each("left center right", template),
+    "epub": _each("certified_by certifier_credential", text),
 }

@@ -169,6 +169,16 @@ class HeaderFooter:
 
 
 @dataclass(frozen=True, slots=True)
+class Epub:
+    """What the EPUB says about who checked its accessibility: ``certified_by`` names the
+    evaluator (a person or organisation, never exporter itself) and ``certifier_credential``
+    their credential; empty when nobody has."""
+
+    certified_by: str = ""
+    certifier_credential: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Theme:
     """Everything a writer needs to know about how a handout looks."""
 
@@ -186,3 +196,4 @@ class Theme:
     footer: HeaderFooter = field(default_factory=lambda: HeaderFooter(right="{page} / {pages}"))
     justify: bool = False
     hyphenate: bool = False
+    epub: Epub = field(default_factory=Epub)

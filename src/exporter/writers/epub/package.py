@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from ebooklib import epub  # type: ignore[import-untyped]
+from lxml import etree
 
 from exporter.model import Article
 from exporter.text.characters import storable
@@ -24,6 +25,7 @@ from exporter.writers.xhtml import (
 )
 
 _CONTENT = "article.xhtml"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _STYLESHEET = "style.css"
 _XHTML = "application/xhtml+xml"
 
@@ -90,6 +92,20 @@ def _toc(entries: tuple[NavEntry, ...]) -> list[object]:
 
 def _write(book: epub.EpubBook, article: Article) -> bytes:
     buffer = io.BytesIO()
-    options = _WRITE_OPTIONS | {"mtime": document_timestamp(article)}
-    epub.write_epub(buffer, book, options)
+    writer = _PackageWriter(buffer, book, _WRITE_OPTIONS | {"mtime": document_timestamp(article)})
+    writer.process()
+    writer.write()
     return normalise_zip(buffer.getvalue(), zip_timestamp(article), first="mimetype")
+
+
+class _PackageWriter(epub.EpubWriter):  # type: ignore[misc]
+    """ebooklib's writer, with the book's language on the package element as well.
+
+    Reading systems and checkers (DAISY Ace's ``epub-lang``) take the package document's own
+    language from ``<package xml:lang>``; ebooklib writes ``dc:language`` only and has no option
+    for it, so it is set here, on the finished element, just before ebooklib serialises it.
+    """
+
+    def _write_opf_file(self, root: etree._Element) -> None:
+        root.set(_XML_LANG, self.book.language)
+        super()._write_opf_file(root)
