@@ -511,7 +511,12 @@ def test_quotes_heading_levels_and_nested_lists_have_their_styles() -> None:
 
 
 def test_the_byline_has_the_role_and_the_source_line_ends_the_document() -> None:
-    _, paragraphs = marked_paragraphs()
+    data, paragraphs = marked_paragraphs()
+    defined = set(xml(data, "word/styles.xml").xpath("w:style/@w:styleId", namespaces=NS))
+    body = xml(data, "word/document.xml")
+    used = set(body.xpath("//w:pStyle/@w:val | //w:rStyle/@w:val", namespaces=NS))
+    assert {"Quote", "Source", "Strong", "Emphasis", "VerbatimChar", "ListBullet2"} <= used
+    assert used <= defined
     assert paragraphs[1].style.name == "Byline"  # type: ignore[union-attr]
     assert paragraphs[1].text == "Ana Souza, Health Reporter · 2024-05-04"
     source = paragraphs[-1]
