@@ -23,7 +23,7 @@ Rendering is thread- and process-safe: writers are pure functions of the article
 from __future__ import annotations
 
 from exporter._version import __version__
-from exporter.convert import BriefResult, Report, convert, convert_many
+from exporter.convert import BriefResult, Report, convert, convert_file, convert_many
 from exporter.convert.write import write
 from exporter.errors import (
     BriefError,
@@ -32,6 +32,7 @@ from exporter.errors import (
     Problem,
     ThemeError,
     UnknownFormatError,
+    UsageError,
 )
 from exporter.model import Article, ListBlock, Metadata, Paragraph, ParseWarning, Section
 from exporter.reading import parse_bytes, parse_text
@@ -56,11 +57,13 @@ __all__ = [
     "Theme",
     "ThemeError",
     "UnknownFormatError",
+    "UsageError",
     "Writer",
     "__version__",
     "available_themes",
     "available_writers",
     "convert",
+    "convert_file",
     "convert_many",
     "load_theme",
     "parse",

@@ -6,7 +6,9 @@
     ├── BriefError(ValueError)         a brief that cannot be read: path and line
     ├── ThemeError(ValueError)         a theme file that is missing or invalid: path, key, line
     ├── OutputError(OSError)           an output file that cannot be written: path
-    └── UnknownFormatError(ValueError) a format no writer provides (exporter.writers.registry)
+    ├── UnknownFormatError(ValueError) a format no writer provides (exporter.writers.registry)
+    └── UsageError(ValueError)         a request that cannot be carried out as asked (``-o``
+                                       for several briefs, no format at all)
 
 Every error renders like a compiler message, ``path:line: error: what — hint``, which is what
 the command line prints (one line, no traceback). Library callers catch the builtin they expect
@@ -73,9 +75,15 @@ class UnknownFormatError(ExporterError, ValueError):
     exit_code = 2
 
 
+class UsageError(ExporterError, ValueError):
+    """A request that makes no sense as asked: the command line's usage errors."""
+
+    exit_code = 2
+
+
 #: What went wrong, for a :class:`Problem`: the error class it stands for, or ``internal`` for a
 #: bug in exporter or a plugin (an exception that is no :class:`ExporterError`).
-ProblemKind: TypeAlias = Literal["brief", "theme", "output", "format", "error", "internal"]
+ProblemKind: TypeAlias = Literal["brief", "theme", "output", "format", "usage", "error", "internal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,5 +130,6 @@ _ERROR_CLASSES: dict[ProblemKind, type[ExporterError]] = {
     "theme": ThemeError,
     "output": OutputError,
     "format": UnknownFormatError,
+    "usage": UsageError,
     "error": ExporterError,
 }

@@ -20,6 +20,7 @@ from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file
 from exporter.text.readable import readable
 from exporter.theme import (
+    Brand,
     Epub,
     Font,
     Fonts,
@@ -217,6 +218,10 @@ def epubcheck(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Report]:
     fonts = folder / "embedded-fonts.epub"
     fonts.write_bytes(render_epub(EDGE_CASES["everything"], font_theme(folder)))
     paths.append(fonts)
+    for name, theme in cover_themes(folder).items():
+        path = folder / f"{name}.epub"
+        path.write_bytes(render_epub(EDGE_CASES["everything"], theme))
+        paths.append(path)
     certified = folder / "certified.epub"  # names a certifier and credential
     certified.write_bytes(render_epub(EDGE_CASES["everything"], CERTIFIED))
     paths.append(certified)
@@ -241,13 +246,31 @@ def font_theme(folder: Path) -> Theme:
     )
 
 
+def cover_themes(folder: Path) -> dict[str, Theme]:
+    """Themes with a logo on the generated cover (PNG, SVG), and with a cover image of their own."""
+    from tests.writers.test_epub_cover import PNG, SVG_LOGO
+
+    (folder / "logo.png").write_bytes(PNG)
+    (folder / "logo.svg").write_bytes(SVG_LOGO)
+    return {
+        "cover-png-logo": Theme(brand=Brand(logo=str(folder / "logo.png"))),
+        "cover-svg-logo": Theme(brand=Brand(logo=str(folder / "logo.svg"))),
+        "cover-of-the-theme": Theme(
+            epub=Epub(cover=str(folder / "logo.png")), brand=Brand(logo=str(folder / "logo.svg"))
+        ),
+    }
+
+
 THEME_CASES = [f"theme-{info.name}" for info in available_themes()]
+COVER_CASES = ["cover-png-logo", "cover-svg-logo", "cover-of-the-theme"]
 CERTIFIED = Theme(epub=Epub("Accessibility Testers Group", "DAISY OK"))
 
 
 @pytest.mark.slow
 @pytest.mark.needs("java")
-@pytest.mark.parametrize("name", [*CASES, *THEME_CASES, "embedded-fonts", "certified"])
+@pytest.mark.parametrize(
+    "name", [*CASES, *THEME_CASES, "embedded-fonts", "certified", *COVER_CASES]
+)
 def test_epubcheck_reports_no_errors_or_warnings(name: str, epubcheck: dict[str, Report]) -> None:
     assert problems(epubcheck[name]) == []
 

@@ -101,7 +101,8 @@ def test_a_book_of_unknown_language_says_so_on_the_package_too() -> None:
 
 def test_discovery_metadata_describes_a_text_book() -> None:
     opf = package(BRIEFS[REFERENCE])
-    assert meta(opf, "schema:accessMode") == ["textual"]
+    # Visual too: the cover is an image (its text alternative keeps text sufficient).
+    assert meta(opf, "schema:accessMode") == ["textual", "visual"]
     assert meta(opf, "schema:accessModeSufficient") == ["textual"]
     assert set(meta(opf, "schema:accessibilityFeature")) == {
         "structuralNavigation",
@@ -129,7 +130,7 @@ def test_no_conformance_claim_when_it_would_not_be_true() -> None:
     opf = package(BRIEFS[REFERENCE], pale)
     assert meta(opf, "dcterms:conformsTo") == []
     assert meta(opf, "a11y:certifiedBy") == []
-    assert meta(opf, "schema:accessMode") == ["textual"]
+    assert meta(opf, "schema:accessMode") == ["textual", "visual"]
 
 
 def test_a_theme_names_a_real_certifier() -> None:

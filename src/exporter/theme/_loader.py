@@ -73,6 +73,11 @@ def load_path(path: Path) -> Theme:
     return _build(values, path)
 
 
+def forget_loaded_themes() -> None:
+    """Forget the themes loaded so far, so the next load reads the files again (``--watch``)."""
+    load_path.cache_clear()
+
+
 def _load_chain(path: Path, seen: tuple[Path, ...]) -> Values:
     """A file's values merged over those of the themes it extends, nearest last."""
     if path in seen:

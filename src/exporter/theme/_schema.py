@@ -15,6 +15,7 @@ from pathlib import Path
 
 from exporter.text.languages import is_language_tag
 from exporter.text.templates import PLACEHOLDERS
+from exporter.theme._images import image_kind
 from exporter.theme._units import (
     describe_value,
     lookup_page_size,
@@ -227,6 +228,25 @@ def font_files(value: object, base: Path) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(files, key=lambda pair: FONT_FACES.index(pair[0])))
 
 
+def image_file(*kinds: str) -> Converter:
+    """A converter for the path of an image file of one of ``kinds`` (``png``, ``jpeg``,
+    ``svg``), relative to the theme file, made absolute and checked."""
+
+    def convert(value: object, base: Path) -> str:
+        if not isinstance(value, str) or not value:
+            raise ValueError(f"expected an image file path, got {describe_value(value)}")
+        path = (base / value).resolve()
+        if not path.is_file():
+            raise ValueError(f"image file not found: {path}")
+        if image_kind(path.read_bytes()[:1024]) not in kinds:
+            names = [kind.upper() for kind in kinds]
+            expected = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+            raise ValueError(f"expected a {expected} image: {path}")
+        return str(path)
+
+    return convert
+
+
 #: The first four bytes of TrueType, OpenType (CFF) and collection files.
 _FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf")
 
@@ -302,5 +322,7 @@ TABLES: dict[str, dict[str, Converter]] = {
     },
     "header": _each("left center right", template),
     "footer": _each("left center right", template),
-    "epub": _each("certified_by certifier_credential", text),
+    "epub": _each("certified_by certifier_credential", text)
+    | {"cover": image_file("png", "jpeg", "svg")},
+    "brand": {"logo": image_file("png", "svg")},
 }

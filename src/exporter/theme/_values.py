@@ -170,12 +170,25 @@ class HeaderFooter:
 
 @dataclass(frozen=True, slots=True)
 class Epub:
-    """What the EPUB says about who checked its accessibility: ``certified_by`` names the
-    evaluator (a person or organisation, never exporter itself) and ``certifier_credential``
-    their credential; empty when nobody has."""
+    """What only the EPUB has: who checked its accessibility, and its cover.
+
+    ``certified_by`` names the evaluator (a person or organisation, never exporter itself) and
+    ``certifier_credential`` their credential; empty when nobody has. ``cover`` is an image
+    file (PNG, JPEG or SVG; absolute path) for the cover, instead of the cover generated from
+    the title, subtitle and date.
+    """
 
     certified_by: str = ""
     certifier_credential: str = ""
+    cover: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    """The ``[brand]`` table: marks of the publisher shown in every format."""
+
+    #: A logo (PNG or SVG; absolute path) for the PDF and DOCX header and the EPUB cover.
+    logo: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,3 +210,4 @@ class Theme:
     justify: bool = False
     hyphenate: bool = False
     epub: Epub = field(default_factory=Epub)
+    brand: Brand = field(default_factory=Brand)

@@ -92,6 +92,7 @@ def _describe_accessibility(book: epub.EpubBook, article: Article, theme: Theme)
     exporter checks its own output but is not a third party, so it never names itself."""
     properties = [
         ("schema:accessMode", "textual"),
+        ("schema:accessMode", "visual"),  # the cover image
         ("schema:accessModeSufficient", "textual"),
         *(("schema:accessibilityFeature", feature) for feature in _FEATURES),
         ("schema:accessibilityHazard", "none"),

@@ -13,6 +13,7 @@ from exporter.text.dates import document_timestamp, zip_timestamp
 from exporter.text.readable import readable
 from exporter.text.scripts import document_direction
 from exporter.theme import Theme
+from exporter.writers.epub.cover import Image, cover_image, cover_page, logo_image
 from exporter.writers.epub.fonts import embedded_fonts
 from exporter.writers.epub.metadata import write_package_metadata
 from exporter.writers.reproducible_zip import normalise_zip
@@ -25,6 +26,7 @@ from exporter.writers.xhtml import (
 )
 
 _CONTENT = "article.xhtml"
+_COVER = "cover.xhtml"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _STYLESHEET = "style.css"
 _XHTML = "application/xhtml+xml"
@@ -42,6 +44,7 @@ def render_epub(article: Article, theme: Theme) -> bytes:
     book = epub.EpubBook()
     write_package_metadata(book, article, theme)
     _add_content(book, article, theme)
+    _add_cover(book, article, theme)
     _add_navigation(book, article)
     return _write(book, article)
 
@@ -67,6 +70,30 @@ def _add_content(book: epub.EpubBook, article: Article, theme: Theme) -> None:
     book.spine = [content]
     if document_direction(article) == "rtl":
         book.set_direction("rtl")
+
+
+def _add_cover(book: epub.EpubBook, article: Article, theme: Theme) -> None:
+    """The cover image (``properties="cover-image"``) and the first page that shows it."""
+    image = cover_image(article, theme)
+    cover = epub.EpubCover(uid="cover-image", file_name=image.file_name)
+    cover.media_type, cover.content = image.media_type, image.data
+    book.add_item(cover)
+    logo = logo_image(theme)
+    if logo is not None and theme.epub.cover is None:  # the generated cover shows it
+        book.add_item(_image_item("logo", logo))
+    page = epub.EpubItem(
+        uid="cover", file_name=_COVER, media_type=_XHTML, content=cover_page(article, image)
+    )
+    book.add_item(page)
+    book.spine = [page, *book.spine]
+    # EPUB 2 readers (and Calibre, Kindle) find the cover by this meta instead.
+    book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
+
+
+def _image_item(uid: str, image: Image) -> epub.EpubItem:
+    return epub.EpubItem(
+        uid=uid, file_name=image.file_name, media_type=image.media_type, content=image.data
+    )
 
 
 def _add_navigation(book: epub.EpubBook, article: Article) -> None:

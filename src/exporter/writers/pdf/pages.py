@@ -21,6 +21,7 @@ from exporter.text.metadata import subject
 from exporter.text.templates import fill_template, running_values
 from exporter.theme import HeaderFooter, Theme
 from exporter.writers.pdf.bidi import visual_runs
+from exporter.writers.pdf.logo import header_logo
 from exporter.writers.pdf.styles import Styles, TextStyle
 from exporter.writers.pdf.typefaces import FaceChain
 
@@ -91,24 +92,32 @@ def page_decorator(
 ) -> Callable[[Canvas, int, int], None]:
     """Draw the running header and footer of one page.
 
-    The first page has no running header: its title block says the same, larger.
+    The first page has no running header: its title block says the same, larger. The theme's
+    logo stands at the header's leading edge on every page, the header's text beside it.
     """
     page = theme.page
     width = page.width - page.margin_left - page.margin_right
     header_y = page.height - page.margin_top / 2
     footer_y = page.margin_bottom / 2
     running = styles.running
+    size = running.paragraph.fontSize
+    logo = header_logo(theme.brand.logo, size * 2.2)
+    room = logo.width + size * 2 if logo is not None else 0.0  # what the logo takes
 
     def decorate(canvas: Canvas, number: int, total: int) -> None:
         canvas.saveState()
         canvas.setFillColor(running.paragraph.textColor)
-        lines = [(theme.footer, footer_y)]
+        if logo is not None:
+            x = page.margin_left + width - logo.width if running.right_to_left else page.margin_left
+            logo.draw(canvas, x, header_y + size * 0.35 - logo.height / 2)
+        lines = [(theme.footer, footer_y, page.margin_left, width)]
         if number > 1:
-            lines.append((theme.header, header_y))
-        for parts, y in lines:
+            left = page.margin_left + (0 if running.right_to_left else room)
+            lines.append((theme.header, header_y, left, width - room))
+        for parts, y, left, line_width in lines:
             if running.right_to_left:  # a right-to-left page reads from the right edge
                 parts = replace(parts, left=parts.right, right=parts.left)
-            _draw_line(canvas, parts, y, page.margin_left, width, values, number, total, running)
+            _draw_line(canvas, parts, y, left, line_width, values, number, total, running)
         canvas.restoreState()
 
     return decorate
