@@ -8,6 +8,7 @@ from datetime import date
 
 from hypothesis import strategies as st
 
+from exporter.model import LINE_BREAK, Inline, Span, marked
 from exporter.reading.labels import LABELS
 
 #: Words that may vanish from a brief because they form a key-points label line: every word of
@@ -328,6 +329,51 @@ def hostile_briefs(many: int = 1_500) -> st.SearchStrategy[str]:
 #: Hostile briefs: mixed lines, only key points, only headings, only front matter, and up to
 #: 1,500 headings or key points.
 hostile_brief = hostile_briefs()
+
+
+# -- marked text, as a Markdown brief writes it ---------------------------------------------------
+
+#: Link targets for marked text: valid URLs, one with balanced brackets, one percent-encoded.
+LINK_TARGETS = [
+    "https://example.org/plan",
+    "https://en.wikipedia.org/wiki/C_(language)",
+    "https://example.org/a%20b?q=1&r=2#top",
+]
+
+
+@st.composite
+def marked_inlines(draw: st.DrawFn, words: st.SearchStrategy[str]) -> Inline:
+    """Text with marked runs as CommonMark writes them: strong, emphasis, code and links,
+    alone or combined, and hard line breaks. Marked runs stand between spaces (or line ends),
+    as Markdown marks whole words; their texts are runs of ``words`` joined by spaces."""
+    phrase = st.lists(words, min_size=1, max_size=3).map(" ".join)
+    spans: list[Span] = []
+    for number in range(draw(st.integers(1, 5))):
+        if number:
+            spans.append(LINE_BREAK if draw(st.integers(0, 5)) == 0 else Span(" "))
+        kind = draw(
+            st.sampled_from(["plain", "plain", "strong", "emphasis", "both", "code", "link"])
+        )
+        if kind == "link":
+            target = draw(st.sampled_from(LINK_TARGETS))
+            for inner in range(draw(st.integers(1, 3))):
+                if inner:
+                    spans.append(Span(" ", link=target))
+                flags = draw(
+                    st.sampled_from([{}, {"strong": True}, {"emphasis": True}, {"code": True}])
+                )
+                spans.append(Span(draw(phrase), link=target, **flags))
+        else:
+            flags = {
+                "plain": {},
+                "strong": {"strong": True},
+                "emphasis": {"emphasis": True},
+                "both": {"strong": True, "emphasis": True},
+                "code": {"code": True},
+            }[kind]
+            spans.append(Span(draw(phrase), **flags))
+    return marked(spans)
+
 
 #: Calendar dates as the model keeps them (``YYYY-MM-DD``), over the years briefs are dated in.
 calendar_dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)).map(

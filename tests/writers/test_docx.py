@@ -15,6 +15,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -35,6 +36,7 @@ from exporter.theme import (
     load_theme,
 )
 from exporter.writers.docx import render_docx
+from tests.writers.marked import BODY_LINKS, marked_article
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "sources").iterdir())
@@ -212,7 +214,8 @@ def test_lists_use_word_numbering_and_each_numbered_list_restarts() -> None:
     numbering = xml(data, "word/numbering.xml")
     for num_id in {ids[0], ids[2]}:
         (start,) = numbering.xpath(
-            f"w:num[@w:numId='{num_id}']/w:lvlOverride/w:startOverride/@w:val", namespaces=NS
+            f"w:num[@w:numId='{num_id}']/w:lvlOverride[@w:ilvl='0']/w:startOverride/@w:val",
+            namespaces=NS,
         )
         assert start == "1"
     assert all(not p.text[:1].isdigit() for p in numbered)
@@ -420,9 +423,105 @@ def test_every_brief_in_every_shipped_theme_is_valid_office_open_xml(
     validator = OpenXmlValidator(file_format=FileFormat.MICROSOFT_365)
     theme = load_theme(theme_name)
     right_to_left = sample(metadata=Metadata(language="ar"))
-    articles = [parse_file(source) for source in SOURCES] + [sample(), right_to_left]
+    articles = [parse_file(source) for source in SOURCES]
+    articles += [sample(), right_to_left, marked_article()]
     for number, article in enumerate(articles):
         path = tmp_path / f"{number}.docx"
         path.write_bytes(render_docx(article, theme))
         result = validator.validate(path)
         assert result.is_valid, [str(error) for error in result.errors]
+
+
+# -- marked text, quotes, heading levels and nested lists, from a Markdown brief ------------------
+
+
+def marked_paragraphs() -> tuple[bytes, list[DocxParagraph]]:
+    data = render_docx(marked_article(), load_theme())
+    return data, docx.Document(io.BytesIO(data)).paragraphs
+
+
+def runs_in(paragraph: DocxParagraph, style: str) -> list[str]:
+    """The text of the runs in character ``style``, links' runs included."""
+    runs = paragraph._p.xpath(f".//w:r[w:rPr/w:rStyle/@w:val='{style}']")
+    return ["".join(run.xpath(".//w:t/text()")) for run in runs]
+
+
+def test_spans_are_runs_in_character_styles() -> None:
+    data, paragraphs = marked_paragraphs()
+    lead = next(p for p in paragraphs if p.text.startswith("Health officials"))
+    assert runs_in(lead, "Strong") == ["Friday", "bold quip"]
+    assert runs_in(lead, "Emphasis") == ["stay open"]
+    assert runs_in(lead, "VerbatimChar") == ["rota-v2", "tool"]
+    quip = next(run for run in lead.runs if run.text == "bold quip")
+    assert quip.style.name == "Strong" and quip.italic  # strong emphasis: style and italic
+    styles = docx.Document(io.BytesIO(data)).styles
+    assert styles["Strong"].font.bold and styles["Emphasis"].font.italic
+    code_font = styles["Verbatim Char"].element.xpath("w:rPr/w:rFonts/@w:ascii")
+    assert code_font == [load_theme().fonts.code.family]
+
+
+def test_the_spans_of_one_link_are_one_hyperlink_and_breaks_are_breaks() -> None:
+    _, paragraphs = marked_paragraphs()
+    lead = next(p for p in paragraphs if p.text.startswith("Health officials"))
+    links = [(link.text, link.address) for link in lead.hyperlinks]
+    assert tuple(links) == BODY_LINKS
+    rota = lead.hyperlinks[0]
+    assert [run.style.name for run in rota.runs] == [
+        "Hyperlink",
+        "Hyperlink",
+        "Hyperlink",
+        "Verbatim Char",
+    ]
+    assert rota.runs[1].text == "new" and rota.runs[1].bold
+    assert len(lead._p.xpath(".//w:br")) == 1
+    assert "\nA second line" in lead.text  # python-docx reads w:br as a line break
+    point = next(p for p in paragraphs if p.text == "See the plan")
+    assert point.hyperlinks[0].address == "https://example.org/plan"
+
+
+def test_quotes_heading_levels_and_nested_lists_have_their_styles() -> None:
+    data, paragraphs = marked_paragraphs()
+    by_text = {p.text: p for p in paragraphs}
+    assert by_text["Quoted words from the minister."].style.name == "Quote"  # type: ignore[union-attr]
+    assert by_text["A second quoted paragraph."].style.name == "Quote"  # type: ignore[union-attr]
+    levels = {
+        name: by_text[name].style.name for name in ("What changes", "Staffing", "Night shifts")
+    }  # type: ignore[union-attr]
+    assert levels == {
+        "What changes": "Heading 1",
+        "Staffing": "Heading 2",
+        "Night shifts": "Heading 3",
+    }
+    styles = xml(data, "word/styles.xml")
+    outline = styles.xpath(
+        "w:style[@w:styleId='Heading3']/w:pPr/w:outlineLvl/@w:val", namespaces=NS
+    )
+    assert outline == ["2"]
+    quote = styles.xpath("w:style[@w:styleId='Quote']", namespaces=NS)[0]
+    assert quote.xpath("w:pPr/w:ind/@w:left", namespaces=NS) == [
+        str(round(load_theme().quote.indent * 20))
+    ]
+    nested = [by_text["Until nine"], by_text["Until ten on Fridays"]]
+    assert [p.style.name for p in nested] == ["List Bullet 2"] * 2  # type: ignore[union-attr]
+    assert [p._p.pPr.numPr.ilvl.val for p in nested] == [1, 1]
+    assert by_text["Weekday hours"]._p.pPr.numPr.ilvl.val == 0
+    numbering = xml(data, "word/numbering.xml")
+    bullets = numbering.xpath(
+        "w:abstractNum[w:lvl[@w:ilvl='1']/w:numFmt/@w:val='bullet']", namespaces=NS
+    )
+    assert bullets, "the bullet list has a second level"
+
+
+def test_the_byline_has_the_role_and_the_source_line_ends_the_document() -> None:
+    data, paragraphs = marked_paragraphs()
+    defined = set(xml(data, "word/styles.xml").xpath("w:style/@w:styleId", namespaces=NS))
+    body = xml(data, "word/document.xml")
+    used = set(body.xpath("//w:pStyle/@w:val | //w:rStyle/@w:val", namespaces=NS))
+    assert {"Quote", "Source", "Strong", "Emphasis", "VerbatimChar", "ListBullet2"} <= used
+    assert used <= defined
+    assert paragraphs[1].style.name == "Byline"  # type: ignore[union-attr]
+    assert paragraphs[1].text == "By Ana Souza, Health Reporter · May 4, 2024"
+    source = paragraphs[-1]
+    assert source.style.name == "Source"  # type: ignore[union-attr]
+    assert source.text == "Source: https://example.org/wire/clinics"
+    assert source.hyperlinks[0].address == "https://example.org/wire/clinics"

@@ -33,6 +33,7 @@ from exporter.writers import choose_theme
 from exporter.writers.epub import render_epub
 from exporter.writers.epub.metadata import identifier
 from tests.validators.epubcheck import Report, epubcheck_reports, problems
+from tests.writers.marked import BODY_LINKS, marked_article
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted(path for path in (ROOT / "sources").iterdir() if path.is_file())
@@ -197,7 +198,9 @@ URL_CASES = {
     )
 }
 RANDOM_CASES = {f"random-{seed}": random_article(seed) for seed in range(3)}
-CASES = EDGE_CASES | URL_CASES | RANDOM_CASES | BRIEFS
+#: A Markdown brief with every span, a quote, heading levels and a nested list.
+MARKED_CASES = {"markdown-marked": marked_article()}
+CASES = EDGE_CASES | URL_CASES | RANDOM_CASES | BRIEFS | MARKED_CASES
 
 
 @pytest.fixture(scope="session")
@@ -327,6 +330,37 @@ def test_nav_and_ncx_list_the_section_headings_in_order() -> None:
             assert result.article.find(f".//*[@id='{fragment}']", NS) is not None
 
 
+def test_nav_and_ncx_nest_subsections_under_their_section() -> None:
+    result = book("markdown-marked")
+    toc = result.nav.find(".//h:nav[@epub:type='toc']/h:ol", NS)
+    assert toc is not None
+    top = [li.find("h:a", NS).text for li in toc.iterfind("h:li", NS)]  # type: ignore[union-attr]
+    assert top == ["What changes", "Next steps"]
+    nested = toc.find("h:li/h:ol/h:li/h:a", NS)
+    assert nested is not None and nested.text == "Staffing"
+    deepest = toc.find("h:li/h:ol/h:li/h:ol/h:li/h:a", NS)
+    assert deepest is not None and deepest.text == "Night shifts"
+    points = result.ncx.findall(".//ncx:navMap/ncx:navPoint", NS)
+    assert [p.findtext("ncx:navLabel/ncx:text", namespaces=NS) for p in points] == top
+    inner = points[0].find("ncx:navPoint/ncx:navLabel/ncx:text", NS)
+    assert inner is not None and inner.text == "Staffing"
+
+
+def test_spans_quotes_and_the_source_line_in_the_book() -> None:
+    article = book("markdown-marked").article
+    lead = article.find(".//h:section[@class='lead']/h:p", NS)
+    assert lead is not None
+    assert [e.text for e in lead.iterfind("h:strong", NS)][:1] == ["Friday"]
+    assert [e.text for e in lead.iterfind("h:em", NS)] == ["stay open"]
+    assert [e.text for e in lead.iterfind("h:code", NS)] == ["rota-v2"]
+    links = [("".join(a.itertext()), a.get("href")) for a in lead.iterfind("h:a", NS)]
+    assert tuple(links) == BODY_LINKS
+    assert len(article.findall(".//h:blockquote/h:p", NS)) == 2
+    assert article.find(".//h:li/h:ul/h:li", NS) is not None
+    source = article.find(".//h:p[@class='source']/h:a", NS)
+    assert source is not None and source.get("href") == "https://example.org/wire/clinics"
+
+
 def test_reference_brief_nav() -> None:
     result = book(REFERENCE)
     assert [a.text for a in result.nav.iterfind(".//h:nav//h:a", NS)] == [
@@ -351,9 +385,11 @@ def test_every_text_of_every_case_is_in_the_xhtml() -> None:
     for name, article in ((name, readable(article)) for name, article in CASES.items()):
         text = book(name).text()
         meta = article.metadata
-        pieces = list(article.plain_texts())
+        # A hard line break is a <br/>, which has no text.
+        pieces = [piece.replace("\n", "") for piece in article.plain_texts()]
         words = words_for(article, theme_of(CASES[name]))
-        pieces += [piece for piece in (meta.author, words.date(meta.date)) if piece]
+        shown = (meta.author, meta.role, words.date(meta.date), meta.source)
+        pieces += [piece for piece in shown if piece]
         assert [piece for piece in pieces if piece not in text] == [], name
 
 
@@ -371,6 +407,7 @@ def test_urls_are_links() -> None:
     assert [a.get("href") for a in links] == [
         "https://example.org/rates?x=1&y=2",
         "https://www.example.com/report",
+        "https://example.org/source",  # the source line at the end
     ]
 
 

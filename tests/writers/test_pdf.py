@@ -17,11 +17,21 @@ from pypdf.generic import DictionaryObject, IndirectObject
 from exporter.errors import BriefError, MissingGlyphError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file, parse_text
-from exporter.theme import Font, Fonts, HeaderFooter, KeyPointsBox, Page, PdfOptions, Theme
+from exporter.theme import (
+    Font,
+    Fonts,
+    HeaderFooter,
+    KeyPointsBox,
+    Page,
+    PdfOptions,
+    Theme,
+    load_theme,
+)
 from exporter.writers import render_with_warnings
 from exporter.writers.pdf import render_pdf, uncovered_characters
 from exporter.writers.pdf.styles import build_styles
 from tests.strategies import brief_text
+from tests.writers.marked import BODY_LINKS, marked_article
 
 SOURCES = sorted((Path(__file__).resolve().parents[2] / "sources").iterdir())
 # Briefs whose words a PDF text extractor cannot give back in order (right-to-left lines,
@@ -585,3 +595,112 @@ def test_an_address_longer_than_a_line_wraps_inside_the_page() -> None:
     lines = [line for line in read(article).pages[0].extract_text().splitlines() if "aaa" in line]
     assert len(lines) >= 3  # broken over lines, not run off the page
     assert "".join(lines).count("a") >= 300
+
+
+# ------------------------------------------------------- marked text, quotes, levels, nested lists
+
+
+@pytest.fixture(scope="module")
+def marked_pdf() -> PdfReader:
+    return PdfReader(io.BytesIO(render_pdf(marked_article(), load_theme())))
+
+
+def runs_with_fonts(reader: PdfReader) -> list[tuple[str, str]]:
+    """Each run of text the pages show, with the PostScript name of its font (no subset tag)."""
+    runs: list[tuple[str, str]] = []
+
+    def visit(
+        text: str, _cm: object, _tm: object, font: dict[str, object] | None, _size: object
+    ) -> None:
+        if text.strip() and font is not None:
+            runs.append((text.strip(), str(font["/BaseFont"]).split("+")[-1]))
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_spans_are_set_in_the_bold_italic_and_code_faces(marked_pdf: PdfReader) -> None:
+    fonts = dict(runs_with_fonts(marked_pdf))
+    assert fonts["Friday"] == "NotoSerif-Bold"
+    assert fonts["stay open"] == "NotoSerif-Italic"
+    assert fonts["bold quip"] == "NotoSerif-BoldItalic"
+    assert fonts["rota-v2"] == fonts["tool"] == "DejaVuSansMono"
+    assert fonts["new"] == "NotoSerif-Bold"  # strong inside a link
+    assert fonts["Health officials said on"] == "NotoSerif-Regular"
+
+
+def test_links_are_annotations_and_breaks_start_a_line(marked_pdf: PdfReader) -> None:
+    uris = [
+        annotation.get_object()["/A"]["/URI"]
+        for page in marked_pdf.pages
+        for annotation in page.get("/Annots", [])  # type: ignore[union-attr]
+    ]
+    for _, target in BODY_LINKS:
+        assert target in uris
+    assert "https://example.org/plan" in uris
+    text = flat_text(marked_pdf)
+    assert "the new rota tool" in " ".join(text.split())
+    lines = [line.strip() for line in marked_pdf.pages[0].extract_text().splitlines()]
+    assert "A second line after a hard break." in lines
+
+
+def test_quotes_are_indented_in_the_quote_face(marked_pdf: PdfReader) -> None:
+    fonts = runs_with_fonts(marked_pdf)
+    quote = [font for text, font in fonts if "quoted paragraph" in text]
+    assert quote == ["NotoSerif-Italic"]  # the default theme sets quotations in italic
+    assert ("words", "NotoSerif-BoldItalic") in fonts
+    positions: dict[str, float] = {}
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            positions.setdefault(text.strip(), tm[4])
+
+    marked_pdf.pages[0].extract_text(visitor_text=visit)
+    indent = positions["A second quoted paragraph."] - positions["Some text."]
+    assert abs(indent - load_theme().quote.indent) < 0.5
+
+
+def test_outline_nests_subsections_and_headings_shrink_by_level(marked_pdf: PdfReader) -> None:
+    def nested(entries: list[object], depth: int = 0) -> list[tuple[int, str]]:
+        found: list[tuple[int, str]] = []
+        for entry in entries:
+            if isinstance(entry, list):
+                found += nested(entry, depth + 1)
+            else:
+                found.append((depth, entry.title))  # type: ignore[attr-defined]
+        return found
+
+    assert nested(marked_pdf.outline) == [
+        (0, "Clinics extend hours"),  # the title, the key points, then the sections
+        (0, "Key points"),
+        (0, "What changes"),
+        (1, "Staffing"),
+        (2, "Night shifts"),
+        (0, "Next steps"),
+    ]
+    sizes: dict[str, float] = {}
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, size: float) -> None:
+        sizes.setdefault(text.strip(), size * tm[0])
+
+    marked_pdf.pages[0].extract_text(visitor_text=visit)
+    assert sizes["What changes"] > sizes["Staffing"] > sizes["Night shifts"] >= sizes["Some text."]
+
+
+def test_nested_items_are_indented_and_the_source_line_ends_the_document(
+    marked_pdf: PdfReader,
+) -> None:
+    starts: dict[str, float] = {}
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            starts.setdefault(text.strip(), tm[4])
+
+    marked_pdf.pages[0].extract_text(visitor_text=visit)
+    step = starts["Until nine"] - starts["Weekday hours"]
+    assert abs(step - load_theme().spacing.list_indent) < 0.5
+    text = flat_text(marked_pdf)
+    assert "By Ana Souza, Health Reporter · May 4, 2024" in text
+    body = text[: text.rindex("1 / 1")] if "1 / 1" in text else text
+    assert body.rstrip().endswith("Source: https://example.org/wire/clinics")

@@ -8,7 +8,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import docx
 import pytest
@@ -195,3 +195,27 @@ def test_docx_page_fields_ask_word_for_the_handouts_digits(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instrText"
     )
     assert [field.text.strip() for field in found if field.text] == instructions
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Source: dpa"),
+        ("de", "Quelle: dpa"),
+        ("fr", "Source\u202f: dpa"),
+        ("ru", "Источник: dpa"),
+        ("ar", "المصدر: dpa"),
+    ],
+)
+def test_the_source_line_is_in_the_briefs_language_in_every_format(
+    language: str, expected: str
+) -> None:
+    article = replace(brief(language), metadata=replace(brief(language).metadata, source="dpa"))
+    document = docx.Document(io.BytesIO(render_docx(article, NEWSROOM)))
+    assert document.paragraphs[-1].text == expected
+    book = zipfile.ZipFile(io.BytesIO(render_epub(article, NEWSROOM)))
+    source = etree.fromstring(book.read("EPUB/article.xhtml")).find(".//h:p[@class='source']", NS)
+    assert source is not None and "".join(source.itertext()) == expected
+    text = PdfReader(io.BytesIO(render_pdf(article, NEWSROOM))).pages[0].extract_text()
+    label = expected.split(":")[0].strip()
+    assert squeezed(label) in squeezed(text)

@@ -9,8 +9,20 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
-from exporter.theme import Color, Colors, Font, Fonts, KeyPointsBox, Sizes, Spacing, Theme
+from exporter.reading.parser import parse_text
+from exporter.theme import (
+    Color,
+    Colors,
+    Font,
+    Fonts,
+    KeyPointsBox,
+    Sizes,
+    Spacing,
+    Theme,
+    load_theme,
+)
 from exporter.writers.xhtml import FontFace, article_document, navigation, stylesheet
+from tests.writers.marked import BODY_LINKS, marked_article
 
 NS = {"h": "http://www.w3.org/1999/xhtml"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -235,3 +247,105 @@ def test_addresses_that_are_no_valid_url_stay_text_and_stray_characters_are_enco
         ("https://x.com/a%7Cb#c%23d", "https://x.com/a|b#c#d")
     ]
     assert paragraphs(root) == [text]
+
+
+# Marked text, quotes, heading levels, nested lists, byline role and source line: read back
+# from a Markdown brief, end to end.
+
+
+def marked_root() -> etree._Element:
+    return etree.fromstring(article_document(marked_article(), load_theme()))
+
+
+def test_spans_are_strong_em_code_and_links() -> None:
+    root = marked_root()
+    lead = root.find(".//h:section[@class='lead']/h:p", NS)
+    assert lead is not None
+    assert [text_of(e) for e in lead.iterfind("h:strong", NS)] == ["Friday", "bold quip"]
+    assert [text_of(e) for e in lead.iterfind("h:em", NS)] == ["stay open"]
+    assert [text_of(e) for e in lead.iterfind("h:code", NS)] == ["rota-v2"]
+    assert [text_of(e) for e in lead.iterfind("h:strong/h:em", NS)] == ["bold quip"]
+    links = [(text_of(a), a.get("href")) for a in lead.iterfind("h:a", NS)]
+    assert tuple(links) == BODY_LINKS  # the spans of one link share one <a>
+    rota = lead.find("h:a", NS)
+    assert rota is not None
+    assert [text_of(e) for e in rota.iterfind("h:strong", NS)] == ["new"]
+    assert [text_of(e) for e in rota.iterfind("h:code", NS)] == ["tool"]  # code in a link
+    assert len(lead.findall("h:br", NS)) == 1
+    assert text_of(lead).endswith("here.A second line after a hard break.")
+    points = root.findall(".//h:aside/h:ul/h:li", NS)
+    assert [text_of(e) for e in points[0].iterfind("h:em", NS)] == ["until nine"]
+    assert points[1].find("h:a", NS).get("href") == "https://example.org/plan"  # type: ignore[union-attr]
+
+
+def test_a_quote_is_a_blockquote_of_paragraphs() -> None:
+    quote = marked_root().find(".//h:blockquote", NS)
+    assert quote is not None
+    assert [text_of(p) for p in quote.iterfind("h:p", NS)] == [
+        "Quoted words from the minister.",
+        "A second quoted paragraph.",
+    ]
+    assert quote.find("h:p/h:strong", NS) is not None
+
+
+def test_heading_levels_and_nested_lists() -> None:
+    root = marked_root()
+    headings = [
+        (etree.QName(e).localname, text_of(e))
+        for e in root.iterfind(".//h:section/*", NS)
+        if etree.QName(e).localname.startswith("h")
+    ]
+    assert headings == [
+        ("h2", "What changes"),
+        ("h3", "Staffing"),
+        ("h4", "Night shifts"),
+        ("h2", "Next steps"),
+    ]
+    outer = root.find(".//h:section[@id='section-1']/h:ul", NS)
+    assert outer is not None
+    items = outer.findall("h:li", NS)
+    assert [e.text for e in items] == ["Weekday hours", "Weekend hours"]
+    nested = items[0].find("h:ul", NS)
+    assert nested is not None
+    assert [text_of(e) for e in nested.iterfind("h:li", NS)] == [
+        "Until nine",
+        "Until ten on Fridays",
+    ]
+
+
+def test_byline_has_the_role_and_the_source_line_ends_the_article() -> None:
+    root = marked_root()
+    byline = root.find(".//h:p[@class='byline']", NS)
+    assert byline is not None
+    assert text_of(byline) == "By Ana Souza, Health Reporter · May 4, 2024"
+    body = root.find("h:body", NS)
+    assert body is not None
+    source = body[-1]
+    assert source.get("class") == "source"
+    assert text_of(source) == "Source: https://example.org/wire/clinics"
+    assert source.find("h:a", NS).get("href") == "https://example.org/wire/clinics"  # type: ignore[union-attr]
+
+
+def test_foreign_script_runs_are_tagged_inside_spans() -> None:
+    article = parse_text("# T\n\nSaid **Путин сказал** and `東京`.\n", "brief.md", language="en")
+    root = parse(article)
+    strong = root.find(".//h:strong/h:span", NS)
+    assert strong is not None and strong.get("lang") == "ru"
+    code = root.find(".//h:code/h:span", NS)
+    assert code is not None and code.get("lang", "").startswith(("ja", "zh"))
+
+
+def test_stylesheet_styles_quotes_code_source_and_subheadings() -> None:
+    theme = load_theme()
+    css = stylesheet(theme)
+    quote = re.search(r"\nblockquote \{(.*?)\}", css, re.S)
+    assert quote is not None
+    assert "font-style: italic" in quote.group(1)
+    assert f"solid {theme.quote.rule_color.css}" in quote.group(1)
+    assert re.search(r"\ncode \{\n  font-family: \"DejaVu Sans Mono\"", css)
+    assert "p.source {" in css
+    sizes = [
+        float(re.search(rf"\nh{n} \{{.*?font-size: ([\d.]+)em", css, re.S).group(1))
+        for n in (2, 3, 4, 5, 6)
+    ]  # type: ignore[union-attr]
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] > sizes[-1] >= 1

@@ -11,8 +11,9 @@ from typing import TypeAlias
 @dataclass(frozen=True, slots=True)
 class Span:
     """A run of text inside a piece of text, with how it is marked: ``strong``, ``emphasis``,
-    ``code`` (literal, never a link), and the ``link`` it points to (a valid URL). A span whose
-    text is ``"\\n"`` is a hard line break."""
+    ``code`` (literal: an address in it is never made a link), and the ``link`` it points to (a
+    valid URL; a code span inside a link has it too). A span whose text is ``"\\n"`` is a hard
+    line break."""
 
     text: str
     strong: bool = False
@@ -84,7 +85,9 @@ Span(text='bc', strong=True, emphasis=False, code=False, link=None))
         else:
             merged.append(span)
     text = "".join(span.text for span in merged)
-    if all(span.plain for span in merged):
+    # A hard break is a mark: a text that has one keeps its spans, so that a "\n" in a text
+    # without spans stays what it always was, a line end inside a paragraph.
+    if all(span.plain and span.text != "\n" for span in merged):
         return Inline(text, (), line)
     return Inline(text, tuple(merged), line)
 

@@ -262,7 +262,7 @@ class ArticleBuilder:
     def _metadata(self) -> Metadata:
         front = self.front.metadata
         lines = dict(front.lines)
-        authors, role = front.authors, None
+        authors, role = front.authors, front.role
         if not authors and self.byline is not None:
             authors, role = self.byline.authors, self.byline.role
             lines["author"] = self.byline_line or 0

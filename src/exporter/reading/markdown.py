@@ -137,6 +137,7 @@ class _Reader:
         self.index += 1
         spans: list[Span] = []
         nested: list[ListItem] = []
+        nested_ordered: bool | None = None  # the first nested list's kind
         while self.tokens[self.index].type != "list_item_close":
             token = self.tokens[self.index]
             if token.type == "inline":
@@ -147,6 +148,8 @@ class _Reader:
             elif token.type in ("bullet_list_open", "ordered_list_open"):
                 sublist = self._list(token, depth + 1)
                 nested.extend(sublist.items)
+                if nested_ordered is None:
+                    nested_ordered = sublist.ordered
             else:
                 self.index += 1
         self.index += 1
@@ -154,7 +157,7 @@ class _Reader:
         if depth > 0:  # a list two levels down joins its parent's nested list
             flat = [ListItem(content.text, content.spans, content.line)]
             return flat + [ListItem(item.text, item.spans, item.line) for item in nested]
-        nested_list = ListBlock(tuple(nested)) if nested else None
+        nested_list = ListBlock(tuple(nested), bool(nested_ordered)) if nested else None
         return [ListItem(content.text, content.spans, content.line, nested_list)]
 
     def _quote(self, opening: Token) -> QuoteRun:
@@ -204,7 +207,8 @@ class _Reader:
             if kind == "text":
                 spans.append(Span(child.content, strong > 0, emphasis > 0, False, link))
             elif kind == "code_inline":
-                spans.append(Span(child.content, strong > 0, emphasis > 0, True, None))
+                # Literal text: never made a link itself, but part of a link it is in.
+                spans.append(Span(child.content, strong > 0, emphasis > 0, True, link))
             elif kind == "softbreak":
                 spans.append(Span("\0" if keep_soft_breaks else " "))
             elif kind == "hardbreak":

@@ -176,6 +176,10 @@ def linked_spans(text: InlineText) -> tuple[Span, ...]:
     >>> [(span.text, span.link) for span in linked_spans(InlineText("See www.example.org."))]
     [('See ', None), ('www.example.org', 'https://www.example.org'), ('.', None)]
     """
+    if not text.spans and text.text == "\n":
+        # Hard breaks are spans of marked text; a line end alone in plain text is a space, as
+        # every line end in plain text always was.
+        return (Span(" "),)
     spans: list[Span] = []
     for span in text.runs():
         if span.code or span.link is not None:

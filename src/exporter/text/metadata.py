@@ -1,8 +1,9 @@
 """What a handout says about its brief besides the text: the choices every format shares.
 
-Which field is a document's subject, how the byline under the title reads, and which front-matter
-keys mean which field. Each is decided here once, so that the DOCX core properties, the PDF
-document information, the EPUB package metadata and the Markdown front matter agree.
+Which field is a document's subject, how the byline under the title and the source line at the
+end read, and which front-matter keys mean which field. Each is decided here once, so that the
+DOCX core properties, the PDF document information, the EPUB package metadata and the Markdown
+front matter agree, and every format shows the same byline and source line.
 """
 
 from __future__ import annotations

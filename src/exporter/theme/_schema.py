@@ -358,7 +358,7 @@ TOP_LEVEL: dict[str, Converter] = {
 TABLES: dict[str, dict[str, Converter]] = {
     "page": {"size": page_size, "orientation": orientation}
     | _each("margin_top margin_right margin_bottom margin_left", length),
-    "fonts": _each("body heading title", font),
+    "fonts": _each("body heading title code", font),
     "sizes": _each("body title subtitle heading meta key_points header_footer", size),
     "spacing": {"line": line_multiple}
     | _each("paragraph_after heading_before heading_after list_indent", length),
@@ -371,6 +371,13 @@ TABLES: dict[str, dict[str, Converter]] = {
         "padding": length,
         "bullet": bullet,
         "label_color": color,
+    },
+    "quote": {
+        "indent": length,
+        "color": color,
+        "italic": flag,
+        "rule_width": length,
+        "rule_color": color,
     },
     "header": {key: localised(key, template) for key in ("left", "center", "right")},
     "footer": {key: localised(key, template) for key in ("left", "center", "right")},

@@ -67,6 +67,7 @@ class Fonts:
     body: Font = field(default_factory=lambda: Font("DejaVu Serif"))
     heading: Font = field(default_factory=lambda: Font("DejaVu Sans"))
     title: Font = field(default_factory=lambda: Font("DejaVu Sans"))
+    code: Font = field(default_factory=lambda: Font("DejaVu Sans Mono"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,16 @@ class Sizes:
     meta: float = 9.5  # author/date line under the title
     key_points: float = 11.0
     header_footer: float = 8.5
+
+    def heading_at(self, level: int) -> float:
+        """The size of a heading at ``level`` (2 is a section heading, down to 6): ``heading``
+        for level 2, each level below a third of the way nearer the body size, never below it.
+
+        >>> Sizes(body=10.0, heading=16.0).heading_at(3), Sizes(body=10.0).heading_at(6)
+        (14.0, 10.0)
+        """
+        step = (self.heading - self.body) / 3
+        return max(self.body, self.heading - step * (max(level, 2) - 2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +144,19 @@ class KeyPointsBox:
 
 #: A text by language: ``(BCP 47 tag, text)`` pairs.
 Translations = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteStyle:
+    """How a block quotation is set: indented by ``indent`` on the reading side, in ``color``,
+    in the italic face if ``italic``, with a rule of ``rule_width`` in ``rule_color`` beside it
+    (``0`` for none)."""
+
+    indent: float = 18.0
+    color: Color = field(default_factory=lambda: Color("444444"))
+    italic: bool = True
+    rule_width: float = 2.0
+    rule_color: Color = field(default_factory=lambda: Color("1F3A5F"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +272,7 @@ class Theme:
     spacing: Spacing = field(default_factory=Spacing)
     colors: Colors = field(default_factory=Colors)
     key_points: KeyPointsBox = field(default_factory=KeyPointsBox)
+    quote: QuoteStyle = field(default_factory=QuoteStyle)
     header: HeaderFooter = field(default_factory=HeaderFooter)
     footer: HeaderFooter = field(default_factory=lambda: HeaderFooter(right="{page} / {pages}"))
     pdf: PdfOptions = field(default_factory=PdfOptions)

@@ -2,12 +2,16 @@
 
 The title, subtitle and metadata go in YAML front matter (as Pandoc, Jekyll and Hugo read
 them); the key points are the list that opens the body, as in the reference brief; sections
-are ``##`` headings; blocks are separated by blank lines. Text enters the output in exactly one
-function, :func:`escape_markdown`, so every Markdown renderer shows it literally.
+are ``##`` headings (``###`` and below for subsections); blocks are separated by blank lines;
+quotes are ``>`` blocks and a nested list is indented under its item. Marked spans are written
+back as CommonMark reads them: ``**strong**``, ``*emphasis*``, backtick code (with as many
+backticks as it takes), ``[text](<url>)`` links and ``\\`` line breaks. Text enters the output
+in exactly one function, :func:`_escape_inline`, so every Markdown renderer shows it literally.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from typing import assert_never
@@ -17,12 +21,14 @@ import yaml
 from exporter.model import (
     Article,
     Block,
+    Inline,
     ListBlock,
     ListItem,
     Metadata,
     Paragraph,
     Quote,
     Section,
+    Span,
 )
 from exporter.text.links import Link, split_links
 from exporter.text.metadata import FRONT_MATTER_KEYS
@@ -69,6 +75,11 @@ def escape_markdown(text: str) -> str:
     >>> escape_markdown("1. *Not* <b>bold</b> at www.example.org/a_b_c")
     '1\\\\. \\\\*Not\\\\* \\\\<b>bold\\\\</b> at www.example.org/a_b_c'
     """
+    return _escape_line(_escape_inline(text))
+
+
+def _escape_inline(text: str) -> str:
+    """``text`` with every character that marks up text inside a line escaped."""
     pieces = []
     for part in split_links(text):
         literal = part.text if isinstance(part, Link) else part
@@ -76,9 +87,56 @@ def escape_markdown(text: str) -> str:
             pieces.append(literal)
         else:
             pieces.append(_INLINE.sub(lambda match: "\\" + match.group(), literal))
-    escaped = "".join(pieces)
-    escaped = _TRAILING_HASHES.sub(lambda match: "\\#" * len(match.group()), escaped)
-    return _LINE_START.sub(_escape_line_start, escaped, count=1)
+    return "".join(pieces)
+
+
+def _escape_line(line: str) -> str:
+    """An escaped line with what would make it a block (a heading, a list item, a quote) or
+    close a heading escaped too."""
+    line = _TRAILING_HASHES.sub(lambda match: "\\#" * len(match.group()), line)
+    return _LINE_START.sub(_escape_line_start, line, count=1)
+
+
+def markdown_text(text: Inline) -> str:
+    """``text`` as Markdown, its marked spans as CommonMark marks them; a hard line break is a
+    backslash at the end of a line.
+
+    >>> from exporter.model import Span
+    >>> markdown_text(Inline("a b c", (Span("a "), Span("b", strong=True), Span(" c"))))
+    'a **b** c'
+    """
+    pieces = []
+    for link, group in itertools.groupby(text.runs(), key=lambda span: span.link):
+        inner = "".join(map(_span, group))
+        pieces.append(inner if link is None else f"[{inner}](<{link}>)")
+    return "\n".join(map(_escape_line, "".join(pieces).split("\n")))
+
+
+def _span(span: Span) -> str:
+    if span.text == "\n":
+        return "\\\n"
+    if span.code:
+        before, core, after = "", _code(span.text), ""
+    else:
+        stripped = span.text.strip()
+        start = span.text.index(stripped) if stripped else len(span.text)
+        before, after = span.text[:start], span.text[start + len(stripped) :]
+        core = _escape_inline(stripped)
+    # Whitespace cannot open or close emphasis in CommonMark: it stays outside the marks.
+    mark = "*" * (2 * span.strong + span.emphasis)
+    if not (mark and core):
+        return before + core + after
+    return f"{before}{mark}{core}{mark}{after}"
+
+
+def _code(text: str) -> str:
+    """A code span holding ``text`` exactly: fenced by one backtick more than its longest run
+    of them, padded by a space where CommonMark strips one (or a backtick would touch the
+    fence)."""
+    fence = "`" * (1 + max(map(len, re.findall("`+", text)), default=0))
+    padded = text.startswith("`") or text.endswith("`")
+    padded |= text.startswith(" ") and text.endswith(" ") and bool(text.strip())
+    return f"{fence} {text} {fence}" if padded else f"{fence}{text}{fence}"
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
@@ -118,31 +176,43 @@ def _metadata_fields(metadata: Metadata) -> dict[str, object]:
 
 def _key_points(article: Article) -> Iterator[str]:
     if article.key_points:
-        yield _list(ListBlock(tuple(ListItem(point.text) for point in article.key_points)))
+        points = tuple(ListItem(point.text, point.spans) for point in article.key_points)
+        yield _list(ListBlock(points))
 
 
 def _sections(sections: tuple[Section, ...]) -> Iterator[str]:
     for section in sections:
         if section.heading:
-            yield f"## {escape_markdown(section.heading.text)}"
+            level = min(max(section.level, 2), 6)
+            yield f"{'#' * level} {markdown_text(section.heading)}"
         yield from (_block(block) for block in section.blocks)
 
 
 def _block(block: Block) -> str:
     match block:
-        case Paragraph(text=text):
-            return escape_markdown(text)
+        case Paragraph():
+            return markdown_text(block)
         case ListBlock():
             return _list(block)
         case Quote():
-            return "\n>\n".join(f"> {escape_markdown(p.text)}" for p in block.paragraphs)
+            return "\n>\n".join(_indented(markdown_text(p), "> ", "> ") for p in block.paragraphs)
         case _:
             assert_never(block)
 
 
 def _list(block: ListBlock) -> str:
-    markers = (f"{number}." for number in range(1, len(block.items) + 1))
-    return "\n".join(
-        f"{next(markers) if block.ordered else '-'} {escape_markdown(item.text)}"
-        for item in block.items
-    )
+    """A list; each item's continuation lines and nested list are indented to its text."""
+    lines = []
+    for number, item in enumerate(block.items, start=1):
+        marker = f"{number}. " if block.ordered else "- "
+        indent = " " * len(marker)
+        lines.append(_indented(markdown_text(item), marker, indent))
+        if item.sublist is not None:
+            lines.append(_indented(_list(item.sublist), indent, indent))
+    return "\n".join(lines)
+
+
+def _indented(text: str, first: str, rest: str) -> str:
+    """``text`` with ``first`` before its first line and ``rest`` before the others."""
+    head, *tail = text.split("\n")
+    return "\n".join([first + head, *(rest + line for line in tail)])

@@ -21,7 +21,12 @@ from exporter.text.readable import readable
 from exporter.text.scripts import document_direction
 from exporter.text.wording import words_for
 from exporter.theme import Theme
-from exporter.writers.docx.body import write_key_points, write_sections, write_title_block
+from exporter.writers.docx.body import (
+    write_key_points,
+    write_sections,
+    write_source,
+    write_title_block,
+)
 from exporter.writers.docx.properties import write_properties
 from exporter.writers.docx.running_heads import unshown_logo, write_running_heads
 from exporter.writers.docx.styles import set_language
@@ -47,6 +52,7 @@ def render_docx(article: Article, theme: Theme) -> bytes:
     write_title_block(document, article, language, words)
     write_key_points(document, article, theme, language)
     write_sections(document, article, language)
+    write_source(document, article, language, words)
     write_running_heads(document, article, theme, language)
     write_properties(document, article, language)
     return _package(document, article)

@@ -188,6 +188,10 @@ def bold() -> list[etree._Element]:
     return [element("w:b"), element("w:bCs")]
 
 
+def italic() -> list[etree._Element]:
+    return [element("w:i"), element("w:iCs")]
+
+
 def border(side: str, line_color: Color, width: float, space: float) -> etree._Element:
     """A single-line border; ``width`` in points, ``space`` (padding) in whole points up to 31."""
     return element(

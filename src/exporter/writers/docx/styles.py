@@ -29,6 +29,7 @@ from exporter.writers.docx.ooxml import (
     color,
     element,
     fonts,
+    italic,
     line_pitch,
     properties,
     shading,
@@ -50,9 +51,30 @@ KEY_POINTS = "Key Points"
 HEADER = "Header"
 FOOTER = "Footer"
 HYPERLINK = "Hyperlink"
+STRONG = "Strong"
+EMPHASIS = "Emphasis"
+CODE = "Verbatim Char"
+QUOTE = "Quote"
+SOURCE = "Source"
+LIST_BULLET_2 = "List Bullet 2"
+LIST_NUMBER_2 = "List Number 2"
+
+#: The heading styles of the model's levels 2 to 6: a section is "Heading 1", as Word outlines.
+HEADINGS = (HEADING, "Heading 2", "Heading 3", "Heading 4", "Heading 5")
 
 # Built-in styles Word knows by a lower-case internal name.
-_INTERNAL_NAMES = {HEADING: "heading 1", HEADER: "header", FOOTER: "footer"}
+_INTERNAL_NAMES = {
+    **{name: name.lower() for name in HEADINGS},
+    HEADER: "header",
+    FOOTER: "footer",
+}
+
+
+def heading_style(level: int) -> str:
+    """The heading style of a section at model ``level`` (2 → ``Heading 1``, 6 → ``Heading 5``)."""
+    return HEADINGS[min(max(level, 2), 6) - 2]
+
+
 _NORMAL = "Normal"
 _SINGLE = 1.0
 
@@ -68,6 +90,7 @@ def style_sheet(theme: Theme) -> etree._Element:
             *_body_styles(theme),
             *_key_points_styles(theme),
             *_running_head_styles(theme),
+            *_marked_text_styles(theme),
         ],
     )
 
@@ -99,7 +122,8 @@ def _set_script_fonts(styles: etree._Element, tag: str, theme: Theme) -> None:
     east_asian = _EAST_ASIAN_SAMPLE.get(primary, "中")
     complex_script = _COMPLEX_SAMPLE.get(primary, "ع")
     by_family = {
-        font.family: font for font in (theme.fonts.body, theme.fonts.heading, theme.fonts.title)
+        font.family: font
+        for font in (theme.fonts.body, theme.fonts.heading, theme.fonts.title, theme.fonts.code)
     }
     for node in styles.iter(qn("w:rFonts")):
         font = by_family.get(node.get(qn("w:ascii")) or "")
@@ -204,19 +228,71 @@ def _body_styles(theme: Theme) -> list[etree._Element]:
     return [heading, body, first, bullets, numbers]
 
 
-def _list_style(theme: Theme, name: str, num_id: int) -> etree._Element:
+def _list_style(theme: Theme, name: str, num_id: int, level: int = 0) -> etree._Element:
     # Contextual spacing keeps the items of one list together and spaces the list as a whole.
     spacing = theme.spacing
+    indent = spacing.list_indent
     return _style(
         "paragraph",
         name,
         paragraph=[
-            list_membership(num_id),
+            list_membership(num_id, level),
             _spacing(after=spacing.paragraph_after, line=spacing.line),
-            element("w:ind", left=twips(spacing.list_indent), hanging=twips(spacing.list_indent)),
+            element("w:ind", left=twips(indent * (level + 1)), hanging=twips(indent)),
             element("w:contextualSpacing"),
         ],
     )
+
+
+def _marked_text_styles(theme: Theme) -> list[etree._Element]:
+    """Subsection headings, nested list items, quotations, the source line, and the character
+    styles of marked text (strong, emphasis, code)."""
+    spacing, quote = theme.spacing, theme.quote
+    subheadings = [
+        _style(
+            "paragraph",
+            name,
+            based_on=HEADING,
+            next_style=BODY,
+            paragraph=[element("w:outlineLvl", val=str(depth))],
+            run=[*size(theme.sizes.heading_at(depth + 2))],
+        )
+        for depth, name in enumerate(HEADINGS)
+        if depth
+    ]
+    nested = [
+        _list_style(theme, LIST_BULLET_2, BULLET_LIST, level=1),
+        _list_style(theme, LIST_NUMBER_2, NUMBERED_LIST, level=1),
+    ]
+    rule = (
+        [
+            properties(
+                "w:pBdr", [border("left", quote.rule_color, quote.rule_width, quote.indent / 2)]
+            )
+        ]
+        if quote.rule_width > 0
+        else []
+    )
+    quotation = _style(
+        "paragraph",
+        QUOTE,
+        based_on=BODY,
+        next_style=BODY,
+        paragraph=[*rule, element("w:ind", left=twips(quote.indent), right=twips(quote.indent))],
+        run=[color(quote.color), *(italic() if quote.italic else [])],
+    )
+    source = _style(
+        "paragraph",
+        SOURCE,
+        paragraph=[_spacing(before=spacing.heading_before, after=0, line=_SINGLE)],
+        run=[fonts(theme.fonts.heading), color(theme.colors.muted), *size(theme.sizes.meta)],
+    )
+    characters = [
+        _style("character", STRONG, based_on="Default Paragraph Font", run=bold()),
+        _style("character", EMPHASIS, based_on="Default Paragraph Font", run=italic()),
+        _style("character", CODE, based_on="Default Paragraph Font", run=[fonts(theme.fonts.code)]),
+    ]
+    return [*subheadings, *nested, quotation, source, *characters]
 
 
 def _key_points_styles(theme: Theme) -> list[etree._Element]:

@@ -18,7 +18,13 @@ from exporter.writers.epub.cover import Image, cover_image, cover_page, logo_ima
 from exporter.writers.epub.fonts import embedded_fonts
 from exporter.writers.epub.metadata import write_package_metadata
 from exporter.writers.reproducible_zip import normalise_zip
-from exporter.writers.xhtml import article_document, navigation, stylesheet
+from exporter.writers.xhtml import (
+    NavEntry,
+    article_document,
+    navigation,
+    navigation_tree,
+    stylesheet,
+)
 
 _CONTENT = "article.xhtml"
 _COVER = "cover.xhtml"
@@ -99,10 +105,20 @@ def _add_navigation(book: epub.EpubBook, article: Article, theme: Theme) -> None
     nav.add_link(href=_STYLESHEET, rel="stylesheet", type="text/css")
     book.add_item(nav)
     book.add_item(epub.EpubNcx())
-    book.toc = [
-        epub.Link(f"{_CONTENT}#{anchor.id}", storable(anchor.label), f"nav-{anchor.id}")
-        for anchor in navigation(article)
-    ]
+    book.toc = _toc(navigation_tree(navigation(article)))
+
+
+def _toc(entries: tuple[NavEntry, ...]) -> list[object]:
+    """ebooklib's table of contents: a link per heading; a heading with subsections is a
+    ``(Section, [entries])`` pair (never with an empty list: an empty ``ol`` is invalid)."""
+    toc: list[object] = []
+    for entry in entries:
+        href, label = f"{_CONTENT}#{entry.anchor.id}", storable(entry.anchor.label)
+        if entry.children:
+            toc.append((epub.Section(label, href), _toc(entry.children)))
+        else:
+            toc.append(epub.Link(href, label, f"nav-{entry.anchor.id}"))
+    return toc
 
 
 def _write(book: epub.EpubBook, article: Article) -> bytes:

@@ -15,9 +15,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.flowables import HRFlowable
 
-from exporter.model import Article, Block, ListBlock, Quote, Section
+from exporter.model import Article, Block, Inline, ListBlock, Quote, Section, Span, marked
 from exporter.model import Paragraph as ParagraphBlock
-from exporter.text.metadata import byline
+from exporter.text.metadata import byline, source_line
 from exporter.text.scripts import has_right_to_left
 from exporter.text.wording import words_for
 from exporter.theme import Theme
@@ -72,7 +72,17 @@ def story(article: Article, theme: Theme, styles: Styles, document: Element) -> 
     levels = heading_levels(article.sections)
     for number, (section, level) in enumerate(zip(article.sections, levels, strict=True), 1):
         flowables.extend(section_flowables(section, number, level, theme, styles, document))
+    flowables.extend(source_flowables(article, theme, styles, document))
     return flowables
+
+
+def source_flowables(
+    article: Article, theme: Theme, styles: Styles, document: Element
+) -> Iterator[Flowable]:
+    """The line naming the story's source, at the end, its address a link."""
+    line = source_line(article, words_for(article, theme))
+    if line is not None:
+        yield text(line, styles.source, theme, document.add("P"))
 
 
 def heading_levels(sections: Sequence[Section]) -> list[int]:
@@ -92,7 +102,7 @@ def heading_levels(sections: Sequence[Section]) -> list[int]:
 
 
 def text(
-    value: str,
+    value: Inline | str,
     style: TextStyle,
     theme: Theme,
     element: Element,
@@ -104,12 +114,13 @@ def text(
     """A paragraph of article text in ``style`` (the only way article text becomes a Paragraph),
     as content of ``element`` (its ``bullet`` of ``label``); ``continued``: the text goes on
     in the next paragraph (see :func:`body_paragraph`)."""
-    markup = inline_markup(value, style.chain, theme.colors.link)
+    markup = inline_markup(value, style.chain, theme.colors.link, theme.fonts)
+    plain = value if isinstance(value, str) else value.text
     kind = (
         RightToLeftParagraph
         if style.right_to_left
         else BidiParagraph
-        if has_right_to_left(value)
+        if has_right_to_left(plain)
         else KinsokuParagraph
         if style.paragraph.wordWrap == "CJK"
         else TaggedParagraph
@@ -153,8 +164,7 @@ def key_points_box(
         content.append(text(label, styles.label, theme, aside.add(SECTION_HEADING)))
     items = aside.add("L", attributes=_list_attributes(box.bullet, ordered=False))
     content.extend(
-        _item(point.text, styles.key_point, theme, items, box.bullet)
-        for point in article.key_points
+        _item(point, styles.key_point, theme, items, box.bullet) for point in article.key_points
     )
     look = BoxLook(
         padding=box.padding,
@@ -173,9 +183,9 @@ def section_flowables(
 ) -> Iterator[Flowable]:
     """A section; its heading is ``H{level}`` and nests in the outline by that level."""
     if section.heading:
-        heading = section.heading.text
-        yield OutlineAnchor(f"section-{number}", heading, level - SECTION_LEVEL)
-        yield text(heading, styles.heading, theme, document.add(f"H{level}"))
+        heading = section.heading
+        yield OutlineAnchor(f"section-{number}", heading.text, level - SECTION_LEVEL)
+        yield text(heading, styles.heading_at(level), theme, document.add(f"H{level}"))
     for block in section.blocks:
         yield from block_flowables(block, theme, styles, document)
 
@@ -185,19 +195,19 @@ def block_flowables(
 ) -> Iterator[Flowable]:
     match block:
         case ParagraphBlock():
-            yield from body_paragraph(block.text, theme, styles, parent.add("P"))
+            yield from body_paragraph(block, theme, styles, parent.add("P"))
         case ListBlock():
             yield from list_items(block, theme, styles, parent)
         case Quote():
             quote = parent.add("BlockQuote")
             for paragraph in block.paragraphs:
-                yield from body_paragraph(paragraph.text, theme, styles, quote.add("P"))
+                yield text(paragraph, styles.quote, theme, quote.add("P"))
         case _:
             assert_never(block)
 
 
 def body_paragraph(
-    value: str, theme: Theme, styles: Styles, element: Element
+    value: Inline | str, theme: Theme, styles: Styles, element: Element
 ) -> Iterator[Flowable]:
     """A body paragraph; a very long one as a run of pieces with no space between them.
 
@@ -206,7 +216,7 @@ def body_paragraph(
     pages each keep the time linear, at the cost of a ragged line where one piece ends. In a
     tagged PDF the pieces are one paragraph.
     """
-    *pieces, last = _pieces(value)
+    *pieces, last = _marked_pieces(value) if isinstance(value, Inline) else _pieces(value)
     if pieces:
         joined = ParagraphStyle("body_piece", parent=styles.body.paragraph, spaceAfter=0)
         for piece in pieces:
@@ -231,24 +241,65 @@ def _pieces(value: str) -> list[str]:
     return [*pieces, value]
 
 
+def _marked_pieces(value: Inline) -> list[Inline]:
+    """A marked ``value`` cut as :func:`_pieces` cuts text, each piece keeping its marks."""
+    if len(value.text) <= _PIECE_CHARS:
+        return [value]
+    pieces: list[list[Span]] = [[]]
+    size = 0
+    for span in value.runs():
+        for part in _pieces(span.text):
+            if size + len(part) > _PIECE_CHARS and pieces[-1]:
+                pieces.append([])
+                size = 0
+            pieces[-1].append(Span(part, span.strong, span.emphasis, span.code, span.link))
+            size += len(part)
+    return [marked(piece) for piece in pieces]
+
+
 def list_items(
-    block: ListBlock, theme: Theme, styles: Styles, parent: Element
+    block: ListBlock,
+    theme: Theme,
+    styles: Styles,
+    parent: Element,
+    *,
+    nested: bool = False,
+    closing: bool = True,
 ) -> Iterator[Flowable]:
-    """Items with hanging indents: the bullet (or number) in the indent, wrapped lines aligned."""
+    """Items with hanging indents: the bullet (or number) in the indent, wrapped lines aligned;
+    an item's nested list follows it, indented one step further (an ``L`` in the item's
+    ``LBody``). The item that ``closing`` the whole list is spaced like the end of a paragraph."""
     bullet = theme.key_points.bullet
     items = parent.add("L", attributes=_list_attributes(bullet, ordered=block.ordered))
+    item_style, last_style = (
+        (styles.nested_item, styles.nested_last) if nested else (styles.list_item, styles.list_last)
+    )
     last = len(block.items) - 1
     for index, item in enumerate(block.items):
         mark = f"{index + 1}." if block.ordered else bullet
-        style = styles.list_last if index == last else styles.list_item
-        yield _item(item.text, style, theme, items, mark)
+        ends = closing and index == last
+        style = last_style if ends and item.sublist is None else item_style
+        paragraph, content = _item_text(item, style, theme, items.add("LI"), mark)
+        yield paragraph
+        if item.sublist is not None:
+            yield from list_items(item.sublist, theme, styles, content, nested=True, closing=ends)
 
 
-def _item(value: str, style: TextStyle, theme: Theme, items: Element, mark: str) -> Paragraph:
+def _item(
+    value: Inline | str, style: TextStyle, theme: Theme, items: Element, mark: str
+) -> Paragraph:
     """One list item: ``LI`` with its mark (``Lbl``) and its text (``LBody``)."""
-    item = items.add("LI")
+    return _item_text(value, style, theme, items.add("LI"), mark)[0]
+
+
+def _item_text(
+    value: Inline | str, style: TextStyle, theme: Theme, item: Element, mark: str
+) -> tuple[Paragraph, Element]:
+    """The mark (``Lbl``) and text of list item ``item``, and its ``LBody`` (where a nested
+    list goes)."""
     label = item.add("Lbl")
-    return text(value, style, theme, item.add("LBody"), bullet=mark, label=label)
+    content = item.add("LBody")
+    return text(value, style, theme, content, bullet=mark, label=label), content
 
 
 def _list_attributes(bullet: str, *, ordered: bool) -> dict[str, str]:

@@ -50,6 +50,25 @@ class Styles:
     list_item: TextStyle
     list_last: TextStyle  # the last item of a list, spaced like the end of a paragraph
     running: TextStyle  # header and footer
+    # Added for marked briefs: subsection headings (levels 3 to 6), quotations, the items of a
+    # nested list, and the source line at the end.
+    heading_3: TextStyle
+    heading_4: TextStyle
+    heading_5: TextStyle
+    heading_6: TextStyle
+    quote: TextStyle
+    nested_item: TextStyle
+    nested_last: TextStyle
+    source: TextStyle
+
+    def heading_at(self, level: int) -> TextStyle:
+        """The heading style of a section at ``level`` (2 is a section, down to 6)."""
+        return {
+            3: self.heading_3,
+            4: self.heading_4,
+            5: self.heading_5,
+            6: self.heading_6,
+        }.get(min(level, 6), self.heading)
 
 
 def rgb(color: Color) -> ReportlabColor:
@@ -189,7 +208,60 @@ def _left_to_right_styles(theme: Theme, language: str) -> Styles:
             sizes.header_footer * _META_LEADING,
             colors.muted,
         ),
+        **_marked_text_styles(theme, body, list_item),
     )
+
+
+def _marked_text_styles(
+    theme: Theme, body: TextStyle, list_item: ParagraphStyle
+) -> dict[str, TextStyle]:
+    """The styles of subsection headings, quotations, nested list items and the source line."""
+    sizes, spacing, quote = theme.sizes, theme.spacing, theme.quote
+    heading_font = faces(theme.fonts.heading, "bold")
+    subheadings = {
+        f"heading_{level}": _style(
+            f"heading_{level}",
+            heading_font,
+            sizes.heading_at(level),
+            sizes.heading_at(level) * _HEADING_LEADING,
+            theme.colors.heading,
+            spaceBefore=spacing.heading_before * 0.75,
+            spaceAfter=spacing.heading_after,
+            keepWithNext=1,
+        )
+        for level in range(3, 7)
+    }
+    quote_font = faces(theme.fonts.body, "italic") if quote.italic else body.chain
+    quotation = _derive(
+        body.paragraph,
+        "quote",
+        fontName=quote_font.primary,
+        textColor=rgb(quote.color),
+        leftIndent=quote.indent,
+        rightIndent=quote.indent,
+    )
+    nested = _derive(
+        list_item,
+        "nested_item",
+        leftIndent=2 * spacing.list_indent,
+        bulletIndent=spacing.list_indent,
+    )
+    meta_font = faces(theme.fonts.heading, "regular")
+    return subheadings | {
+        "quote": TextStyle(quotation, quote_font),
+        "nested_item": TextStyle(nested, body.chain),
+        "nested_last": TextStyle(
+            _derive(nested, "nested_last", spaceAfter=spacing.paragraph_after), body.chain
+        ),
+        "source": _style(
+            "source",
+            meta_font,
+            sizes.meta,
+            sizes.meta * _META_LEADING,
+            theme.colors.muted,
+            spaceBefore=spacing.heading_before,
+        ),
+    }
 
 
 def _style(

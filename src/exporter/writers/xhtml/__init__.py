@@ -14,9 +14,11 @@ True
 from exporter.writers.xhtml.document import (
     XHTML_NAMESPACE,
     Anchor,
+    NavEntry,
     article_document,
     article_tree,
     navigation,
+    navigation_tree,
 )
 from exporter.writers.xhtml.stylesheet import FONT_FACES, FontFace, screen_stylesheet, stylesheet
 
@@ -25,9 +27,11 @@ __all__ = [
     "XHTML_NAMESPACE",
     "Anchor",
     "FontFace",
+    "NavEntry",
     "article_document",
     "article_tree",
     "navigation",
+    "navigation_tree",
     "screen_stylesheet",
     "stylesheet",
 ]
