@@ -365,8 +365,9 @@ def visible_text(article: Article) -> list[str]:
     texts = [article.title]
     if article.subtitle:
         texts.append(article.subtitle)
-    if metadata.author or metadata.date:
-        texts.append(" · ".join(part for part in (metadata.author, metadata.date) if part))
+    credit = ", ".join(part for part in (", ".join(metadata.authors), metadata.role) if part)
+    if credit or metadata.date:
+        texts.append(" · ".join(part for part in (credit, metadata.date) if part))
     if article.key_points:
         texts += [Theme().key_points.label, *(point.text for point in article.key_points)]
     for section in article.sections:
@@ -374,6 +375,8 @@ def visible_text(article: Article) -> list[str]:
             texts.append(section.heading.text)
         for block in section.blocks:
             texts += [piece.text for piece in block_texts(block)]
+    if metadata.source:
+        texts.append(f"Source: {metadata.source}")
     return [xml_safe(text) for text in texts]
 
 
