@@ -146,6 +146,9 @@ class Metadata:
     ``language`` is a BCP 47 tag (``en-GB``). ``extra`` holds every other front-matter key.
     ``lines`` gives the line each front-matter key was read from, by field name for the known
     fields (``author``) and by key for the others (``style``); not part of equality.
+    ``theme_dirs`` are the folders whose theme files the brief's ``style:`` may name: the
+    brief's own folder when it was read from a file, none for text or bytes (the caller may
+    allow more when rendering); not part of equality and never written to an output.
     """
 
     author: str | None = None
@@ -158,6 +161,7 @@ class Metadata:
     lines: Mapping[str, int] = field(
         default_factory=lambda: _EMPTY_LINES, hash=False, compare=False, repr=False
     )
+    theme_dirs: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, object]:
         known: dict[str, object] = {

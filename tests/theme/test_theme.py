@@ -33,7 +33,7 @@ from exporter.theme import (
 from exporter.theme._loader import SHIPPED_STYLES
 from exporter.theme._schema import FONT_FACES, FONT_KEYS, PLACEHOLDERS, TABLES, TOP_LEVEL
 from exporter.theme._units import LENGTH_UNITS
-from exporter.writers import choose_theme
+from exporter.writers import choose_theme, choose_theme_with_warnings
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "themes"
 INVALID = FIXTURES / "invalid"
@@ -326,10 +326,15 @@ def test_a_bad_style_from_the_brief_names_the_briefs_line() -> None:
     with pytest.raises(ThemeError, match="style in the brief's front matter: no theme named"):
         choose_theme(article("fancy"))
     with pytest.raises(ThemeError, match="front matter: theme file not found: ") as caught:
-        choose_theme(article("missing/brand.toml"))
+        choose_theme(article("missing/brand.toml"), theme_dirs=[REPOSITORY])
     assert caught.value.line == 4
-    with pytest.raises(ThemeError, match="must be a theme name"):
-        choose_theme(article(3))
+
+
+def test_a_style_a_brief_may_not_name_is_a_warning_on_its_line() -> None:
+    for style in (3, "missing/brand.toml", "/etc/passwd", "../styles/minimal.toml"):
+        theme, warnings = choose_theme_with_warnings(article(style))
+        assert theme.name == "default"
+        assert [warning.line for warning in warnings] == [4]
 
 
 def test_cli_styles_lists_every_theme_with_its_description(

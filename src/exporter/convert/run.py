@@ -26,7 +26,7 @@ from exporter.errors import BriefError, Problem
 from exporter.model import ParseWarning
 from exporter.reading import parse_bytes, read_brief
 from exporter.theme import apply_options, load_theme
-from exporter.writers import choose_theme, render_format
+from exporter.writers import choose_theme_with_warnings, render_format
 from exporter.writers.registry import get_writer
 
 DEFAULT_FORMATS = ("docx", "pdf", "epub")
@@ -88,6 +88,8 @@ class Job:
     # Whether each file is flushed to the disk as it is written; when not, the caller syncs the
     # whole run at once before the manifest records it (one sync instead of one per file).
     durable: bool = True
+    # Folders besides the brief's own whose theme files a brief's ``style:`` may name.
+    theme_dirs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +138,12 @@ def convert_brief(job: Job) -> BriefResult:
         data = read_brief(job.brief.source)
         article = parse_bytes(data, source, language=job.language)
         warnings = article.warnings
-        theme = choose_theme(article, job.style, job.options)
+        # The brief may name a theme file in its own folder (and in those the caller allows).
+        folders = (Path(os.path.realpath(job.brief.source)).parent, *job.theme_dirs)
+        theme, refused = choose_theme_with_warnings(
+            article, job.style, job.options, theme_dirs=folders
+        )
+        warnings += refused
         for name in job.formats:
             writer = get_writer(name)
             path = job.brief.output_stem.with_name(job.brief.output_stem.name + writer.extension)

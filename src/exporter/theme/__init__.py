@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from exporter.theme._catalog import (
     DEFAULT_THEME,
+    StyleRefusedError,
     ThemeInfo,
     available_themes,
     load_theme,
@@ -44,6 +45,7 @@ __all__ = [
     "Page",
     "Sizes",
     "Spacing",
+    "StyleRefusedError",
     "Theme",
     "ThemeInfo",
     "apply_options",
