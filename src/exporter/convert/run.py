@@ -139,7 +139,7 @@ def convert_brief(job: Job) -> BriefResult:
         article = parse_bytes(data, source, language=job.language)
         warnings = article.warnings
         # The brief may name a theme file in its own folder (and in those the caller allows).
-        folders = (Path(os.path.realpath(job.brief.source)).parent, *job.theme_dirs)
+        folders = (str(Path(os.path.realpath(job.brief.source)).parent), *job.theme_dirs)
         theme, refused = choose_theme_with_warnings(
             article, job.style, job.options, theme_dirs=folders
         )
