@@ -93,16 +93,21 @@ def run(args: argparse.Namespace) -> int:
     if args.report is not None:
         payload = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
         write_atomic(args.report, payload.encode())
+    for line in (*report.warnings, *map(str, report.problems)):
+        print(line, file=sys.stderr)
     if not args.quiet:
         print(_summary(report), file=sys.stderr)
-    return 0 if report.ok else 1
+    return report.exit_code
 
 
 @contextmanager
 def _progress(args: argparse.Namespace) -> Iterator[Callable[[BriefResult], None]]:
     """A callback for each finished brief: a progress bar on a terminal, plain lines elsewhere."""
+    # Briefs that fail for the same reason (an output folder that cannot be written) share
+    # one Problem: it is printed once.
+    printed: set[str] = set()
     if args.quiet or args.verbose or not sys.stderr.isatty():
-        yield lambda result: _print_result(result, args)
+        yield lambda result: _print_result(result, args, printed)
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -113,15 +118,16 @@ def _progress(args: argparse.Namespace) -> Iterator[Callable[[BriefResult], None
 
         def show(result: BriefResult) -> None:
             counts[result.status] += 1
-            bar.console.print(_problems(result, args), end="", markup=False, highlight=False)
+            problems = _problems(result, args, printed)
+            bar.console.print(problems, end="", markup=False, highlight=False)
             description = ", ".join(f"{count} {name}" for name, count in counts.items())
             bar.update(task, advance=1, description=description)
 
         yield show
 
 
-def _print_result(result: BriefResult, args: argparse.Namespace) -> None:
-    print(_problems(result, args), end="", file=sys.stderr)
+def _print_result(result: BriefResult, args: argparse.Namespace, printed: set[str]) -> None:
+    print(_problems(result, args, printed), end="", file=sys.stderr)
     if args.quiet or result.status == "failed":
         return
     if args.verbose:
@@ -131,9 +137,10 @@ def _print_result(result: BriefResult, args: argparse.Namespace) -> None:
         print(f"{result.status:>9}  {result.source}  ({result.seconds * 1000:.0f} ms)")
 
 
-def _problems(result: BriefResult, args: argparse.Namespace) -> str:
+def _problems(result: BriefResult, args: argparse.Namespace, printed: set[str]) -> str:
     lines = [] if args.quiet else warning_lines(result.source, result.warnings, notes=args.verbose)
-    if result.error:
+    if result.error and str(result.error) not in printed:
+        printed.add(str(result.error))
         lines.append(str(result.error))
     return "".join(f"{line}\n" for line in lines)
 

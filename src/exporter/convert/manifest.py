@@ -13,9 +13,12 @@ from pathlib import Path
 
 from exporter._version import __version__
 from exporter.convert.files import write_atomic
+from exporter.inputs import UnreadableFileError, read_regular_file
 from exporter.theme import Theme
 
 MANIFEST_NAME = ".exporter-manifest.json"
+#: A manifest lists one line per output; this is millions of them.
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 _FORMAT_VERSION = 1
 
 
@@ -31,21 +34,33 @@ def build_key(brief: bytes, theme: Theme, format_name: str, language: str | None
     return digest.hexdigest()
 
 
-def read_manifest(out_dir: Path) -> dict[str, str]:
-    """Output path (relative to ``out_dir``) → input hash; empty when absent or unreadable."""
+def read_manifest(out_dir: Path) -> tuple[dict[str, str], str | None]:
+    """Output path (relative to ``out_dir``) → input hash, and a warning when the manifest is
+    there but unusable (then every output is rebuilt and the manifest written anew).
+
+    Read like any input: only a regular file, and at most :data:`MAX_MANIFEST_BYTES`.
+    """
+    path = out_dir / MANIFEST_NAME
     try:
-        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+        data = json.loads(read_regular_file(path, MAX_MANIFEST_BYTES).decode("utf-8"))
+    except UnreadableFileError as error:
+        if error.reason == "no such file":
+            return {}, None
+        return {}, f"{path}: warning: manifest ignored: {error.reason}"
+    except ValueError:  # not UTF-8 or not JSON
+        return {}, f"{path}: warning: manifest ignored: it is not valid JSON"
     outputs = data.get("outputs") if isinstance(data, dict) else None
-    if data.get("format") != _FORMAT_VERSION or not isinstance(outputs, dict):
-        return {}
-    return {str(path): str(key) for path, key in outputs.items()}
+    if not isinstance(data, dict) or data.get("format") != _FORMAT_VERSION:
+        return {}, f"{path}: warning: manifest ignored: it is not an exporter manifest"
+    if not isinstance(outputs, dict):
+        return {}, f"{path}: warning: manifest ignored: it is not an exporter manifest"
+    return {str(path): str(key) for path, key in outputs.items()}, None
 
 
 def write_manifest(out_dir: Path, outputs: dict[str, str]) -> None:
     document = {"format": _FORMAT_VERSION, "outputs": dict(sorted(outputs.items()))}
-    write_atomic(out_dir / MANIFEST_NAME, (json.dumps(document, indent=1) + "\n").encode())
+    payload = (json.dumps(document, indent=1) + "\n").encode()
+    write_atomic(out_dir / MANIFEST_NAME, payload, root=out_dir)
 
 
 def _font_files(theme: Theme) -> set[str]:

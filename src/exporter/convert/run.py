@@ -9,6 +9,7 @@ manifest up to date.
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import threading
@@ -19,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from exporter.convert.files import remove_stale_temporaries, write_atomic
-from exporter.convert.manifest import build_key, read_manifest, write_manifest
+from exporter.convert.files import check_writable, remove_stale_temporaries, write_atomic
+from exporter.convert.manifest import MANIFEST_NAME, build_key, read_manifest, write_manifest
 from exporter.convert.sources import Brief, find_briefs
-from exporter.errors import BriefError, Problem
+from exporter.errors import BriefError, OutputError, Problem
 from exporter.model import ParseWarning
 from exporter.reading import parse_bytes, read_brief
 from exporter.theme import apply_options, load_theme
@@ -90,6 +91,8 @@ class Job:
     durable: bool = True
     # Folders besides the brief's own whose theme files a brief's ``style:`` may name.
     theme_dirs: tuple[str, ...] = ()
+    # The output folder: files are written below its real path, never through a link inside.
+    out: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +101,10 @@ class Report:
 
     results: tuple[BriefResult, ...]
     seconds: float
+    #: Problems of the run as a whole, not of one brief (the manifest could not be written).
+    problems: tuple[Problem, ...] = ()
+    #: Warnings about the run as a whole, as ``path: warning: …`` lines (a manifest ignored).
+    warnings: tuple[str, ...] = ()
 
     @property
     def failed(self) -> tuple[BriefResult, ...]:
@@ -105,7 +112,14 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.problems
+
+    @property
+    def exit_code(self) -> int:
+        """The command line's exit status: 0 when all went well, else the highest status of
+        the problems (1 for a brief, 3 for a theme, 4 for an output that cannot be written)."""
+        problems = (*self.problems, *(result.error for result in self.failed if result.error))
+        return max((problem.exit_code for problem in problems), default=0 if self.ok else 1)
 
     def count(self, status: BriefStatus) -> int:
         return sum(1 for result in self.results if result.status == status)
@@ -124,6 +138,8 @@ class Report:
             "failed": self.count("failed"),
             "files_written": self.files_written,
             "seconds": round(self.seconds, 6),
+            "problems": [problem.to_dict() for problem in self.problems],
+            "warnings": list(self.warnings),
             "results": [result.to_dict() for result in self.results],
         }
 
@@ -154,7 +170,7 @@ def convert_brief(job: Job) -> BriefResult:
                 continue
             rendered, found = render_format(article, writer, theme)
             warnings += found
-            write_atomic(path, rendered, durable=job.durable)
+            write_atomic(path, rendered, durable=job.durable, root=job.out)
             outputs.append(
                 OutputResult(str(path), name, "written", time.perf_counter() - began, key)
             )
@@ -180,6 +196,7 @@ def convert(
     options: Mapping[str, object] | None = None,
     force: bool = False,
     language: str | None = None,
+    theme_dirs: Iterable[str | Path] = (),
 ) -> BriefResult:
     """Convert the one brief at ``path`` into ``out_dir`` (``brief.txt`` → ``out/brief.pdf``).
 
@@ -198,7 +215,10 @@ def convert(
         jobs=1,
         force=force,
         language=language,
+        theme_dirs=theme_dirs,
     )
+    if report.problems:
+        raise report.problems[0].to_error()
     (result,) = report.results
     if result.error is not None:
         raise result.error.to_error()
@@ -217,6 +237,7 @@ def convert_many(
     executor: Executor | None = None,
     on_result: Callable[[BriefResult], None] | None = None,
     language: str | None = None,
+    theme_dirs: Iterable[str | Path] = (),
 ) -> Report:
     """Convert every brief under ``paths`` into ``out_dir``; return a :class:`Report`.
 
@@ -228,55 +249,118 @@ def convert_many(
     made with other options is rebuilt. ``language`` (a BCP 47
     tag) overrides every brief's own language.
 
-    Problems with the run as a whole (an unknown format, a missing ``style`` theme, a missing
-    path, colliding output names) raise :class:`~exporter.errors.ExporterError` before anything
-    is written; problems with one brief are recorded in its result.
+    A brief's ``style:`` may name a shipped theme or a theme file in the brief's own folder or
+    in ``theme_dirs``; any other is refused with a warning (see :func:`~exporter.render`).
+
+    Problems with the run as a whole (an unknown format, a missing ``style`` theme, colliding
+    output names) raise :class:`~exporter.errors.ExporterError` before anything is written;
+    problems with one brief are recorded in its result: a path that does not exist, an output
+    folder that cannot be written (the same :class:`~exporter.errors.Problem` for each brief
+    in it), an output that would replace one of the briefs. A manifest that cannot be written
+    is in :attr:`Report.problems`.
     """
     started = time.perf_counter()
     out = Path(out_dir)
-    names = tuple(dict.fromkeys(get_writer(name).name for name in formats))
+    writers = {writer.name: writer for writer in map(get_writer, formats)}
+    names = tuple(writers)
     options = dict(options or {})
     # A bad --style or option fails the run up front, not once per brief.
     apply_options(load_theme(style), options)
     unreadable: list[BriefError] = []
     briefs = find_briefs([Path(path) for path in paths], out, unreadable)
-    manifest = read_manifest(out)
-    for folder in {brief.output_stem.parent for brief in briefs}:
-        remove_stale_temporaries(folder)
+    manifest, manifest_warning = read_manifest(out)
+    refused = _refusals(briefs, out, [writer.extension for writer in writers.values()])
     recorded = _recorded_by_stem(manifest, out)
     # Our own processes write to this machine's disk: one sync at the end makes every file
     # durable at once. Another executor may write on other machines, so each file syncs there.
     durable = executor is not None
+    dirs = tuple(os.path.realpath(folder) for folder in theme_dirs)
+    positions = [index for index in range(len(briefs)) if index not in refused]
     tasks = [
         Job(
-            brief,
+            briefs[index],
             names,
             style,
             force,
-            recorded.get(brief.output_stem, {}),
+            recorded.get(briefs[index].output_stem, {}),
             options,
             language,
             durable,
+            dirs,
+            out,
         )
-        for brief in briefs
+        for index in positions
     ]
     results: dict[int, BriefResult] = {}
-    for index, error in enumerate(unreadable, start=len(tasks)):
-        results[index] = BriefResult(str(error.path), "failed", error=Problem.of(error))
+    failures = [
+        *((index, str(briefs[index].source), problem) for index, problem in refused.items()),
+        *(
+            (index, str(error.path), Problem.of(error))
+            for index, error in enumerate(unreadable, start=len(briefs))
+        ),
+    ]
+    for index, source, problem in failures:
+        results[index] = BriefResult(source, "failed", error=problem)
         if on_result is not None:
             on_result(results[index])
+    problems: list[Problem] = []
     try:
         for index, result in _run(tasks, jobs, executor):
-            results[index] = result
+            results[positions[index]] = result
             if on_result is not None:
                 on_result(result)
     finally:
         if results:
             if not durable:
                 os.sync()  # the manifest must never record a file that is not on the disk
-            _update_manifest(out, manifest, results.values())
+            try:
+                _update_manifest(out, manifest, results.values())
+            except OutputError as error:
+                problems.append(Problem.of(error))
     ordered = tuple(results[index] for index in sorted(results))
-    return Report(ordered, time.perf_counter() - started)
+    warnings = (manifest_warning,) if manifest_warning else ()
+    return Report(ordered, time.perf_counter() - started, tuple(problems), warnings)
+
+
+def _refusals(briefs: list[Brief], out: Path, extensions: list[str]) -> dict[int, Problem]:
+    """The briefs that must not be converted, by index, each with its problem: those whose
+    output folder cannot be written (one problem per folder, checked once), and those whose
+    output would replace one of the briefs or the manifest. Clears each folder's temporary
+    files left by a killed run."""
+    real_folder = functools.cache(os.path.realpath)
+    # Real folder and name: the file a rename in that folder would replace (a link itself).
+    inputs = {(real_folder(brief.source.parent), brief.source.name) for brief in briefs}
+    inputs.add((real_folder(out), MANIFEST_NAME))
+    folders: dict[Path, Problem | None] = {}
+    refused: dict[int, Problem] = {}
+    for index, brief in enumerate(briefs):
+        folder = brief.output_stem.parent
+        if folder not in folders:
+            folders[folder] = _folder_problem(out, folder.relative_to(out))
+        problem = folders[folder]
+        for extension in extensions if problem is None else ():
+            name = brief.output_stem.name + extension
+            if (real_folder(folder), name) in inputs:
+                problem = Problem.of(
+                    OutputError(
+                        f"its {extension} output would replace {folder / name}, one of the "
+                        "briefs (or the manifest); choose another output folder",
+                        path=brief.source,
+                    )
+                )
+                break
+        if problem is not None:
+            refused[index] = problem
+    return refused
+
+
+def _folder_problem(out: Path, relative: Path) -> Problem | None:
+    try:
+        check_writable(out, relative)
+    except OutputError as error:
+        return Problem.of(error)
+    remove_stale_temporaries(out, relative)
+    return None
 
 
 def _run(

@@ -31,9 +31,10 @@ def find_briefs(
 ) -> list[Brief]:
     """The briefs under ``paths``, each with its output stem inside ``out_dir``.
 
-    Raises :class:`BriefError` for a path that does not exist, and :class:`OutputError` when two
-    briefs would write the same output file (before anything is written). A folder inside that
-    cannot be read is skipped and reported in ``unreadable``, so the others still convert.
+    Raises :class:`OutputError` when two briefs would write the same output file (before
+    anything is written). A path that does not exist, or a folder inside that cannot be read,
+    is reported in ``unreadable`` so that the others still convert (without ``unreadable``, a
+    missing path raises :class:`BriefError`).
     """
     briefs: list[Brief] = []
     for path in paths:
@@ -44,6 +45,8 @@ def find_briefs(
             )
         elif path.is_file():
             briefs.append(Brief(path, out_dir / path.stem))
+        elif unreadable is not None:
+            unreadable.append(BriefError("no such file or folder", path=path))
         else:
             raise BriefError("no such file or folder", path=path)
     return _unique(briefs)
