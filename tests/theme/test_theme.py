@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import struct
+import shutil
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import exporter.fonts
 from exporter.cli import main
 from exporter.errors import ThemeError
 from exporter.fonts import bundled_families
@@ -204,16 +205,11 @@ def test_missing_theme_file_is_reported_with_its_path(tmp_path: Path) -> None:
     assert caught.value.path == str(tmp_path / "absent.toml")
 
 
-def font_stub(signature: bytes) -> bytes:
-    """The smallest file that reads as a font: a table directory with ``head`` and ``cmap``."""
-    tables = b"".join(struct.pack(">4sIII", tag, 0, 44, 4) for tag in (b"cmap", b"head"))
-    return signature + struct.pack(">HHHH", 2, 32, 1, 0) + tables + bytes(4)
-
-
 def test_font_files_are_resolved_next_to_the_theme_file(tmp_path: Path) -> None:
     (tmp_path / "fonts").mkdir()
-    (tmp_path / "fonts" / "Brand-Regular.ttf").write_bytes(font_stub(b"\x00\x01\x00\x00"))
-    (tmp_path / "fonts" / "Brand-Bold.otf").write_bytes(font_stub(b"OTTO"))
+    bundled = Path(exporter.fonts.__file__).parent / "files"
+    shutil.copy(bundled / "DejaVuSans.ttf", tmp_path / "fonts" / "Brand-Regular.ttf")
+    shutil.copy(bundled / "DejaVuSans-Bold.ttf", tmp_path / "fonts" / "Brand-Bold.otf")
     (tmp_path / "brand.toml").write_text(
         '[fonts.body]\nfamily = "Brand"\nfallbacks = ["DejaVu Serif"]\n'
         'files = { bold = "fonts/Brand-Bold.otf", regular = "fonts/Brand-Regular.ttf" }\n',
@@ -245,7 +241,7 @@ INVALID_CASES = [
     ("bad_color.toml", 2, 'colour "#12345" has 5 hex digits; expected 3 or 6'),
     ("color_name.toml", 2, 'expected a colour written "#RRGGBB" or "#RGB" in hex, got "lightblue"'),
     ("bad_length.toml", 2, 'unknown unit "inches" in "2 inches" (use pt, px, pc, in, cm, mm)'),
-    ("negative_size.toml", 3, '"sizes.heading": expected a size greater than zero, got "-2pt"'),
+    ("negative_size.toml", 3, '"sizes.heading": expected a font size from 1pt to 1638pt, got "-2pt"'),
     ("unknown_page_size.toml", 2, 'unknown page size "A7"; expected one of A3, A4, A5, B5, Letter'),
     ("cycle_b.toml", 2, "extends cycle: cycle_a.toml → cycle_b.toml → cycle_a.toml"),
     ("extends_missing.toml", 2, 'extends: no theme named "newsrom" — did you mean "newsroom"?'),
@@ -257,7 +253,7 @@ INVALID_CASES = [
     (
         "no_room.toml",
         3,
-        '"page.margin_left" + "page.margin_right" = 454pt leave -34pt of the 420pt page width',
+        '"page.margin_left" + "page.margin_right" = 397pt leave 23pt of the 420pt page width',
     ),
     ("line_spacing_length.toml", 2, "a bare number, not a length"),
     (

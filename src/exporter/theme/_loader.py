@@ -308,6 +308,15 @@ def _build_page(values: Values, path: Path | None, base: Page | None = None) -> 
         ("height", page.height, "margin_top", "margin_bottom"),
     )
     for dimension, extent, first, second in room:
+        for margin in (first, second):
+            # Word refuses a margin of half the page or more, even when the other is smaller.
+            if getattr(page, margin) >= extent / 2:
+                raise ThemeError(
+                    f'"page.{margin}" = {getattr(page, margin):.0f}pt is half the '
+                    f"{extent:.0f}pt page {dimension} or more; expected less than half",
+                    path=path,
+                    line=None if path is None else _line_in(path, f"page.{margin}"),
+                )
         margins_total = getattr(page, first) + getattr(page, second)
         if extent - margins_total < MIN_TEXT_EXTENT:
             raise ThemeError(
