@@ -84,7 +84,7 @@ def find_theme(
             raise ThemeError(
                 f"theme file outside the folders this theme may use: {shortened(name_or_path)}"
             )
-        found = path.is_file()
+        found = path.exists()  # a FIFO or a folder is found, and refused when read
     except (OSError, RuntimeError, ValueError) as error:  # a name too long, ~nouser, a NUL
         message = f"theme file cannot be read: {_reason(error)}"
         raise ThemeError(message, path=name_or_path) from None

@@ -235,7 +235,7 @@ def font_files(value: object, base: Path) -> tuple[tuple[str, str], ...]:
                 key, f"expected a font file path, got {describe_value(raw_path)}"
             )
         path = (base / raw_path).resolve()
-        if not path.is_file():
+        if not path.exists():
             raise NestedValueError(key, f"font file not found: {path}")
         if not _is_font_file(path):
             raise NestedValueError(
