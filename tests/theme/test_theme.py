@@ -241,7 +241,11 @@ INVALID_CASES = [
     ("bad_color.toml", 2, 'colour "#12345" has 5 hex digits; expected 3 or 6'),
     ("color_name.toml", 2, 'expected a colour written "#RRGGBB" or "#RGB" in hex, got "lightblue"'),
     ("bad_length.toml", 2, 'unknown unit "inches" in "2 inches" (use pt, px, pc, in, cm, mm)'),
-    ("negative_size.toml", 3, '"sizes.heading": expected a font size from 1pt to 1638pt, got "-2pt"'),
+    (
+        "negative_size.toml",
+        3,
+        '"sizes.heading": expected a font size from 1pt to 1638pt, got "-2pt"',
+    ),
     ("unknown_page_size.toml", 2, 'unknown page size "A7"; expected one of A3, A4, A5, B5, Letter'),
     ("cycle_b.toml", 2, "extends cycle: cycle_a.toml → cycle_b.toml → cycle_a.toml"),
     ("extends_missing.toml", 2, 'extends: no theme named "newsrom" — did you mean "newsroom"?'),
