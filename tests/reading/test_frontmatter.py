@@ -32,7 +32,7 @@ def test_known_keys_fill_the_metadata_and_others_are_kept() -> None:
     assert meta.language == "en-GB"
     assert meta.keywords == ("rates", "inflation")
     assert meta.description == "Why rates held."
-    assert meta.source == "brief.txt"
+    assert (meta.path, meta.source) == ("brief.txt", None)
     assert dict(meta.extra) == {"style": "newsroom", "desk": "Economics"}
     assert article.sections[0].blocks[0].to_dict()["text"] == "The bank kept rates unchanged."
 

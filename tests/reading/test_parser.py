@@ -265,7 +265,7 @@ def test_parse_file_reads_bytes_and_records_the_source(tmp_path: pytest.TempPath
     path = tmp_path / "brief.txt"  # type: ignore[operator]
     path.write_bytes("Rates on Hold\r\nThe “bank” held.\r\n".encode("cp1252"))
     article = parse_file(path)
-    assert article.metadata.source == str(path)
+    assert article.metadata.path == str(path)
     assert list(article.blocks()) == [Paragraph("The “bank” held.")]
     assert article.warnings[0].message.startswith("not valid UTF-8")
 

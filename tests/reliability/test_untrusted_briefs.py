@@ -331,6 +331,12 @@ def test_small_numbers_are_still_numbers() -> None:
     assert dict(article.metadata.extra) == {"count": 12, "share": 1.5, "big": 1000}
 
 
+def test_an_explicit_timestamp_tag_that_names_no_date_stays_text() -> None:
+    # Found by the property below: PyYAML raised AttributeError out of parse_bytes.
+    article = parse_bytes(f"---\ntitle: !!timestamp yesterday\n---\n{BODY}".encode())
+    assert article.title == "yesterday"
+
+
 def test_four_megabytes_of_front_matter_are_refused_at_once() -> None:
     front = "".join(f"key{n}: value number {n}\n" for n in range(200_000))
     assert len(front) > 4_000_000 > MAX_FRONT_MATTER_CHARS

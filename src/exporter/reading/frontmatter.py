@@ -93,8 +93,18 @@ def _number_or_text(tag: str) -> None:
     _NoAliasLoader.add_constructor(tag, construct)
 
 
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """A YAML timestamp, or the text when an explicit ``!!timestamp`` tag names no date
+    (PyYAML would fail with an ``AttributeError`` on ``!!timestamp yesterday``)."""
+    text = loader.construct_scalar(node)  # type: ignore[arg-type]
+    if not isinstance(text, str) or not loader.timestamp_regexp.match(text):
+        return text
+    return loader.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+
+
 _number_or_text("tag:yaml.org,2002:int")
 _number_or_text("tag:yaml.org,2002:float")
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 def read_front_matter(lines: list[str], source: str | None) -> FrontMatter:
@@ -213,12 +223,14 @@ def _interpret(
             )
             language = None
     metadata = Metadata(
-        author=text("author"),
+        authors=_authors(known.get("author")),
         date=text("date"),
         language=language,
         keywords=_keywords(known.get("keywords")),
         description=text("description"),
-        source=source,
+        role=text("role"),
+        source=text("source"),
+        path=source,
         extra=freeze(extra),  # type: ignore[arg-type]
         lines=MappingProxyType(line_of),
     )
@@ -231,6 +243,14 @@ def _interpret(
         body_start=body_start,
         warnings=tuple(warnings),
     )
+
+
+def _authors(value: object) -> tuple[str, ...]:
+    """``author: Ana Souza`` or ``authors: [Ana Souza, João Lima]`` as a tuple of names."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    return tuple(name for item in items if (name := str(_plain(item)).strip()))
 
 
 def _keywords(value: object) -> tuple[str, ...]:

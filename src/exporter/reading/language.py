@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from exporter.model import Article, ParseWarning
+from exporter.model import ParseWarning
 from exporter.text.scripts import Script, script_of
 
 _MODEL = Path(__file__).with_name("lid") / "lid.176.ftz"
@@ -34,38 +33,31 @@ _TEXT_SAMPLE = 4000  # characters: enough for a confident answer, quick to score
 _SCRIPT_SAMPLE = 50_000
 
 
-def with_language(article: Article, override: str | None = None) -> Article:
-    """``article`` with its language settled: ``override``, else the front matter's, else
-    detected from the text (with a note), else left unknown.
+def settle_language(
+    override: str | None, stated: str | None, text: str
+) -> tuple[str | None, tuple[ParseWarning, ...]]:
+    """The brief's language: ``override`` (``--lang``), else the ``stated`` one (front matter),
+    else detected from ``text`` with a note saying so, else unknown (``None``).
 
-    ``override`` must already be a normalised tag (see :mod:`exporter.text.languages`).
+    Both tags must already be normalised (see :mod:`exporter.text.languages`).
 
-    >>> from exporter.model import Paragraph, Section
     >>> text = "Сергей Лавров прибыл в Пхеньян для переговоров с министром иностранных дел."
-    >>> lead = Section(None, (Paragraph(text),))
-    >>> article = with_language(Article(title="", sections=(lead,)))
-    >>> article.metadata.language, article.warnings[0].message[:30]
+    >>> language, notes = settle_language(None, None, text)
+    >>> language, notes[0].message[:30]
     ('ru', 'no language given: detected ru')
     """
-    metadata = article.metadata
-    if override:
-        return replace(article, metadata=replace(metadata, language=override))
-    if metadata.language:
-        return article
-    detected = detect_language("\n".join(article.plain_texts()))
+    if override or stated:
+        return override or stated, ()
+    detected = detect_language(text)
     if detected is None:
-        return article
-    warning = ParseWarning(
+        return None, ()
+    note = ParseWarning(
         None,
         f"no language given: detected {detected} from the text "
         "(set `language:` in the front matter or pass --lang to be sure)",
         severity="note",
     )
-    return replace(
-        article,
-        metadata=replace(metadata, language=detected),
-        warnings=(*article.warnings, warning),
-    )
+    return detected, (note,)
 
 
 def detect_language(text: str) -> str | None:

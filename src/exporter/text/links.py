@@ -16,7 +16,10 @@ import ipaddress
 import re
 import unicodedata
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from exporter.model import Inline as InlineText
+from exporter.model import Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,3 +167,23 @@ def _unsafe_in_url(char: str) -> bool:
     if char.isascii():
         return not _safe_ascii(char)
     return unicodedata.category(char) in ("Cc", "Cf", "Cn", "Co", "Cs", "Zs", "Zl", "Zp")
+
+
+def linked_spans(text: InlineText) -> tuple[Span, ...]:
+    """The spans of ``text`` with every web address in unlinked, non-code text made a link: what
+    every writer renders, so that a bare address is a link in every format alike.
+
+    >>> [(span.text, span.link) for span in linked_spans(InlineText("See www.example.org."))]
+    [('See ', None), ('www.example.org', 'https://www.example.org'), ('.', None)]
+    """
+    spans: list[Span] = []
+    for span in text.runs():
+        if span.code or span.link is not None:
+            spans.append(span)
+            continue
+        for part in split_links(span.text):
+            if isinstance(part, Link):
+                spans.append(replace(span, text=part.text, link=part.target))
+            else:
+                spans.append(replace(span, text=part))
+    return tuple(spans)

@@ -24,6 +24,7 @@ FRONT_MATTER_KEYS: Mapping[str, str] = MappingProxyType(
         "author": "author",
         "authors": "author",
         "by": "author",
+        "role": "role",
         "date": "date",
         "language": "language",
         "lang": "language",
@@ -32,6 +33,8 @@ FRONT_MATTER_KEYS: Mapping[str, str] = MappingProxyType(
         "description": "description",
         "summary": "description",
         "abstract": "description",
+        "source": "source",
+        "via": "source",
     }
 )
 

@@ -48,7 +48,9 @@ def readable(article: Article) -> Article:
         sections=sections,
         metadata=replace(
             meta,
-            author=present(meta.author),
+            author=None,
+            authors=tuple(filter(present, meta.authors)),
+            role=present(meta.role),
             date=present(meta.date),
             description=present(meta.description),
             keywords=tuple(filter(present, meta.keywords)),
@@ -68,7 +70,8 @@ def _candidates(article: Article) -> Iterator[str | None]:
 
 def _has_blanks(article: Article) -> bool:
     meta = article.metadata
-    optional = (article.subtitle, meta.author, meta.date, meta.description, *meta.keywords)
+    optional = (article.subtitle, meta.role, meta.date, meta.description, *meta.keywords)
+    optional += meta.authors
     return (
         any(text is not None and not text.strip() for text in optional)
         or any(not point.text.strip() for point in article.key_points)

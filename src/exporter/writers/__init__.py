@@ -76,7 +76,7 @@ def render_with_warnings(
     """Like :func:`render`, but return a :class:`Rendered`: the bytes, writer and warnings.
 
     >>> from exporter.reading import parse_text
-    >>> article = parse_text("Rates on Hold\\nThe bank held.", language="en")
+    >>> article = parse_text("- Held\\nRates on Hold\\nThe bank held.", language="en")
     >>> result = render_with_warnings(article, "html")
     >>> result.writer.media_type, result.warnings
     ('text/html', ())
@@ -137,7 +137,7 @@ def choose_theme_with_warnings(
             raise
         # The brief named a theme that cannot be had: the brief's line says so.
         raise ThemeError(
-            error.message, path=metadata.source, line=metadata.lines.get("style")
+            error.message, path=metadata.path, line=metadata.lines.get("style")
         ) from None
     return apply_options(chosen, options or {}), warnings
 

@@ -14,7 +14,16 @@ from typing import assert_never
 
 import yaml
 
-from exporter.model import Article, Block, ListBlock, Metadata, Paragraph, Section
+from exporter.model import (
+    Article,
+    Block,
+    ListBlock,
+    ListItem,
+    Metadata,
+    Paragraph,
+    Quote,
+    Section,
+)
 from exporter.text.links import Link, split_links
 from exporter.text.metadata import FRONT_MATTER_KEYS
 from exporter.text.readable import readable
@@ -30,7 +39,7 @@ _LINE_START = re.compile(r"^(?:[#>+=-]|\d{1,9}(?=[.)]))")
 _TRAILING_HASHES = re.compile(r"(?<=\s)#+$")
 
 # Front-matter keys of the metadata fields, in the order they are written.
-_KNOWN_KEYS = ("author", "date", "language", "keywords", "description")
+_KNOWN_KEYS = ("author", "role", "date", "language", "keywords", "description", "source")
 
 
 def render_markdown(article: Article, theme: Theme) -> bytes:
@@ -92,7 +101,10 @@ def _front_matter(article: Article) -> str:
 
 def _metadata_fields(metadata: Metadata) -> dict[str, object]:
     fields = metadata.to_dict()
-    del fields["source"]  # where the brief was read from, not part of it
+    del fields["path"]  # where the brief was read from, not part of it
+    # One author as "author: Name", several as a list (both read back the same).
+    authors = fields.pop("authors")
+    fields["author"] = authors[0] if isinstance(authors, list) and len(authors) == 1 else authors
     return {
         key: value
         for key, value in fields.items()
@@ -106,7 +118,7 @@ def _metadata_fields(metadata: Metadata) -> dict[str, object]:
 
 def _key_points(article: Article) -> Iterator[str]:
     if article.key_points:
-        yield _list(ListBlock(article.key_points))
+        yield _list(ListBlock(tuple(ListItem(point.text) for point in article.key_points)))
 
 
 def _sections(sections: tuple[Section, ...]) -> Iterator[str]:
@@ -122,6 +134,8 @@ def _block(block: Block) -> str:
             return escape_markdown(text)
         case ListBlock():
             return _list(block)
+        case Quote():
+            return "\n>\n".join(f"> {escape_markdown(p.text)}" for p in block.paragraphs)
         case _:
             assert_never(block)
 

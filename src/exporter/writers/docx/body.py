@@ -9,7 +9,7 @@ from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from exporter.model import Article, ListBlock, Paragraph, Section
+from exporter.model import Article, ListBlock, Paragraph, Quote, Section
 from exporter.text.metadata import byline
 from exporter.theme import Theme
 from exporter.writers.docx.inline import write_text
@@ -71,6 +71,9 @@ def _write_section(document: Document, section: Section, language: str, *, openi
                 _paragraph(document, FIRST_PARAGRAPH if first else BODY, block.text, language)
             case ListBlock():
                 _write_list(document, block, language)
+            case Quote():
+                for paragraph in block.paragraphs:
+                    _paragraph(document, BODY, paragraph.text, language)
             case _:
                 assert_never(block)
 

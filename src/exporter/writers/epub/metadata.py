@@ -7,8 +7,8 @@ links, styled by the theme.
 
 from __future__ import annotations
 
+import json
 import uuid
-from dataclasses import replace
 
 from ebooklib import epub  # type: ignore[import-untyped]
 
@@ -44,10 +44,28 @@ def identifier(article: Article) -> str:
     >>> identifier(Article(title="Rates on hold")) == identifier(Article(title="Rates on hold"))
     True
     """
-    # Where the brief was read from and what the parser repaired are not content: the same
-    # text read from another folder is the same book.
-    content = replace(article, metadata=replace(article.metadata, source=None), warnings=())
-    return f"urn:uuid:{uuid.uuid5(_IDENTIFIER_NAMESPACE, content.to_json(indent=None))}"
+    content = json.dumps(_identity(article), ensure_ascii=False)
+    return f"urn:uuid:{uuid.uuid5(_IDENTIFIER_NAMESPACE, content)}"
+
+
+def _identity(article: Article) -> dict[str, object]:
+    """The content an identifier is derived from: the model's JSON form as the first version of
+    exporter wrote it, plus only what a brief adds that it could not hold, so that a new version
+    does not renumber the books readers already hold. Where the brief was read from and what the
+    parser repaired are not content: the same text read from another folder is the same book."""
+    found = article.to_dict()
+    found["warnings"] = []
+    metadata = found["metadata"]
+    assert isinstance(metadata, dict)
+    del metadata["authors"], metadata["path"]  # "author" says who; the path is no content
+    if metadata["role"] is None:
+        del metadata["role"]
+    sections = found["sections"]
+    assert isinstance(sections, list)
+    for section in sections:
+        if section["level"] == 2:
+            del section["level"]
+    return found
 
 
 def write_package_metadata(book: epub.EpubBook, article: Article, theme: Theme) -> None:

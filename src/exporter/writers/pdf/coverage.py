@@ -25,8 +25,8 @@ def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
     body = faces(theme.fonts.body, "regular")
     heading = faces(theme.fonts.heading, "bold")
     running = faces(theme.fonts.heading, "regular")
-    title = Inline(article.title, article.title_line)
-    subtitle = Inline(article.subtitle or "", article.subtitle_line)
+    title = Inline(article.title, line=article.title_line)
+    subtitle = Inline(article.subtitle or "", line=article.subtitle_line)
     parts: list[tuple[str, str, Sequence[Inline], FaceChain, bool]] = [
         ("title", "title", [title], faces(theme.fonts.title, "bold"), True),
         ("subtitle", "title", [subtitle], faces(theme.fonts.title, "regular"), True),
@@ -90,8 +90,8 @@ def _body_texts(article: Article) -> list[Inline]:
 def _meta(article: Article) -> list[Inline]:
     metadata = article.metadata
     return [
-        Inline(metadata.author or "", metadata.lines.get("author")),
-        Inline(metadata.date or "", metadata.lines.get("date")),
+        Inline(metadata.author or "", line=metadata.lines.get("author")),
+        Inline(metadata.date or "", line=metadata.lines.get("date")),
     ]
 
 
@@ -112,7 +112,7 @@ def _running_texts(article: Article, theme: Theme) -> list[Inline]:
     )
     texts = [Inline(templates.translate(str.maketrans("", "", "{}")))]
     if "title}" in templates:
-        texts.append(Inline(article.title, article.title_line))
+        texts.append(Inline(article.title, line=article.title_line))
     if "{author}" in templates:
         texts.append(_meta(article)[0])
     if "{date}" in templates:

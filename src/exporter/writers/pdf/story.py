@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.flowables import HRFlowable
 
-from exporter.model import Article, Block, ListBlock, Section
+from exporter.model import Article, Block, ListBlock, Quote, Section
 from exporter.model import Paragraph as ParagraphBlock
 from exporter.text.metadata import byline
 from exporter.text.scripts import has_right_to_left
@@ -122,6 +122,9 @@ def block_flowables(block: Block, theme: Theme, styles: Styles) -> Iterator[Flow
             yield from body_paragraph(block.text, theme, styles)
         case ListBlock():
             yield from list_items(block, theme, styles)
+        case Quote():
+            for paragraph in block.paragraphs:
+                yield from body_paragraph(paragraph.text, theme, styles)
         case _:
             assert_never(block)
 

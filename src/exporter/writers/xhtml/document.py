@@ -12,7 +12,7 @@ from typing import assert_never
 
 from lxml import etree
 
-from exporter.model import Article, Block, ListBlock, Paragraph, Section
+from exporter.model import Article, Block, ListBlock, Paragraph, Quote, Section
 from exporter.text.characters import storable
 from exporter.text.dates import parse_brief_date
 from exporter.text.languages import FALLBACK_LANGUAGE, document_language
@@ -182,6 +182,10 @@ def _block(parent: etree._Element, block: Block) -> None:
             items_element = _element(parent, "ol" if ordered else "ul")
             for item in items:
                 _inline(_element(items_element, "li"), item.text)
+        case Quote(paragraphs=paragraphs):
+            quote = _element(parent, "blockquote")
+            for paragraph in paragraphs:
+                _inline(_element(quote, "p"), paragraph.text)
         case _:
             assert_never(block)
 

@@ -1,36 +1,15 @@
-"""The article model: the one contract between the brief parser and every writer.
-
-Everything here is an immutable value object with no knowledge of any output format.
-A writer receives an :class:`Article` and walks it; the parser is the only producer.
-
-Every piece of text the brief wrote (a key point, a heading, a paragraph, a list item) is an
-:class:`Inline`: its text and the line of the brief it starts on, so that whoever reports on it
-(a writer that cannot show a character, a reader's warning) can name the line. Lines are not part
-of equality: the same text read from another place is the same article. Where text is expected,
-a plain ``str`` is accepted too and becomes an :class:`Inline` with no line.
-
-The JSON form returned by :meth:`Article.to_dict` is part of the command-line contract
-(``exporter inspect --json``) and keeps this shape::
-
-    {"title": str, "subtitle": str | None, "key_points": [str],
-     "sections": [{"heading": str | None, "level": int,
-                   "blocks": [{"type": "paragraph", "text": str}
-                              | {"type": "list", "ordered": bool, "items": [str]}]}],
-     "metadata": {"author": ..., "date": ..., "language": ..., "keywords": [str],
-                  "description": ..., "source": ..., <other front-matter keys>},
-     "warnings": [{"line": int | null, "severity": "warning" | "note", "message": str}]}
-
-``to_dict(lines=True)`` adds the source lines: ``"title_line"``, ``"key_point_lines"``, and a
-``"line"`` on each section (its heading's), paragraph and list, and ``"item_lines"`` on lists.
-"""
+"""The article, its sections and what is known about it: the root of the model."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal, TypeAlias, assert_never
+from typing import Literal, TypeAlias
+
+from exporter.model.blocks import Block, block_texts
+from exporter.model.text import Inline, inline, inlines
 
 #: A front-matter value after freezing: JSON-compatible scalars, tuples and read-only mappings.
 FrozenValue: TypeAlias = (
@@ -39,79 +18,6 @@ FrozenValue: TypeAlias = (
 
 _EMPTY_EXTRA: Mapping[str, FrozenValue] = MappingProxyType({})
 _EMPTY_LINES: Mapping[str, int] = MappingProxyType({})
-
-
-@dataclass(frozen=True, slots=True)
-class Inline:
-    """Text the brief wrote, and the 1-based line it starts on (``None`` when not read from a
-    brief). The line is not part of equality."""
-
-    text: str
-    line: int | None = field(default=None, compare=False)
-
-    def __str__(self) -> str:
-        return self.text
-
-
-#: What model constructors accept where text is expected.
-TextLike: TypeAlias = Inline | str
-
-
-def inline(value: TextLike) -> Inline:
-    """``value`` as an :class:`Inline` (a plain string has no line)."""
-    return value if isinstance(value, Inline) else Inline(value)
-
-
-def inlines(values: Iterable[TextLike]) -> tuple[Inline, ...]:
-    return tuple(map(inline, values))
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph(Inline):
-    """A paragraph of running text, already joined into one line."""
-
-    def to_dict(self, *, lines: bool = False) -> dict[str, object]:
-        return {"type": "paragraph", "text": self.text} | _line(self.line, lines)
-
-
-@dataclass(frozen=True, slots=True)
-class ListBlock:
-    """A bulleted (``ordered=False``) or numbered (``ordered=True``) list of items."""
-
-    items: tuple[Inline, ...]
-    ordered: bool = False
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "items", inlines(self.items))
-
-    @property
-    def line(self) -> int | None:
-        return self.items[0].line if self.items else None
-
-    def to_dict(self, *, lines: bool = False) -> dict[str, object]:
-        found: dict[str, object] = {
-            "type": "list",
-            "ordered": self.ordered,
-            "items": [item.text for item in self.items],
-        }
-        if lines:
-            found |= {"line": self.line, "item_lines": [item.line for item in self.items]}
-        return found
-
-
-#: The closed set of body blocks. Writers ``match`` on it and end with ``assert_never``.
-Block: TypeAlias = Paragraph | ListBlock
-
-
-def block_texts(block: Block) -> tuple[Inline, ...]:
-    """The pieces of text of ``block``, in reading order."""
-    match block:
-        case Paragraph():
-            return (block,)
-        case ListBlock():
-            return block.items
-        case _:
-            assert_never(block)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,24 +37,32 @@ class Section:
             object.__setattr__(self, "heading", inline(self.heading))
 
     def to_dict(self, *, lines: bool = False) -> dict[str, object]:
-        heading = self.heading.text if self.heading is not None else None
-        found: dict[str, object] = {"heading": heading, "level": self.level}
+        heading = self.heading
+        found: dict[str, object] = {"heading": heading.text if heading else None}
+        if heading is not None and heading.spans:
+            found["heading_spans"] = [span.to_dict() for span in heading.spans]
+        found["level"] = self.level
         if lines:
-            found["line"] = self.heading.line if self.heading is not None else None
+            found["line"] = heading.line if heading is not None else None
         return found | {"blocks": [block.to_dict(lines=lines) for block in self.blocks]}
 
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
-    """What is known about a brief besides its text, mostly from its front matter.
+    """What is known about a brief besides its text: from its front matter, and from the
+    wrapper lines the reader recognised (a byline, a date line, e-mail headers, a source line).
 
-    ``date`` is kept as written when it is not a calendar date, and as ``YYYY-MM-DD`` when it is.
-    ``language`` is a BCP 47 tag (``en-GB``). ``extra`` holds every other front-matter key.
-    ``lines`` gives the line each front-matter key was read from, by field name for the known
-    fields (``author``) and by key for the others (``style``); not part of equality.
-    ``theme_dirs`` are the folders whose theme files the brief's ``style:`` may name: the
-    brief's own folder when it was read from a file, none for text or bytes (the caller may
-    allow more when rendering); not part of equality and never written to an output.
+    ``authors`` are the people named (``author`` is them joined, for formats that hold one
+    string; give either, the other follows), ``role`` what the byline says they are ("Health
+    Reporter"). ``date`` is ``YYYY-MM-DD`` when it is a calendar date, else as written.
+    ``language`` is a BCP 47 tag (``en-GB``). ``source`` is where the story comes from (a URL
+    or a name, from ``source:`` or a ``Source:`` line); ``path`` is the file the brief was read
+    from. ``extra`` holds every other front-matter key. ``lines`` gives the line each part was
+    read from, by field name for the known fields and by key for the others (``style``); it is
+    not part of equality, and neither is ``path``. ``theme_dirs`` are the folders whose theme
+    files the brief's ``style:`` may name: the brief's own folder when it was read from a file,
+    none for text or bytes (the caller may allow more when rendering); not part of equality,
+    and never written to an output.
     """
 
     author: str | None = None
@@ -157,20 +71,32 @@ class Metadata:
     keywords: tuple[str, ...] = ()
     description: str | None = None
     source: str | None = None
+    authors: tuple[str, ...] = ()
+    role: str | None = None
+    path: str | None = field(default=None, compare=False)
     extra: Mapping[str, FrozenValue] = field(default_factory=lambda: _EMPTY_EXTRA, hash=False)
     lines: Mapping[str, int] = field(
         default_factory=lambda: _EMPTY_LINES, hash=False, compare=False, repr=False
     )
     theme_dirs: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        if self.authors and not self.author:
+            object.__setattr__(self, "author", ", ".join(self.authors))
+        elif self.author and not self.authors:
+            object.__setattr__(self, "authors", (self.author,))
+
     def to_dict(self) -> dict[str, object]:
         known: dict[str, object] = {
             "author": self.author,
+            "authors": list(self.authors),
+            "role": self.role,
             "date": self.date,
             "language": self.language,
             "keywords": list(self.keywords),
             "description": self.description,
             "source": self.source,
+            "path": self.path,
         }
         extra = {key: _thaw(value) for key, value in self.extra.items() if key not in known}
         return known | extra
@@ -236,9 +162,9 @@ class Article:
     def texts(self) -> Iterator[Inline]:
         """Every piece of the brief's text in reading order, each with its line: title,
         subtitle, key points, then each section's heading and blocks (not the metadata)."""
-        yield Inline(self.title, self.title_line)
+        yield Inline(self.title, line=self.title_line)
         if self.subtitle:
-            yield Inline(self.subtitle, self.subtitle_line)
+            yield Inline(self.subtitle, line=self.subtitle_line)
         yield from self.key_points
         for section in self.sections:
             if section.heading is not None:
@@ -255,6 +181,13 @@ class Article:
             "title": self.title,
             "subtitle": self.subtitle,
             "key_points": [point.text for point in self.key_points],
+        }
+        if any(point.spans for point in self.key_points):
+            found["key_point_spans"] = [
+                [span.to_dict() for span in point.spans] if point.spans else None
+                for point in self.key_points
+            ]
+        found |= {
             "sections": [section.to_dict(lines=lines) for section in self.sections],
             "metadata": self.metadata.to_dict(),
             "warnings": [warning.to_dict() for warning in self.warnings],
@@ -270,10 +203,6 @@ class Article:
     def to_json(self, *, indent: int | None = 2, lines: bool = False) -> str:
         """The JSON form of :meth:`to_dict`, with non-ASCII text kept readable."""
         return json.dumps(self.to_dict(lines=lines), ensure_ascii=False, indent=indent)
-
-
-def _line(line: int | None, wanted: bool) -> dict[str, object]:
-    return {"line": line} if wanted else {}
 
 
 def freeze(value: object) -> FrozenValue:
