@@ -18,6 +18,7 @@ nothing here asserts a time; results go in docs/performance.md.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import random
 import resource
@@ -93,7 +94,9 @@ def main() -> None:
     parser.add_argument("--snowmen-mb", type=float, default=0.5, help="0 to skip")
     args = parser.parse_args()
     formats = [name for name in args.formats.split(",") if name]
-    exporter.render(exporter.parse_text("Warm up\n\nText.", language="en"), "pdf")
+    warm = exporter.parse_text("Warm up\n\nText.", language="en")
+    for name in formats:
+        exporter.render(warm, name)
     cases: list[tuple[str, float, Callable[[int], bytes]]] = [
         (kind, float(mb), plain_brief if kind == "plain" else mixed_brief)
         for mb in args.sizes.split(",")
@@ -104,22 +107,23 @@ def main() -> None:
     print(f"{'brief':>8} {'MB':>5} {'stage':>9} {'CPU s':>8} {'µs/byte':>8} {'peak MB':>8}")
     for kind, mb, make in cases:
         data = make(int(mb * 1_000_000))
-        article = None
-
-        def read(data: bytes = data) -> None:
-            nonlocal article
-            article = exporter.parse_bytes(data, "large.txt")
-
-        stages: list[tuple[str, Callable[[], object]]] = [("read", read)]
+        parsed: list[exporter.Article] = []
+        show(kind, mb, "read", timed(functools.partial(read_into, parsed, data)), data)
         for name in formats:
-            if name == "pdf" and mb > args.pdf_max_mb:
-                continue
-            stages.append((name, lambda name=name: exporter.render(article, name)))  # type: ignore[misc]
-        for stage, action in stages:
-            seconds = timed(action)
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            per_byte = seconds / len(data) * 1e6
-            print(f"{kind:>8} {mb:>5g} {stage:>9} {seconds:>8.2f} {per_byte:>8.2f} {peak:>8.0f}")
+            if name != "pdf" or mb <= args.pdf_max_mb:
+                render = functools.partial(exporter.render, parsed[0], name)
+                show(kind, mb, name, timed(render), data)
+
+
+def read_into(parsed: list[exporter.Article], data: bytes) -> None:
+    parsed.append(exporter.parse_bytes(data))
+
+
+def show(kind: str, mb: float, stage: str, seconds: float, data: bytes) -> None:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    per_byte = seconds / len(data) * 1e6
+    line = f"{kind:>8} {mb:>5g} {stage:>9} {seconds:>8.2f} {per_byte:>8.2f} {peak:>8.0f}"
+    print(line, flush=True)
 
 
 if __name__ == "__main__":
