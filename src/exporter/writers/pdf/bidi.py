@@ -23,9 +23,9 @@ from typing import Any, ClassVar, Literal
 import arabic_reshaper  # type: ignore[import-untyped]
 from bidi import algorithm  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
 
 from exporter.fonts import needs_glyph
+from exporter.writers.pdf.splitting import SplittableParagraph
 from exporter.writers.pdf.typefaces import FaceChain
 
 _ARABIC_LETTERS = range(0x0600, 0x0700)
@@ -95,7 +95,7 @@ def visual_order(pieces: Sequence[tuple[str, int]], base: Literal["L", "R"]) -> 
     return runs
 
 
-class BidiParagraph(Paragraph):
+class BidiParagraph(SplittableParagraph):
     """A paragraph holding right-to-left text, in a left-to-right paragraph (base ``L``)."""
 
     base: ClassVar[Literal["L", "R"]] = "L"

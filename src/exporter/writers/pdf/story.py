@@ -22,6 +22,7 @@ from exporter.theme import Theme
 from exporter.writers.pdf.bidi import BidiParagraph, RightToLeftParagraph
 from exporter.writers.pdf.box import BoxLook, FramedBox
 from exporter.writers.pdf.markup import inline_markup
+from exporter.writers.pdf.splitting import SplittableParagraph
 from exporter.writers.pdf.styles import Styles, TextStyle, rgb
 
 #: Body paragraphs longer than this are set in pieces (see :func:`body_paragraph`).
@@ -63,7 +64,7 @@ def text(value: str, style: TextStyle, theme: Theme, bullet: str | None = None) 
         if style.right_to_left
         else BidiParagraph
         if has_right_to_left(value)
-        else Paragraph
+        else SplittableParagraph
     )
     return kind(markup, style.paragraph, bulletText=bullet)
 
