@@ -9,6 +9,14 @@ from hypothesis import strategies as st
 #: Words that may vanish from a brief because they form a key-points label line.
 LABEL_WORDS = frozenset(
     [
+        "l",
+        "essentiel",
+        "auf",
+        "einen",
+        "blick",
+        "puntos",
+        "clave",
+        "главное",
         "key",
         "points",
         "point",
@@ -38,7 +46,37 @@ LABEL_WORDS = frozenset(
     ]
 )
 
-LABELS = ["Key points:", "Key takeaways", "Highlights", "## Key Points", "Summary"]
+LABELS = [
+    "Key points:",
+    "Key takeaways",
+    "Highlights",
+    "## Key Points",
+    "Summary",
+    "In brief:",
+    "L'essentiel :",
+    "Auf einen Blick",
+    "Puntos clave:",
+    "Главное:",
+]
+#: Lines that wrap a story rather than tell it: bylines, dates, e-mail parts, source lines.
+WRAPPERS = [
+    "By Ana Souza, Health Reporter",
+    "By Ana Souza and João Lima",
+    "Par Léa Martin",
+    "Von Jana Müller, Korrespondentin in Hamburg",
+    "Updated 4 May 2024",
+    "Stand: 04.05.2024",
+    "Publié le 12 janvier 2024",
+    "2024-05-04",
+    "TL;DR: The bank held rates.",
+    "In brief: Talks resumed.",
+    "Source: https://example.org/report",
+    "Via: Reuters",
+    "Hi all,",
+    "-- ",
+    "Subject: Re: Budget vote",
+    "From: Ana Souza <ana@example.org>",
+]
 MARKERS = ["- ", "* ", "• ", "– ", "1. ", "2) ", "# ", "## ", "   "]
 
 _any_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120)
@@ -51,6 +89,7 @@ brief_line = st.one_of(
     _prose,
     st.builds(lambda marker, text: marker + text, st.sampled_from(MARKERS), _prose),
     st.sampled_from([*LABELS, "", "", "---", "===", "* * *", "Why Not Cut Now?"]),
+    st.sampled_from(WRAPPERS),
 )
 
 #: Text shaped like a brief: any mix of prose, list items, headings, labels and blank lines.

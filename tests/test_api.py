@@ -145,10 +145,13 @@ def test_render_with_warnings_returns_what_the_caller_must_know() -> None:
     article = exporter.parse_bytes(
         "Café Prices Rise\nThe café raised prices by ꀀꀁ (Yi) percent.".encode(), "cafe.txt"
     )
-    result = exporter.render_with_warnings(article, "pdf")
+    result = exporter.render_with_warnings(article, "pdf", options={"pdf.missing_glyphs": "warn"})
     assert result.data.startswith(b"%PDF")
     assert result.writer.media_type == "application/pdf"
     assert any("ꀀ" in warning.message for warning in result.warnings)
+    with pytest.raises(exporter.MissingGlyphError, match="ꀀ") as refused:
+        exporter.render_with_warnings(article, "pdf")  # a tagged PDF cannot show it
+    assert refused.value.characters == "ꀀꀁ"
     guessed = exporter.parse_bytes("Café Prices\nThe café “rose”.".encode("cp1252"), "c.txt")
     assert any("windows-1252" in w.message for w in guessed.warnings)
     assert exporter.render_with_warnings(guessed, "json").warnings == guessed.warnings

@@ -23,15 +23,17 @@ Rendering is thread- and process-safe: writers are pure functions of the article
 from __future__ import annotations
 
 from exporter._version import __version__
-from exporter.convert import BriefResult, Report, convert, convert_many
+from exporter.convert import BriefResult, Report, convert, convert_file, convert_many
 from exporter.convert.write import write
 from exporter.errors import (
     BriefError,
     ExporterError,
+    MissingGlyphError,
     OutputError,
     Problem,
     ThemeError,
     UnknownFormatError,
+    UsageError,
 )
 from exporter.model import Article, ListBlock, Metadata, Paragraph, ParseWarning, Section
 from exporter.reading import parse_bytes, parse_text
@@ -46,6 +48,7 @@ __all__ = [
     "ExporterError",
     "ListBlock",
     "Metadata",
+    "MissingGlyphError",
     "OutputError",
     "Paragraph",
     "ParseWarning",
@@ -56,11 +59,13 @@ __all__ = [
     "Theme",
     "ThemeError",
     "UnknownFormatError",
+    "UsageError",
     "Writer",
     "__version__",
     "available_themes",
     "available_writers",
     "convert",
+    "convert_file",
     "convert_many",
     "load_theme",
     "parse",

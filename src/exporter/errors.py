@@ -5,8 +5,11 @@
     ExporterError                      anything exporter reports on purpose
     ├── BriefError(ValueError)         a brief that cannot be read: path and line
     ├── ThemeError(ValueError)         a theme file that is missing or invalid: path, key, line
+    ├── MissingGlyphError(ValueError)  characters no font has, in a format that must show them all
     ├── OutputError(OSError)           an output file that cannot be written: path
-    └── UnknownFormatError(ValueError) a format no writer provides (exporter.writers.registry)
+    ├── UnknownFormatError(ValueError) a format no writer provides (exporter.writers.registry)
+    └── UsageError(ValueError)         a request that cannot be carried out as asked (``-o``
+                                       for several briefs, no format at all)
 
 Every error renders like a compiler message, ``path:line: error: what — hint``, which is what
 the command line prints (one line, no traceback). Library callers catch the builtin they expect
@@ -61,6 +64,25 @@ class ThemeError(ExporterError, ValueError):
     exit_code = 3
 
 
+class MissingGlyphError(ExporterError, ValueError):
+    """Characters that no font of the theme has, in an output that may not print them as empty
+    boxes (a tagged PDF: PDF/UA forbids the ``.notdef`` glyph); ``characters`` are the ones
+    missing, ``line`` the first line of the brief that holds one."""
+
+    exit_code = 1
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        characters: str = "",
+        path: str | Path | None = None,
+        line: int | None = None,
+    ):
+        super().__init__(message, path=path, line=line)
+        self.characters = characters
+
+
 class OutputError(ExporterError, OSError):
     """An output that cannot be written (permissions, full disk, colliding names)."""
 
@@ -73,9 +95,17 @@ class UnknownFormatError(ExporterError, ValueError):
     exit_code = 2
 
 
+class UsageError(ExporterError, ValueError):
+    """A request that makes no sense as asked: the command line's usage errors."""
+
+    exit_code = 2
+
+
 #: What went wrong, for a :class:`Problem`: the error class it stands for, or ``internal`` for a
 #: bug in exporter or a plugin (an exception that is no :class:`ExporterError`).
-ProblemKind: TypeAlias = Literal["brief", "theme", "output", "format", "error", "internal"]
+ProblemKind: TypeAlias = Literal[
+    "brief", "theme", "glyphs", "output", "format", "usage", "error", "internal"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +150,9 @@ def _kind_of(error: ExporterError) -> ProblemKind:
 _ERROR_CLASSES: dict[ProblemKind, type[ExporterError]] = {
     "brief": BriefError,
     "theme": ThemeError,
+    "glyphs": MissingGlyphError,
     "output": OutputError,
     "format": UnknownFormatError,
+    "usage": UsageError,
     "error": ExporterError,
 }

@@ -54,7 +54,9 @@ def test_characters_no_font_has_are_named_with_their_line(
 ) -> None:
     brief = tmp_path / "brief.txt"
     brief.write_text("Rates on Hold\n\nThe bank held rates.\nA Yi syllable \ua000 here.\n")
-    assert main(["convert", str(brief), "--to", "pdf,docx", "--out", str(tmp_path / "out")]) == 0
+    out = tmp_path / "out"
+    convert = ["convert", str(brief), "--to", "pdf,docx", "--out", str(out)]
+    assert main([*convert, "--set", "pdf.missing_glyphs=warn"]) == 0
     errors = capsys.readouterr().err.splitlines()
     found = [line for line in errors if "no font has" in line]
     assert found == [
@@ -63,12 +65,27 @@ def test_characters_no_font_has_are_named_with_their_line(
     ]
 
 
+def test_a_tagged_pdf_refuses_characters_no_font_has_naming_their_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    brief = tmp_path / "brief.txt"
+    brief.write_text("Rates on Hold\n\nThe bank held rates.\nA Yi syllable \ua000 here.\n")
+    assert main(["convert", str(brief), "--to", "pdf", "--out", str(tmp_path / "out")]) == 1
+    errors = capsys.readouterr().err.splitlines()
+    assert [line for line in errors if "no font has" in line] == [
+        f"{brief}:4: error: PDF: no font has 'ꀀ' (U+A000) in the body text; a tagged PDF "
+        "(PDF/UA) may not print them as empty boxes — add a font that has them to the theme's "
+        'body font fallbacks, or set pdf.missing_glyphs = "warn"'
+    ]
+    assert not (tmp_path / "out" / "brief.pdf").exists()
+
+
 def test_the_detected_language_is_a_note_shown_with_verbose(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
     assert main(["convert", str(REFERENCE), "--to", "json", "--out", str(out)]) == 0
-    assert "detected" not in capsys.readouterr().err
+    assert "note:" not in capsys.readouterr().err  # (the path itself says "detected")
     assert (
         main(["convert", str(REFERENCE), "--to", "json", "--out", str(out), "-v", "--force"]) == 0
     )

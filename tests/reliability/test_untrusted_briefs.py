@@ -178,10 +178,12 @@ def test_a_theme_in_the_briefs_folder_cannot_reach_out_either(
         "extends.toml": f'extends = "{server / "secret.toml"}"\n',
         "font.toml": f'[fonts.body]\nfamily = "X"\nfiles.regular = "{server}/fake.ttf"\n',
         "up.toml": '[fonts.body]\nfamily = "X"\nfiles = { regular = "../server/fake.ttf" }\n',
+        "cover.toml": f'[epub]\ncover = "{server}/secret.toml"\n',
+        "logo.toml": '[brand]\nlogo = "../server/secret.toml"\n',
     }.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
         (tmp_path / "brief.txt").write_bytes(brief(name))
-        with pytest.raises(ThemeError, match="outside the folders this theme may use"):
+        with pytest.raises(ThemeError, match="file outside the folders this theme may use"):
             render(parse(tmp_path / "brief.txt"), "json")
     assert not reaches(opened, server)
 

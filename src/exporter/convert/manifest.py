@@ -1,19 +1,26 @@
 """The incremental-build manifest: which inputs each output file was made from.
 
 Stored as ``.exporter-manifest.json`` in the output folder. An output is rebuilt when the hash
-of its inputs (the brief's bytes, the full resolved theme including its font files, the format
-and the exporter version) differs from the recorded one, or when the file is missing.
+of its inputs (the brief's bytes, the full resolved theme including its font and image files,
+the format and the exporter version) differs from the recorded one, or when the file is missing.
+
+Beside those keys (``outputs``), ``written`` records for each output the brief it was made from
+(relative to the output folder, so a moved project keeps its manifest) and the SHA-256 of the
+bytes exporter wrote: what finds stale outputs and proves a file unchanged before ``--prune``
+deletes it. Runs that predate ``written`` read ``outputs`` alone and ignore it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from exporter._version import __version__
 from exporter.convert.files import write_atomic
-from exporter.inputs import UnreadableFileError, read_regular_file
+from exporter.inputs import UnreadableFileError, open_regular_file, read_regular_file
 from exporter.theme import Theme
 
 MANIFEST_NAME = ".exporter-manifest.json"
@@ -28,15 +35,38 @@ def build_key(brief: bytes, theme: Theme, format_name: str, language: str | None
     for part in (__version__, format_name, repr(theme), language or ""):
         digest.update(part.encode())
         digest.update(b"\0")
-    for font_file in sorted(_font_files(theme)):
-        digest.update(_file_fingerprint(font_file).encode())
+    for file in sorted(theme_files(theme)):
+        digest.update(_file_fingerprint(file).encode())
     digest.update(brief)
     return digest.hexdigest()
 
 
-def read_manifest(out_dir: Path) -> tuple[dict[str, str], str | None]:
-    """Output path (relative to ``out_dir``) → input hash, and a warning when the manifest is
-    there but unusable (then every output is rebuilt and the manifest written anew).
+@dataclass(frozen=True, slots=True)
+class Written:
+    """Where an output came from and what it held when exporter wrote it."""
+
+    source: str  # the brief, relative to the output folder
+    sha256: str  # of the file's bytes
+
+
+@dataclass(slots=True)
+class Manifest:
+    """The manifest of one output folder; paths are relative to that folder."""
+
+    keys: dict[str, str] = field(default_factory=dict)  # output path → input hash
+    written: dict[str, Written] = field(default_factory=dict)  # output path → its origin
+    #: Why the file on disk was ignored (``path: warning: …``); ``None`` when it was read or
+    #: there was none.
+    warning: str | None = None
+
+    def forget(self, path: str) -> None:
+        self.keys.pop(path, None)
+        self.written.pop(path, None)
+
+
+def read_manifest(out_dir: Path) -> Manifest:
+    """The manifest in ``out_dir``: empty when absent, and empty with a warning when the file
+    there is unusable (then every output is rebuilt and the manifest written anew).
 
     Read like any input: only a regular file, and at most :data:`MAX_MANIFEST_BYTES`.
     """
@@ -45,27 +75,60 @@ def read_manifest(out_dir: Path) -> tuple[dict[str, str], str | None]:
         data = json.loads(read_regular_file(path, MAX_MANIFEST_BYTES).decode("utf-8"))
     except UnreadableFileError as error:
         if error.reason == "no such file":
-            return {}, None
-        return {}, f"{path}: warning: manifest ignored: {error.reason}"
+            return Manifest()
+        return Manifest(warning=f"{path}: warning: manifest ignored: {error.reason}")
     except ValueError:  # not UTF-8 or not JSON
-        return {}, f"{path}: warning: manifest ignored: it is not valid JSON"
+        return Manifest(warning=f"{path}: warning: manifest ignored: it is not valid JSON")
     outputs = data.get("outputs") if isinstance(data, dict) else None
     if not isinstance(data, dict) or data.get("format") != _FORMAT_VERSION:
-        return {}, f"{path}: warning: manifest ignored: it is not an exporter manifest"
+        outputs = None
     if not isinstance(outputs, dict):
-        return {}, f"{path}: warning: manifest ignored: it is not an exporter manifest"
-    return {str(path): str(key) for path, key in outputs.items()}, None
+        return Manifest(
+            warning=f"{path}: warning: manifest ignored: it is not an exporter manifest"
+        )
+    written = data.get("written")
+    keys = {str(path): str(key) for path, key in outputs.items()}
+    records = {
+        str(path): Written(str(record["source"]), str(record["sha256"]))
+        for path, record in (written.items() if isinstance(written, dict) else ())
+        if isinstance(record, dict) and {"source", "sha256"} <= record.keys() and path in keys
+    }
+    return Manifest(keys, records)
 
 
-def write_manifest(out_dir: Path, outputs: dict[str, str]) -> None:
-    document = {"format": _FORMAT_VERSION, "outputs": dict(sorted(outputs.items()))}
+def write_manifest(out_dir: Path, manifest: Manifest) -> None:
+    document = {
+        "format": _FORMAT_VERSION,
+        "outputs": dict(sorted(manifest.keys.items())),
+        "written": {
+            path: {"source": record.source, "sha256": record.sha256}
+            for path, record in sorted(manifest.written.items())
+        },
+    }
     payload = (json.dumps(document, indent=1) + "\n").encode()
     write_atomic(out_dir / MANIFEST_NAME, payload, root=out_dir)
 
 
-def _font_files(theme: Theme) -> set[str]:
+def file_digest(path: Path) -> str | None:
+    """The SHA-256 of the file at ``path``; ``None`` when it cannot be read."""
+    try:
+        descriptor = open_regular_file(path)  # a FIFO named like an output must not block
+    except UnreadableFileError:
+        return None
+    try:
+        with os.fdopen(descriptor, "rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def theme_files(theme: Theme) -> set[str]:
+    """The files a theme draws on besides its own: font files, cover image, logo."""
     fonts = (theme.fonts.body, theme.fonts.heading, theme.fonts.title)
-    return {path for font in fonts for _face, path in font.files}
+    images = (theme.epub.cover, theme.brand.logo)
+    return {path for font in fonts for _face, path in font.files} | {
+        path for path in images if path is not None
+    }
 
 
 def _file_fingerprint(path: str) -> str:

@@ -3,32 +3,45 @@
 :func:`convert_brief` is what a worker runs for one brief: read, parse, pick the theme, render
 each format and write it atomically, skipping outputs whose inputs are unchanged. It never
 raises for a bad brief: every failure becomes part of its :class:`BriefResult`, so one bad brief
-never stops the others. :func:`convert_many` finds the briefs, fans them out, and keeps the
-manifest up to date.
+never stops the others. :func:`convert_many` finds the briefs, fans them out, keeps the
+manifest up to date and names (or prunes) stale outputs; :func:`convert_file` makes one file
+whose name the caller chose (``-o handout.pdf``).
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from exporter._version import __version__
 from exporter.convert.files import check_writable, remove_stale_temporaries, write_atomic
-from exporter.convert.manifest import MANIFEST_NAME, build_key, read_manifest, write_manifest
+from exporter.convert.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    Written,
+    build_key,
+    file_digest,
+    read_manifest,
+    write_manifest,
+)
 from exporter.convert.sources import Brief, find_briefs
-from exporter.errors import BriefError, OutputError, Problem
+from exporter.convert.stale import StaleOutput, settle_stale, source_in_manifest
+from exporter.errors import BriefError, OutputError, Problem, UsageError
 from exporter.model import ParseWarning
 from exporter.reading import parse_bytes, read_brief
 from exporter.theme import apply_options, load_theme
 from exporter.writers import choose_theme_with_warnings, render_format
-from exporter.writers.registry import get_writer
+from exporter.writers.registry import Writer, get_writer
 
 DEFAULT_FORMATS = ("docx", "pdf", "epub")
 
@@ -43,6 +56,7 @@ class OutputResult:
     status: OutputStatus
     seconds: float
     key: str
+    sha256: str = ""  # of the bytes written; empty for a skipped output
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +103,7 @@ class Job:
     # Whether each file is flushed to the disk as it is written; when not, the caller syncs the
     # whole run at once before the manifest records it (one sync instead of one per file).
     durable: bool = True
+    target: Path | None = None  # the one file to write (``-o``), instead of output_stem + ext
     # Folders besides the brief's own whose theme files a brief's ``style:`` may name.
     theme_dirs: tuple[str, ...] = ()
     # The output folder: files are written below its real path, never through a link inside.
@@ -97,10 +112,13 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """The outcome of a run, in the order the briefs were found."""
+    """The outcome of a run, in the order the briefs were found, and the stale outputs of
+    briefs that no longer exist (pruned, or not, as asked)."""
 
     results: tuple[BriefResult, ...]
     seconds: float
+    out: str | None = None  # the output folder; None for one named file (convert_file)
+    stale: tuple[StaleOutput, ...] = ()
     #: Problems of the run as a whole, not of one brief (the manifest could not be written).
     problems: tuple[Problem, ...] = ()
     #: Warnings about the run as a whole, as ``path: warning: …`` lines (a manifest ignored).
@@ -132,15 +150,18 @@ class Report:
 
     def to_dict(self) -> dict[str, object]:
         return {
+            "version": __version__,
+            "out": self.out,
             "briefs": len(self.results),
             "converted": self.count("converted"),
             "skipped": self.count("skipped"),
             "failed": self.count("failed"),
             "files_written": self.files_written,
             "seconds": round(self.seconds, 6),
+            "results": [result.to_dict() for result in self.results],
+            "stale": [stale.to_dict() for stale in self.stale],
             "problems": [problem.to_dict() for problem in self.problems],
             "warnings": list(self.warnings),
-            "results": [result.to_dict() for result in self.results],
         }
 
 
@@ -162,7 +183,7 @@ def convert_brief(job: Job) -> BriefResult:
         warnings += refused
         for name in job.formats:
             writer = get_writer(name)
-            path = job.brief.output_stem.with_name(job.brief.output_stem.name + writer.extension)
+            path = job.target or _output_path(job.brief, writer)
             key = build_key(data, theme, writer.name, job.language)
             began = time.perf_counter()
             if not job.force and job.previous.get(str(path)) == key and path.is_file():
@@ -171,9 +192,9 @@ def convert_brief(job: Job) -> BriefResult:
             rendered, found = render_format(article, writer, theme)
             warnings += found
             write_atomic(path, rendered, durable=job.durable, root=job.out)
-            outputs.append(
-                OutputResult(str(path), name, "written", time.perf_counter() - began, key)
-            )
+            seconds = time.perf_counter() - began
+            digest = hashlib.sha256(rendered).hexdigest()
+            outputs.append(OutputResult(str(path), name, "written", seconds, key, digest))
     except Exception as error:  # one bad brief, or a writer's bug, must not stop the others
         # A theme the brief names fails this brief only: without a file of its own, the
         # problem is the brief's.
@@ -237,40 +258,52 @@ def convert_many(
     executor: Executor | None = None,
     on_result: Callable[[BriefResult], None] | None = None,
     language: str | None = None,
+    prune: bool = False,
+    on_start: Callable[[int], None] | None = None,
+    only: Collection[Path] | None = None,
     theme_dirs: Iterable[str | Path] = (),
 ) -> Report:
     """Convert every brief under ``paths`` into ``out_dir``; return a :class:`Report`.
 
     Briefs convert in parallel: in ``jobs`` worker processes (default: one per core), or on
     ``executor`` when given — any :class:`concurrent.futures.Executor`, such as a Dask
-    ``Client(...).get_executor()`` that spreads the work across machines. ``on_result`` is
-    called in this process as each brief finishes (for progress display). ``options`` set
-    theme keys by dotted name (``{"page.size": "Letter"}``) over each brief's theme; an output
-    made with other options is rebuilt. ``language`` (a BCP 47
-    tag) overrides every brief's own language.
+    ``Client(...).get_executor()`` that spreads the work across machines. ``on_start`` is
+    called once with the number of briefs found, before the first converts, and
+    ``on_result`` in this process as each brief finishes (for progress display). ``options``
+    set theme keys by dotted name (``{"page.size": "Letter"}``) over each brief's theme; an
+    output made with other options is rebuilt. ``language`` (a BCP 47 tag) overrides every
+    brief's own language. ``only`` (resolved paths) limits the run to those of the briefs found
+    (what watch mode rebuilds after a change).
+
+    The report names outputs recorded in the manifest whose brief no longer exists; ``prune``
+    deletes those that are unchanged since exporter wrote them.
 
     A brief's ``style:`` may name a shipped theme or a theme file in the brief's own folder or
     in ``theme_dirs``; any other is refused with a warning (see :func:`~exporter.render`).
 
-    Problems with the run as a whole (an unknown format, a missing ``style`` theme, colliding
-    output names) raise :class:`~exporter.errors.ExporterError` before anything is written;
-    problems with one brief are recorded in its result: a path that does not exist, an output
-    folder that cannot be written (the same :class:`~exporter.errors.Problem` for each brief
-    in it), an output that would replace one of the briefs. A manifest that cannot be written
-    is in :attr:`Report.problems`.
+    Problems with the run as a whole (no format, an unknown format, a missing ``style`` theme,
+    colliding output names) raise :class:`~exporter.errors.ExporterError` before anything is
+    written; problems with one brief, and a named path that does not exist, are recorded as a
+    failed result: so are an output folder that cannot be written (the same
+    :class:`~exporter.errors.Problem` for each brief in it) and an output that would replace
+    one of the briefs. A manifest that cannot be written is in :attr:`Report.problems`.
     """
     started = time.perf_counter()
     out = Path(out_dir)
-    writers = {writer.name: writer for writer in map(get_writer, formats)}
-    names = tuple(writers)
+    names = _writer_names(formats)
     options = dict(options or {})
     # A bad --style or option fails the run up front, not once per brief.
     apply_options(load_theme(style), options)
     unreadable: list[BriefError] = []
     briefs = find_briefs([Path(path) for path in paths], out, unreadable)
-    manifest, manifest_warning = read_manifest(out)
-    refused = _refusals(briefs, out, [writer.extension for writer in writers.values()])
-    recorded = _recorded_by_stem(manifest, out)
+    if only is not None:
+        briefs = [brief for brief in briefs if brief.source.resolve() in only]
+    if on_start is not None:
+        on_start(len(briefs) + len(unreadable))
+    manifest = read_manifest(out)
+    writers = [get_writer(name) for name in names]
+    refused = _refusals(briefs, out, [writer.extension for writer in writers])
+    recorded = _recorded_by_stem(manifest.keys, out)
     # Our own processes write to this machine's disk: one sync at the end makes every file
     # durable at once. Another executor may write on other machines, so each file syncs there.
     durable = executor is not None
@@ -286,8 +319,8 @@ def convert_many(
             options,
             language,
             durable,
-            dirs,
-            out,
+            theme_dirs=dirs,
+            out=out,
         )
         for index in positions
     ]
@@ -310,16 +343,24 @@ def convert_many(
             if on_result is not None:
                 on_result(result)
     finally:
-        if results:
+        if tasks:
             if not durable:
                 os.sync()  # the manifest must never record a file that is not on the disk
             try:
                 _update_manifest(out, manifest, results.values())
             except OutputError as error:
                 problems.append(Problem.of(error))
+    recorded_outputs = len(manifest.keys)
+    stale = settle_stale(out, manifest, prune=prune)
+    if len(manifest.keys) != recorded_outputs:  # pruned, or deleted by hand: forgotten
+        try:
+            write_manifest(out, manifest)
+        except OutputError as error:
+            problems.append(Problem.of(error))
     ordered = tuple(results[index] for index in sorted(results))
-    warnings = (manifest_warning,) if manifest_warning else ()
-    return Report(ordered, time.perf_counter() - started, tuple(problems), warnings)
+    warnings = (manifest.warning,) if manifest.warning else ()
+    seconds = time.perf_counter() - started
+    return Report(ordered, seconds, str(out), stale, tuple(problems), warnings)
 
 
 def _refusals(briefs: list[Brief], out: Path, extensions: list[str]) -> dict[int, Problem]:
@@ -363,6 +404,47 @@ def _folder_problem(out: Path, relative: Path) -> Problem | None:
     return None
 
 
+def convert_file(
+    path: str | Path,
+    target: str | Path,
+    *,
+    to: str | None = None,
+    style: str | None = None,
+    options: Mapping[str, object] | None = None,
+    language: str | None = None,
+) -> Report:
+    """Convert the one brief at ``path`` into the file ``target`` (``-o handout.pdf``).
+
+    The format is ``to``, else the one whose extension ``target`` has (raising
+    :class:`~exporter.errors.UnknownFormatError` when none has it). The file is always
+    written (no manifest, nothing skipped). As with :func:`convert_many`, a brief that cannot
+    be converted, or is not there, is a failed result in the report rather than an exception.
+    """
+    from exporter.convert.write import writer_for_path  # the one suffix → format rule
+
+    started = time.perf_counter()
+    file = Path(target)
+    writer = get_writer(to) if to is not None else writer_for_path(file)
+    options = dict(options or {})
+    apply_options(load_theme(style), options)
+    brief = Brief(Path(path), file.with_suffix(""))
+    job = Job(brief, (writer.name,), style, True, options=options, language=language, target=file)
+    result = convert_brief(job)  # a missing brief or folder fails here, with its message
+    return Report((result,), time.perf_counter() - started, None)
+
+
+def _writer_names(formats: Iterable[str]) -> tuple[str, ...]:
+    """The writers' names for ``formats``, each once; at least one, all known."""
+    names = tuple(dict.fromkeys(get_writer(name).name for name in formats))
+    if not names:
+        raise UsageError("no output format given; name one or more, such as --to pdf,docx")
+    return names
+
+
+def _output_path(brief: Brief, writer: Writer) -> Path:
+    return brief.output_stem.with_name(brief.output_stem.name + writer.extension)
+
+
 def _run(
     tasks: list[Job], jobs: int | None, executor: Executor | None
 ) -> Iterable[tuple[int, BriefResult]]:
@@ -376,27 +458,47 @@ def _run(
     # another executor never needs it.
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = executor or ProcessPoolExecutor(
-        max_workers=min(workers, len(tasks)), initializer=_start_worker
-    )
     # Briefs travel in small batches: one round trip per batch instead of per brief, while
     # batches stay small enough to keep every worker busy to the end and progress flowing.
     size = max(1, min(_MAX_BATCH, len(tasks) // (workers * 8)))
+    pool: Executor | None = executor
     try:
-        futures: dict[Future[list[BriefResult]], int] = {
-            pool.submit(_convert_batch, tasks[start : start + size]): start
-            for start in range(0, len(tasks), size)
-        }
+        # Workers are forked while the pool starts and work is submitted. A Ctrl-C that reached
+        # a worker between its fork and its initializer would kill it with a traceback, so the
+        # interrupt waits (blocked, not lost) until every worker exists and ignores it.
+        with _interrupts_deferred(own):
+            if pool is None:
+                pool = ProcessPoolExecutor(
+                    max_workers=min(workers, len(tasks)), initializer=_start_worker
+                )
+            futures: dict[Future[list[BriefResult]], int] = {
+                pool.submit(_convert_batch, tasks[start : start + size]): start
+                for start in range(0, len(tasks), size)
+            }
         for future in as_completed(futures):
             start = futures[future]
             for offset, result in enumerate(future.result()):
                 yield start + offset, result
     finally:
-        if own:
+        if own and pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
 _MAX_BATCH = 8
+
+
+@contextmanager
+def _interrupts_deferred(defer: bool) -> Iterator[None]:
+    """Hold back Ctrl-C (SIGINT) in this thread, and in the processes and threads it starts,
+    until the block ends; then a pending one is delivered here as usual."""
+    if not defer or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _start_worker() -> None:
@@ -404,6 +506,8 @@ def _start_worker() -> None:
     # batches in hand finish, the rest are cancelled); a worker that took the interrupt itself
     # would die mid-batch and print a traceback from inside multiprocessing.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # forked with it blocked (see _interrupts_deferred)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     # A parent killed outright (SIGKILL, OOM killer) cannot stop its pool, and a worker
     # waiting on the task queue would wait forever: it follows its parent instead. (The
     # parent process, not the run's pid: with the forkserver start method that is the server,
@@ -421,18 +525,30 @@ def _convert_batch(tasks: list[Job]) -> list[BriefResult]:
     return [convert_brief(task) for task in tasks]
 
 
-def _recorded_by_stem(manifest: dict[str, str], out: Path) -> dict[Path, dict[str, str]]:
+def _recorded_by_stem(keys: dict[str, str], out: Path) -> dict[Path, dict[str, str]]:
     """The recorded keys of each brief's outputs (by output path), by the brief's output stem."""
     recorded: dict[Path, dict[str, str]] = {}
-    for path, key in manifest.items():
+    for path, key in keys.items():
         stem = path.rsplit(".", 1)[0]
         recorded.setdefault(out / stem, {})[str(out / path)] = key
     return recorded
 
 
-def _update_manifest(out: Path, manifest: dict[str, str], results: Iterable[BriefResult]) -> None:
+def _update_manifest(out: Path, manifest: Manifest, results: Iterable[BriefResult]) -> None:
     for result in results:
+        source = source_in_manifest(result.source, out)
         for output in result.outputs:
-            manifest[str(Path(output.path).relative_to(out))] = output.key
+            name = str(Path(output.path).relative_to(out))
+            manifest.keys[name] = output.key
+            digest = output.sha256 or _digest_if_unrecorded(manifest, name, out / name)
+            if digest:
+                manifest.written[name] = Written(source, digest)
     if out.is_dir():
         write_manifest(out, manifest)
+
+
+def _digest_if_unrecorded(manifest: Manifest, name: str, path: Path) -> str | None:
+    """The recorded hash of a skipped output; a manifest from before hashes were recorded
+    gets the file's current hash (the file the skip just vouched for)."""
+    record = manifest.written.get(name)
+    return record.sha256 if record is not None else file_digest(path)

@@ -33,8 +33,8 @@ def find_briefs(
 
     Raises :class:`OutputError` when two briefs would write the same output file (before
     anything is written). A path that does not exist, or a folder inside that cannot be read,
-    is reported in ``unreadable`` so that the others still convert (without ``unreadable``, a
-    missing path raises :class:`BriefError`).
+    is reported in ``unreadable`` so the others still convert (raised as a :class:`BriefError`
+    when ``unreadable`` is ``None``).
     """
     briefs: list[Brief] = []
     for path in paths:
@@ -45,11 +45,17 @@ def find_briefs(
             )
         elif path.is_file():
             briefs.append(Brief(path, out_dir / path.stem))
-        elif unreadable is not None:
-            unreadable.append(BriefError("no such file or folder", path=path))
         else:
-            raise BriefError("no such file or folder", path=path)
+            _missing(path, unreadable)
     return _unique(briefs)
+
+
+def _missing(path: Path, unreadable: list[BriefError] | None) -> None:
+    """A named path that is not there: recorded beside the briefs, or raised without a list."""
+    error = BriefError("no such file or folder", path=path)
+    if unreadable is None:
+        raise error
+    unreadable.append(error)
 
 
 def _walk(folder: Path, skip: Path, unreadable: list[BriefError] | None) -> list[Path]:

@@ -56,6 +56,7 @@ class ArticleBuilder:
     path: str | None
     language: str | None
     position: int = 0
+    title_index: int = -1  # the unit the title was read from, if any
     consumed: set[int] = field(default_factory=set)
     warnings: list[ParseWarning] = field(default_factory=list)
     byline: Byline | None = None
@@ -116,10 +117,12 @@ class ArticleBuilder:
             first = self._peek()
             # The same title repeated as the first line is the title, not a section.
             if isinstance(first, Heading | Text) and first.text == stated:
+                self.title_index = self.position
                 self.position += 1
             return Inline(stated, line=line)
         first = self._peek()
         if isinstance(first, Heading) and not is_label_unit(first):
+            self.title_index = self.position
             self.position += 1
             return Inline(first.text, line=first.line)
         if (
@@ -128,6 +131,7 @@ class ArticleBuilder:
             and not is_label_unit(first)
             and not self._is_wrapper_line(first)
         ):
+            self.title_index = self.position
             self.position += 1
             return Inline(first.text, line=first.line)
         self.warnings.append(
@@ -236,7 +240,7 @@ class ArticleBuilder:
             for index, unit in enumerate(self.units)
             if index >= self.position and index not in self.consumed
         ]
-        levels = _relative_levels(body)
+        levels = _relative_levels(self.units[self.title_index + 1 :])
         sections: list[Section] = []
         heading: Inline | None = None
         level = 2

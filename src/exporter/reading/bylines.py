@@ -132,6 +132,8 @@ _PARTICLES = frozenset(
         "le",
         "la",
         "di",
+        "the",
+        "of",
     }
 )
 _SEPARATOR = re.compile(r"\s+[|·•—–]\s+|\s*\|\s*")
@@ -187,7 +189,7 @@ def _is_name(text: str) -> bool:
 _DATE_PREFIX = re.compile(
     r"^(?:last\s+updated|updated|published|posted|first\s+published|date|dated|as\s+of|"
     r"stand|aktualisiert(?:\s+am)?|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|"
-    r"publié\s+le|mis\s+à\s+jour\s+le|mise\s+à\s+jour|publicado(?:\s+el)?|"
+    r"publié\s+le|mis\s+à\s+jour\s+le|mise\s+à\s+jour|publicado(?:\s+(?:el|em))?|"
     r"actualizado(?:\s+el)?|atualizado(?:\s+em)?|pubblicato(?:\s+il)?|aggiornato(?:\s+il)?|"
     r"gepubliceerd(?:\s+op)?|bijgewerkt(?:\s+op)?|opublikowano|zaktualizowano|"
     r"опубликовано|обновлено|yayınlanma(?:\s+tarihi)?|güncellendi|güncelleme)"

@@ -163,8 +163,27 @@ def _load_yaml(text: str, source: str | None) -> object:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the fence
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        message = f"front matter is not valid YAML: {problem}"
+        hint = _quoting_hint(text.split("\n")[line - 2]) if mark is not None else ""
+        message = f"front matter is not valid YAML: {problem}{hint}"
         raise BriefError(message, path=source, line=line) from None
+
+
+#: ``key: value`` where the value would need quotes: it holds ``: `` or starts with a character
+#: YAML reads as syntax (a flow list or map, an alias, a tag, a block scalar, a reserved one).
+_NEEDS_QUOTES = re.compile(
+    r"^(?P<key>\s*[^\s:#'\"][^:]*):\s+(?P<value>(?:.*:\s.*|[\[{*&!|>@`%].*))$"
+)
+
+
+def _quoting_hint(line: str) -> str:
+    """A hint for the YAML error on ``line``: quote the value, and the line as it should be."""
+    match = _NEEDS_QUOTES.match(line)
+    value = match["value"].rstrip() if match else ""
+    if not match or value[0] in "\"'":
+        return ""
+    single = '"' in value or "\\" in value  # in single quotes, only ' needs escaping
+    quoted = "'" + value.replace("'", "''") + "'" if single else f'"{value}"'
+    return f" — put the value in quotes: {match['key']}: {quoted}"
 
 
 def _refuse_deep_brackets(text: str, source: str | None) -> None:

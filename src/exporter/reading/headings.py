@@ -31,7 +31,7 @@ def section_headings(body: list[Unit]) -> list[str | None]:
         unit = body[index]
         heading: str | None = None
         if isinstance(unit, Heading) or (
-            isinstance(unit, Text) and reads_as_heading(unit) and next_is_body
+            isinstance(unit, Text) and not unit.markup and reads_as_heading(unit) and next_is_body
         ):
             heading = unit.text
         elif (

@@ -53,12 +53,14 @@ class ListRun:
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A line of text, or several hard-wrapped lines joined into one (``wrapped``)."""
+    """A line of text, or several hard-wrapped lines joined into one (``wrapped``). Text from a
+    markup language that marks its headings (``markup``: Markdown) is never read as one."""
 
     text: str
     line: int
     wrapped: bool = False
     spans: tuple[Span, ...] = ()
+    markup: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,9 @@ Unit = Heading | ListRun | Text | QuoteRun
 #: Decides whether a word broken across a line end (``fed-`` / ``eral``) is one word written
 #: without its hyphen: given the two halves, it answers whether to join them without it.
 JoinHyphen = Callable[[str, str], bool]
+#: Decides whether a line is one the parser reads on its own (a key-points label, a byline, a
+#: date line, a source line), so that it is never joined to the lines around it.
+OwnLine = Callable[[str], bool]
 
 
 def keep_hyphens(head: str, tail: str) -> bool:
@@ -97,7 +102,10 @@ class _Line:
 
 
 def tokenise(
-    lines: list[str], first_number: int, join_hyphen: JoinHyphen = keep_hyphens
+    lines: list[str],
+    first_number: int,
+    join_hyphen: JoinHyphen = keep_hyphens,
+    own_line: OwnLine = lambda text: False,
 ) -> list[Unit]:
     """Turn body lines (numbered from ``first_number``) into units, in order."""
     rows = [
@@ -122,6 +130,9 @@ def tokenise(
             index += 1
         elif _list_item(row.text) is not None:
             explicit, index = _list_run(rows, index)
+        elif own_line(row.text):
+            explicit = Text(row.text, row.number)
+            index += 1
         else:
             text_run.append(row)
             index += 1

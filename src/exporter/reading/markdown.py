@@ -106,11 +106,11 @@ class _Reader:
         ):
             for offset, spans in enumerate(lines):
                 content = marked(spans, line + offset)
-                yield Text(content.text, line + offset, False, content.spans)
+                yield Text(content.text, line + offset, False, content.spans, markup=True)
             return
         joined = [Span(" ") if span.text == "\0" else span for span in _flatten(lines)]
         content = marked(joined, line)
-        yield Text(content.text, line, len(lines) > 1, content.spans)
+        yield Text(content.text, line, len(lines) > 1, content.spans, markup=True)
 
     def _list_run(self, opening: Token) -> ListRun:
         block = self._list(opening)
@@ -179,7 +179,7 @@ class _Reader:
     def _code(self, token: Token) -> Text:
         self.index += 1
         content = self._code_content(token)
-        return Text(content.text, content.line or 0, False, content.spans)
+        return Text(content.text, content.line or 0, True, content.spans, markup=True)
 
     def _code_content(self, token: Token) -> Paragraph:
         spans: list[Span] = []

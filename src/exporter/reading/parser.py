@@ -121,19 +121,20 @@ def _units(
     warnings: list[ParseWarning],
 ) -> list[Unit]:
     """The brief's body as units: read as Markdown when it says so, else as plain text."""
+
+    def is_wrapper_line(text: str) -> bool:
+        return (
+            is_label(text)
+            or labelled_point(text) is not None
+            or read_byline(text, language) is not None
+            or read_date(text, language) is not None
+            or source_of(text) is not None
+        )
+
     if is_markdown(source, front):
-
-        def is_wrapper_line(text: str) -> bool:
-            return (
-                is_label(text)
-                or labelled_point(text) is not None
-                or read_byline(text, language) is not None
-                or read_date(text, language) is not None
-                or source_of(text) is not None
-            )
-
         return markdown_units(lines, first_number, is_wrapper_line, warnings)
-    return tokenise(lines, first_number, hyphen_joiner("\n".join(lines), language))
+    join_hyphen = hyphen_joiner("\n".join(lines), language)
+    return tokenise(lines, first_number, join_hyphen, is_wrapper_line)
 
 
 def is_markdown(source: str | None, front: FrontMatter) -> bool:

@@ -19,16 +19,20 @@ from exporter.theme._catalog import (
     load_theme,
     resolve_theme,
 )
-from exporter.theme._loader import apply_options
+from exporter.theme._images import image_bytes, image_kind
+from exporter.theme._loader import apply_options, forget_loaded_themes
 from exporter.theme._units import format_length, parse_color, parse_length
 from exporter.theme._values import (
+    Brand,
     Color,
     Colors,
+    Epub,
     Font,
     Fonts,
     HeaderFooter,
     KeyPointsBox,
     Page,
+    PdfOptions,
     Sizes,
     Spacing,
     Theme,
@@ -36,13 +40,16 @@ from exporter.theme._values import (
 
 __all__ = [
     "DEFAULT_THEME",
+    "Brand",
     "Color",
     "Colors",
+    "Epub",
     "Font",
     "Fonts",
     "HeaderFooter",
     "KeyPointsBox",
     "Page",
+    "PdfOptions",
     "Sizes",
     "Spacing",
     "StyleRefusedError",
@@ -50,7 +57,10 @@ __all__ = [
     "ThemeInfo",
     "apply_options",
     "available_themes",
+    "forget_loaded_themes",
     "format_length",
+    "image_bytes",
+    "image_kind",
     "load_theme",
     "parse_color",
     "parse_length",

@@ -111,6 +111,11 @@ def load_path(path: Path, roots: Roots | None = None) -> Theme:
         raise ThemeError("theme is nested too deeply", path=path) from None
 
 
+def forget_loaded_themes() -> None:
+    """Forget the themes loaded so far, so the next load reads the files again (``--watch``)."""
+    load_path.cache_clear()
+
+
 def _load_chain(path: Path, roots: Roots | None) -> Values:
     """A file's values merged over those of the themes it extends, nearest last.
 
@@ -190,15 +195,15 @@ def _validate(
     raw: Mapping[str, Any], path: Path, lines: _KeyLines, roots: Roots | None = None
 ) -> Values:
     """Check every key of one file against the schema and convert its values; with ``roots``,
-    every font file it names must lie inside them (checked before the file is opened)."""
+    every font and image file it names must lie inside them (checked before it is opened)."""
     known = [*_schema.TOP_LEVEL, *_schema.TABLES]
     values: Values = {}
     for key, value in raw.items():
         if key in _schema.TOP_LEVEL:
             values[key] = _convert(_schema.TOP_LEVEL[key], key, value, path, lines)
         elif key in _schema.TABLES:
-            if roots is not None and key == "fonts":
-                _confine_font_files(value, path, lines, roots)
+            if roots is not None:
+                _confine_files(key, value, path, lines, roots)
             values[key] = _validate_table(key, value, path, lines)
         else:
             hint = _schema.suggest(key, known)
@@ -228,26 +233,36 @@ def _validate_table(table: str, raw: object, path: Path, lines: _KeyLines) -> Va
     return values
 
 
-def _confine_font_files(fonts: object, path: Path, lines: _KeyLines, roots: Roots) -> None:
-    if not isinstance(fonts, dict):
+#: The keys of a theme that name an image file, by table.
+_IMAGE_KEYS = {"epub": "cover", "brand": "logo"}
+
+
+def _confine_files(table: str, raw: object, path: Path, lines: _KeyLines, roots: Roots) -> None:
+    """Refuse a font or image file outside ``roots``, before the file is opened."""
+    if not isinstance(raw, dict):
         return  # the schema says what is wrong
-    for name, font in fonts.items():
-        files = font.get("files") if isinstance(font, dict) else None
-        for face, raw in files.items() if isinstance(files, dict) else ():
-            dotted = f"fonts.{name}.files.{face}"
-            try:
-                inside = isinstance(raw, str) and is_inside(
-                    os.path.realpath(path.parent / Path(raw)), roots
-                )
-            except (OSError, ValueError):
-                inside = False
-            if isinstance(raw, str) and not inside:
-                raise ThemeError(
-                    f'"{dotted}": font file outside the folders this theme may use: '
-                    f"{shortened(raw)}",
-                    path=path,
-                    line=lines.find(dotted),
-                )
+    named: list[tuple[str, object]] = []
+    if table == "fonts":
+        for name, font in raw.items():
+            files = font.get("files") if isinstance(font, dict) else None
+            for face, file in files.items() if isinstance(files, dict) else ():
+                named.append((f"fonts.{name}.files.{face}", file))
+    elif table in _IMAGE_KEYS and _IMAGE_KEYS[table] in raw:
+        named.append((f"{table}.{_IMAGE_KEYS[table]}", raw[_IMAGE_KEYS[table]]))
+    for dotted, file in named:
+        if isinstance(file, str) and not _inside(path.parent, file, roots):
+            raise ThemeError(
+                f'"{dotted}": file outside the folders this theme may use: {shortened(file)}',
+                path=path,
+                line=lines.find(dotted),
+            )
+
+
+def _inside(base: Path, file: str, roots: Roots) -> bool:
+    try:
+        return is_inside(os.path.realpath(base / Path(file)), roots)
+    except (OSError, ValueError):
+        return False
 
 
 def _convert(
@@ -277,11 +292,15 @@ def _merge(parent: Values, child: Values) -> Values:
     return merged
 
 
+# The tables that become one theme value each, key for field (``page`` is built by a function).
+_PLAIN_TABLES = tuple(name for name in _schema.TABLES if name != "page")
+
+
 def _build(values: Values, path: Path) -> Theme:
     base = Theme()
     parts = {
         name: dataclasses.replace(getattr(base, name), **values.get(name, {}))
-        for name in ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer")
+        for name in _PLAIN_TABLES
     }
     return Theme(
         name=path.stem,
@@ -358,7 +377,7 @@ def apply_options(theme: Theme, options: Mapping[str, object]) -> Theme:
         raise ThemeError(f"option {error.message}") from None
     changed: dict[str, Any] = {
         name: dataclasses.replace(getattr(theme, name), **values[name])
-        for name in ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer")
+        for name in _PLAIN_TABLES
         if name in values
     }
     if "page" in values:

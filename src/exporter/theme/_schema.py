@@ -17,6 +17,7 @@ from pathlib import Path
 from exporter.inputs import UnreadableFileError, open_regular_file
 from exporter.text.languages import is_language_tag
 from exporter.text.templates import PLACEHOLDERS
+from exporter.theme._images import image_kind
 from exporter.theme._units import (
     describe_value,
     lookup_page_size,
@@ -82,6 +83,13 @@ def flag(value: object, _base: Path) -> bool:
     if not isinstance(value, bool):
         raise ValueError(f"expected true or false, got {describe_value(value)}")
     return value
+
+
+def missing_glyphs(value: object, base: Path) -> str:
+    choice = text(value, base)
+    if choice not in ("error", "warn"):
+        raise ValueError(f'expected "error" or "warn", got "{choice}"')
+    return choice
 
 
 def bullet(value: object, base: Path) -> str:
@@ -245,6 +253,36 @@ def font_files(value: object, base: Path) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(files, key=lambda pair: FONT_FACES.index(pair[0])))
 
 
+def image_file(*kinds: str) -> Converter:
+    """A converter for the path of an image file of one of ``kinds`` (``png``, ``jpeg``,
+    ``svg``), relative to the theme file, made absolute and checked."""
+
+    def convert(value: object, base: Path) -> str:
+        if not isinstance(value, str) or not value:
+            raise ValueError(f"expected an image file path, got {describe_value(value)}")
+        path = (base / value).resolve()
+        if not path.exists():
+            raise ValueError(f"image file not found: {path}")
+        if image_kind(_first_bytes(path, 1024)) not in kinds:
+            names = [kind.upper() for kind in kinds]
+            expected = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+            raise ValueError(f"expected a {expected} image: {path}")
+        return str(path)
+
+    return convert
+
+
+def _first_bytes(path: Path, count: int) -> bytes:
+    """The first ``count`` bytes of the regular file at ``path`` (a FIFO or a device is
+    refused without blocking)."""
+    try:
+        descriptor = open_regular_file(path)
+    except UnreadableFileError as error:
+        raise ValueError(f"{error.reason}: {path}") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        return stream.read(count)
+
+
 #: A font file larger than this is refused unread (the largest CJK collections are ~120 MB).
 MAX_FONT_BYTES = 256 * 1024 * 1024
 
@@ -332,4 +370,8 @@ TABLES: dict[str, dict[str, Converter]] = {
     },
     "header": _each("left center right", template),
     "footer": _each("left center right", template),
+    "epub": _each("certified_by certifier_credential", text)
+    | {"cover": image_file("png", "jpeg", "svg")},
+    "brand": {"logo": image_file("png", "svg")},
+    "pdf": {"tagged": flag, "missing_glyphs": missing_glyphs},
 }

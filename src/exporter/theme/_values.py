@@ -11,6 +11,7 @@ Header and footer parts are templates with these placeholders:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from exporter.text.languages import for_language
 
@@ -144,6 +145,46 @@ class HeaderFooter:
         return not (self.left or self.center or self.right)
 
 
+#: What a tagged PDF does with a character no font has: refuse to render, or warn and draw
+#: the font's empty box (``.notdef``), which PDF/UA forbids.
+MissingGlyphs = Literal["error", "warn"]
+
+
+@dataclass(frozen=True, slots=True)
+class PdfOptions:
+    """What the PDF promises beyond its looks.
+
+    ``tagged`` writes a tagged PDF meant to meet PDF/UA-1 (structure tree, marked content,
+    XMP); ``missing_glyphs`` says whether a tagged PDF refuses a character no font has.
+    """
+
+    tagged: bool = True
+    missing_glyphs: MissingGlyphs = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Epub:
+    """What only the EPUB has: who checked its accessibility, and its cover.
+
+    ``certified_by`` names the evaluator (a person or organisation, never exporter itself) and
+    ``certifier_credential`` their credential; empty when nobody has. ``cover`` is an image
+    file (PNG, JPEG or SVG; absolute path) for the cover, instead of the cover generated from
+    the title, subtitle and date.
+    """
+
+    certified_by: str = ""
+    certifier_credential: str = ""
+    cover: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    """The ``[brand]`` table: marks of the publisher shown in every format."""
+
+    #: A logo (PNG or SVG; absolute path) for the PDF and DOCX header and the EPUB cover.
+    logo: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Theme:
     """Everything a writer needs to know about how a handout looks."""
@@ -159,5 +200,8 @@ class Theme:
     key_points: KeyPointsBox = field(default_factory=KeyPointsBox)
     header: HeaderFooter = field(default_factory=HeaderFooter)
     footer: HeaderFooter = field(default_factory=lambda: HeaderFooter(right="{page} / {pages}"))
+    pdf: PdfOptions = field(default_factory=PdfOptions)
     justify: bool = False
     hyphenate: bool = False
+    epub: Epub = field(default_factory=Epub)
+    brand: Brand = field(default_factory=Brand)

@@ -13,6 +13,7 @@ entry-point group and are looked up only when a name is not built in::
 
 from __future__ import annotations
 
+import difflib
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -77,6 +78,7 @@ BUILTIN: dict[str, Writer] = {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "Word document with real styles, numbering and page fields",
             "exporter.writers.docx:render_docx",
+            check="exporter.writers.docx:unshown_logo",
         ),
         Writer(
             "pdf",
@@ -122,8 +124,12 @@ def get_writer(name: str) -> Writer:
     plugins = _plugins()
     if key in plugins:
         return plugins[key]
-    known = ", ".join(sorted({*BUILTIN, *plugins}))
-    raise UnknownFormatError(f"unknown format {name!r}; available formats: {known}")
+    names = sorted({*BUILTIN, *plugins})
+    close = difflib.get_close_matches(key, names, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise UnknownFormatError(
+        f"unknown format {name!r}; {hint}available formats: {', '.join(names)}"
+    )
 
 
 def available_writers() -> list[Writer]:

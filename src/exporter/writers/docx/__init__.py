@@ -22,12 +22,12 @@ from exporter.text.scripts import document_direction
 from exporter.theme import Theme
 from exporter.writers.docx.body import write_key_points, write_sections, write_title_block
 from exporter.writers.docx.properties import write_properties
-from exporter.writers.docx.running_heads import write_running_heads
+from exporter.writers.docx.running_heads import unshown_logo, write_running_heads
 from exporter.writers.docx.styles import set_language
 from exporter.writers.docx.template import new_document
 from exporter.writers.reproducible_zip import reproducible_zip
 
-__all__ = ["render_docx"]
+__all__ = ["render_docx", "unshown_logo"]
 
 
 def render_docx(article: Article, theme: Theme) -> bytes:

@@ -2,7 +2,8 @@
 
 Every statement here must be true of the book that :mod:`exporter.writers.epub.package`
 builds: one reflowable XHTML document of text, with headings, a navigation document and
-links, styled by the theme.
+links, styled by the theme. The conformance claim is made only when exporter's own checks
+(:func:`meets_wcag_aa`) hold, and a certifier is named only when someone real is.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from exporter.text.dates import parse_brief_date
 from exporter.text.languages import FALLBACK_LANGUAGE, document_language
 from exporter.text.metadata import subject
 from exporter.theme import Color, Theme
+from exporter.writers.epub.summary import accessibility_summary
 
 # Fixed forever: changing it would change the identifier of every book ever made.
 _IDENTIFIER_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:exporter:article")
@@ -31,11 +33,8 @@ _PAGE = Color("FFFFFF")
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability")
-_SUMMARY = (
-    "A reflowable, text-only article with a table of contents, headings that mark its "
-    "structure and a single logical reading order; readers can change its fonts, sizes and "
-    "colours. It contains no images, audio, video or scripts."
-)
+# Front-matter keys that name who checked this one book (they win over the theme's).
+_CERTIFIER_KEYS = ("certified_by", "certifier_credential")
 
 
 def identifier(article: Article) -> str:
@@ -88,20 +87,53 @@ def write_package_metadata(book: epub.EpubBook, article: Article, theme: Theme) 
 
 
 def _describe_accessibility(book: epub.EpubBook, article: Article, theme: Theme) -> None:
+    """What the book offers (discovery metadata), and what it conforms to only when that is
+    demonstrably true; who certified it only when a theme or the brief names a real evaluator.
+    exporter checks its own output but is not a third party, so it never names itself."""
     properties = [
         ("schema:accessMode", "textual"),
+        ("schema:accessMode", "visual"),  # the cover image
         ("schema:accessModeSufficient", "textual"),
         *(("schema:accessibilityFeature", feature) for feature in _FEATURES),
         ("schema:accessibilityHazard", "none"),
-        ("schema:accessibilitySummary", _SUMMARY),
     ]
     if meets_wcag_aa(article, theme):
-        properties += [("dcterms:conformsTo", CONFORMANCE_CLAIM), ("a11y:certifiedBy", "exporter")]
+        properties.append(("dcterms:conformsTo", CONFORMANCE_CLAIM))
+        certifier, credential = certification(article, theme)
+        if certifier:
+            properties.append(("a11y:certifiedBy", certifier))
+            if credential:
+                properties.append(("a11y:certifierCredential", credential))
     for name, value in properties:
-        attributes = {"property": name}
-        if value == _SUMMARY:  # written in English whatever the book's language
-            attributes[_XML_LANG] = "en"
-        book.add_metadata(None, "meta", value, attributes)
+        book.add_metadata(None, "meta", value, {"property": name})
+    summary_language, summary = accessibility_summary(document_language(article))
+    attributes = {"property": "schema:accessibilitySummary", _XML_LANG: summary_language}
+    book.add_metadata(None, "meta", summary, attributes)
+
+
+def certification(article: Article, theme: Theme) -> tuple[str | None, str | None]:
+    """Who certified the book's accessibility, and their credential: from the brief's front
+    matter (``certified_by``, ``certifier_credential``) when it names a certifier, else from the
+    theme's ``[epub]`` table; ``None`` for what neither gives.
+
+    >>> certification(Article("Rates"), Theme())
+    (None, None)
+    """
+    extra = article.metadata.extra
+    if _text(extra.get("certified_by")):
+        certifier, credential = (_text(extra.get(key)) for key in _CERTIFIER_KEYS)
+    else:
+        certifier = _text(theme.epub.certified_by)
+        credential = _text(theme.epub.certifier_credential)
+    return (certifier, credential) if certifier else (None, None)
+
+
+def _text(value: object) -> str | None:
+    """``value`` as text the package document can hold, or ``None`` when it is not text or
+    blank (a front-matter list or number is not a name)."""
+    if not isinstance(value, str):
+        return None
+    return storable(value).strip() or None
 
 
 def meets_wcag_aa(article: Article, theme: Theme) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from ebooklib import epub  # type: ignore[import-untyped]
+from lxml import etree
 
 from exporter.model import Article
 from exporter.text.characters import storable
@@ -12,12 +13,15 @@ from exporter.text.dates import document_timestamp, zip_timestamp
 from exporter.text.readable import readable
 from exporter.text.scripts import document_direction
 from exporter.theme import Theme
+from exporter.writers.epub.cover import Image, cover_image, cover_page, logo_image
 from exporter.writers.epub.fonts import embedded_fonts
 from exporter.writers.epub.metadata import write_package_metadata
 from exporter.writers.reproducible_zip import normalise_zip
 from exporter.writers.xhtml import article_document, navigation, stylesheet
 
 _CONTENT = "article.xhtml"
+_COVER = "cover.xhtml"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _STYLESHEET = "style.css"
 _XHTML = "application/xhtml+xml"
 
@@ -34,6 +38,7 @@ def render_epub(article: Article, theme: Theme) -> bytes:
     book = epub.EpubBook()
     write_package_metadata(book, article, theme)
     _add_content(book, article, theme)
+    _add_cover(book, article, theme)
     _add_navigation(book, article)
     return _write(book, article)
 
@@ -61,6 +66,30 @@ def _add_content(book: epub.EpubBook, article: Article, theme: Theme) -> None:
         book.set_direction("rtl")
 
 
+def _add_cover(book: epub.EpubBook, article: Article, theme: Theme) -> None:
+    """The cover image (``properties="cover-image"``) and the first page that shows it."""
+    image = cover_image(article, theme)
+    cover = epub.EpubCover(uid="cover-image", file_name=image.file_name)
+    cover.media_type, cover.content = image.media_type, image.data
+    book.add_item(cover)
+    logo = logo_image(theme)
+    if logo is not None and theme.epub.cover is None:  # the generated cover shows it
+        book.add_item(_image_item("logo", logo))
+    page = epub.EpubItem(
+        uid="cover", file_name=_COVER, media_type=_XHTML, content=cover_page(article, image)
+    )
+    book.add_item(page)
+    book.spine = [page, *book.spine]
+    # EPUB 2 readers (and Calibre, Kindle) find the cover by this meta instead.
+    book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
+
+
+def _image_item(uid: str, image: Image) -> epub.EpubItem:
+    return epub.EpubItem(
+        uid=uid, file_name=image.file_name, media_type=image.media_type, content=image.data
+    )
+
+
 def _add_navigation(book: epub.EpubBook, article: Article) -> None:
     nav = epub.EpubNav(title=storable(article.title), direction=document_direction(article))
     nav.add_link(href=_STYLESHEET, rel="stylesheet", type="text/css")
@@ -74,6 +103,20 @@ def _add_navigation(book: epub.EpubBook, article: Article) -> None:
 
 def _write(book: epub.EpubBook, article: Article) -> bytes:
     buffer = io.BytesIO()
-    options = _WRITE_OPTIONS | {"mtime": document_timestamp(article)}
-    epub.write_epub(buffer, book, options)
+    writer = _PackageWriter(buffer, book, _WRITE_OPTIONS | {"mtime": document_timestamp(article)})
+    writer.process()
+    writer.write()
     return normalise_zip(buffer.getvalue(), zip_timestamp(article), first="mimetype")
+
+
+class _PackageWriter(epub.EpubWriter):  # type: ignore[misc]
+    """ebooklib's writer, with the book's language on the package element as well.
+
+    Reading systems and checkers (DAISY Ace's ``epub-lang``) take the package document's own
+    language from ``<package xml:lang>``; ebooklib writes ``dc:language`` only and has no option
+    for it, so it is set here, on the finished element, just before ebooklib serialises it.
+    """
+
+    def _write_opf_file(self, root: etree._Element) -> None:
+        root.set(_XML_LANG, self.book.language)
+        super()._write_opf_file(root)

@@ -1,12 +1,17 @@
 """Characters that no configured font can draw, found before rendering, so that the command
-line can name them instead of printing a silent empty box."""
+line can name them instead of printing a silent empty box: a warning, or an error for a tagged
+PDF (PDF/UA forbids the empty box, the ``.notdef`` glyph)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
-from exporter.fonts import Face, missing_characters
+from reportlab.pdfbase import pdfmetrics
+
+from exporter.errors import MissingGlyphError
+from exporter.fonts import Face, missing_characters, needs_glyph
 from exporter.model import Article, Inline, ListBlock, ParseWarning, block_texts
 from exporter.theme import Theme
 from exporter.writers.pdf.typefaces import FaceChain, faces
@@ -14,14 +19,117 @@ from exporter.writers.pdf.typefaces import FaceChain, faces
 _SHOWN = 12
 
 
+def drawable(text: str, chain: FaceChain) -> str:
+    """``text`` without the invisible characters (format characters, unusual spaces) that no
+    font of ``chain`` has: drawn, they would print the font's empty box (``.notdef``).
+
+    >>> from exporter.fonts import resolve_face
+    >>> from exporter.theme import Font
+    >>> drawable("a\u061cb", FaceChain((resolve_face(Font("DejaVu Sans"), "regular"),)))
+    'ab'
+    """
+    characters = set(text)
+    if all(chain.covers(0, character) for character in characters):
+        return text  # the common case, decided once per distinct character
+    dropped = {
+        character
+        for character in characters
+        if not needs_glyph(character) and chain.font_index(character) is None
+    }
+    if not dropped:
+        return text
+    return "".join(character for character in text if character not in dropped)
+
+
 def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
     """One warning per part of the handout with characters its fonts lack (and one per face
     a theme's own font files lack), naming the first line of the brief that holds one.
+
+    A tagged PDF that refuses such characters (see :func:`refuse_missing_glyphs`) gets no
+    warning about them: rendering fails with the same news as an error.
 
     >>> from exporter.model import Article
     >>> uncovered_characters(Article(title="Ωmega"), Theme())
     []
     """
+    warnings = [ParseWarning(None, message) for message in _missing_faces(theme)]
+    if refuses_missing_glyphs(theme):
+        return warnings
+    for found in _uncovered(article, theme):
+        message = _message(found.characters, found.where, found.role)
+        warnings.append(ParseWarning(found.line, message, characters=found.characters))
+    return warnings
+
+
+def refuses_missing_glyphs(theme: Theme) -> bool:
+    """Whether a character no font has stops rendering (a tagged PDF, unless the theme says
+    ``pdf.missing_glyphs = "warn"``)."""
+    return theme.pdf.tagged and theme.pdf.missing_glyphs == "error"
+
+
+def refuse_missing_glyphs(article: Article, theme: Theme) -> None:
+    """Raise :class:`~exporter.errors.MissingGlyphError` naming every character of ``article``
+    that no font of ``theme`` has, and the first line of the brief that holds one."""
+    found = _uncovered(article, theme)
+    if not found:
+        return
+    characters = "".join(sorted({char for part in found for char in part.characters}))
+    where = _listed([part.where for part in found])
+    roles = _listed(sorted({part.role for part in found}))
+    lines = [part.line for part in found if part.line is not None]
+    raise _error(
+        f"{_named(characters)} in the {where}", characters, roles, min(lines, default=None)
+    )
+
+
+def refuse_drawn_without_glyph(canvas: Any) -> None:
+    """Raise :class:`~exporter.errors.MissingGlyphError` if the document drawn on ``canvas``
+    shows a character with the ``.notdef`` glyph of a font that lacks it (a last check after
+    :func:`refuse_missing_glyphs`, for characters it lets through as invisible)."""
+    document = canvas._doc
+    missing: set[str] = set()
+    for name in document.fontMapping:
+        font = pdfmetrics.getFont(name)
+        state = getattr(font, "state", {}).get(document)
+        glyphs = getattr(getattr(font, "face", None), "charToGlyph", None)
+        if state is not None and glyphs is not None:
+            missing.update(chr(code) for code in state.assignments if code and code not in glyphs)
+    if missing:
+        characters = "".join(sorted(missing))
+        raise _error(_named(characters), characters, "", None)
+
+
+def _listed(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``.
+
+    >>> _listed(["title"]), _listed(["body", "heading", "title"])
+    ('title', 'body, heading and title')
+    """
+    return " and ".join(filter(None, (", ".join(words[:-1]), words[-1])))
+
+
+def _error(found: str, characters: str, roles: str, line: int | None) -> MissingGlyphError:
+    fonts = f"the theme's {roles} font fallbacks" if roles else "the theme's font fallbacks"
+    return MissingGlyphError(
+        f"PDF: no font has {found}; a tagged PDF (PDF/UA) may not print them as empty boxes — "
+        f'add a font that has them to {fonts}, or set pdf.missing_glyphs = "warn"',
+        characters="".join(sorted(set(characters))),
+        line=line,
+    )
+
+
+class _Uncovered(NamedTuple):
+    """Characters that the fonts of one part of the handout lack, and the first line of the
+    brief holding one (``None`` when they come from the theme)."""
+
+    where: str
+    role: str  # the theme font of the part
+    characters: str
+    line: int | None
+
+
+def _uncovered(article: Article, theme: Theme) -> list[_Uncovered]:
+    """Each part of the handout with characters that its fonts lack."""
     body = faces(theme.fonts.body, "regular")
     heading = faces(theme.fonts.heading, "bold")
     running = faces(theme.fonts.heading, "regular")
@@ -38,14 +146,12 @@ def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
         # Bullets are drawn in the main font only, without fallbacks.
         ("bullets", "body", _bullets(article, theme), body, False),
     ]
-    warnings = [ParseWarning(None, message) for message in _missing_faces(theme)]
+    found = []
     for where, role, texts, chain, with_fallbacks in parts:
         missing = _missing("".join(piece.text for piece in texts), chain, with_fallbacks)
         if missing:
-            line = _first_line(missing, texts)
-            message = _message(missing, where, role)
-            warnings.append(ParseWarning(line, message, characters=missing))
-    return warnings
+            found.append(_Uncovered(where, role, missing, _first_line(missing, texts)))
+    return found
 
 
 def _first_line(characters: str, texts: Iterable[Inline]) -> int | None:
@@ -127,9 +233,13 @@ def _missing(text: str, chain: FaceChain, with_fallbacks: bool) -> str:
 
 
 def _message(missing: str, where: str, role: str) -> str:
-    shown = ", ".join(f"{character!r} (U+{ord(character):04X})" for character in missing[:_SHOWN])
-    more = f" and {len(missing) - _SHOWN} more" if len(missing) > _SHOWN else ""
     return (
-        f"PDF: no font has {shown}{more} in the {where}; they would print as empty boxes — "
+        f"PDF: no font has {_named(missing)} in the {where}; they would print as empty boxes — "
         f"add a font that has them to the theme's {role} font fallbacks"
     )
+
+
+def _named(missing: str) -> str:
+    """``'ꀀ' (U+A000), 'ꀁ' (U+A001)``: the first few characters, and how many more."""
+    shown = ", ".join(f"{character!r} (U+{ord(character):04X})" for character in missing[:_SHOWN])
+    return shown + (f" and {len(missing) - _SHOWN} more" if len(missing) > _SHOWN else "")

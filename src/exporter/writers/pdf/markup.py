@@ -16,6 +16,7 @@ from exporter.text.characters import storable
 from exporter.text.links import Link, split_links
 from exporter.theme import Color
 from exporter.writers.pdf.bidi import shape_arabic
+from exporter.writers.pdf.coverage import drawable
 from exporter.writers.pdf.typefaces import FaceChain
 
 
@@ -63,6 +64,7 @@ def _font_runs(text: str, chain: FaceChain) -> Iterator[str]:
     if all(chain.covers(0, character) for character in set(text)):
         yield escape_markup(text)  # the common case, without a walk over every word
         return
+    text = drawable(text, chain)
     run: list[str] = []
     run_font = 0
     for word, space in _WORD.findall(text):

@@ -1,13 +1,14 @@
 """The flowables of a handout, in reading order: title block, key points, sections.
 
 Each kind of block has one small function; :func:`block_flowables` is the one dispatch on the
-block type.
+block type. Each also builds the structure element its text belongs to in a tagged PDF, below
+the ``Document`` element, in reading order (see :mod:`exporter.writers.pdf.tagging`).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
@@ -22,20 +23,33 @@ from exporter.theme import Theme
 from exporter.writers.pdf.bidi import BidiParagraph, RightToLeftParagraph
 from exporter.writers.pdf.box import BoxLook, FramedBox
 from exporter.writers.pdf.markup import inline_markup
-from exporter.writers.pdf.splitting import SplittableParagraph
 from exporter.writers.pdf.styles import Styles, TextStyle, rgb
+from exporter.writers.pdf.tagging.paragraph import TaggedParagraph
+from exporter.writers.pdf.tagging.structure import Element
 
 #: Body paragraphs longer than this are set in pieces (see :func:`body_paragraph`).
 _PIECE_CHARS = 10_000
 
 
-class OutlineAnchor(Flowable):
-    """A zero-size mark where a section starts: a PDF outline entry that opens at this spot."""
+#: The level of a section heading (the title is the one ``H1``), and its structure type.
+SECTION_LEVEL = 2
+SECTION_HEADING = f"H{SECTION_LEVEL}"
+#: How a list numbers its items, as the ``ListNumbering`` attribute of its ``L`` element.
+_LIST_NUMBERING = {"•": "Disc", "◦": "Circle", "▪": "Square", "■": "Square"}
 
-    def __init__(self, key: str, title: str) -> None:
+
+class OutlineAnchor(Flowable):
+    """A zero-size mark where a part starts: a PDF outline entry that opens at this spot.
+
+    ``level`` nests the entry (0 at the top); an entry may be at most one level below the one
+    before it.
+    """
+
+    def __init__(self, key: str, title: str, level: int = 0) -> None:
         super().__init__()
         self.key = key
         self.title = title
+        self.level = level
         self.width = self.height = 0
         self.keepWithNext = 1
 
@@ -44,38 +58,71 @@ class OutlineAnchor(Flowable):
 
     def draw(self) -> None:
         self.canv.bookmarkHorizontal(self.key, 0, 0)
-        self.canv.addOutlineEntry(self.title, self.key, level=0, closed=False)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
 
-def story(article: Article, theme: Theme, styles: Styles) -> list[Flowable]:
-    """Every flowable of the document, in reading order."""
-    flowables = list(title_block(article, theme, styles))
-    flowables.extend(key_points_box(article, theme, styles))
-    for number, section in enumerate(article.sections, start=1):
-        flowables.extend(section_flowables(section, number, theme, styles))
+def story(article: Article, theme: Theme, styles: Styles, document: Element) -> list[Flowable]:
+    """Every flowable of the document, in reading order, with their structure elements in
+    ``document``. The outline starts with the title and the key points, then the sections."""
+    flowables = list(title_block(article, theme, styles, document))
+    flowables.extend(key_points_box(article, theme, styles, document))
+    levels = heading_levels(article.sections)
+    for number, (section, level) in enumerate(zip(article.sections, levels, strict=True), 1):
+        flowables.extend(section_flowables(section, number, level, theme, styles, document))
     return flowables
 
 
-def text(value: str, style: TextStyle, theme: Theme, bullet: str | None = None) -> Paragraph:
-    """A paragraph of article text in ``style`` (the only way article text becomes a Paragraph)."""
+def heading_levels(sections: Sequence[Section]) -> list[int]:
+    """The level of each section's heading, where no heading is more than one level below the
+    one before it (the title is level 1): PDF/UA allows no gap, and neither does the outline.
+
+    >>> heading_levels([Section("A", level=3), Section("B", level=2), Section("C", level=4)])
+    [2, 2, 3]
+    """
+    levels, last = [], 1
+    for section in sections:
+        level = max(SECTION_LEVEL, min(section.level, last + 1)) if section.heading else last
+        levels.append(level)
+        if section.heading:
+            last = level
+    return levels
+
+
+def text(
+    value: str,
+    style: TextStyle,
+    theme: Theme,
+    element: Element,
+    *,
+    bullet: str | None = None,
+    label: Element | None = None,
+    continued: bool = False,
+) -> Paragraph:
+    """A paragraph of article text in ``style`` (the only way article text becomes a Paragraph),
+    as content of ``element`` (its ``bullet`` of ``label``); ``continued``: the text goes on
+    in the next paragraph (see :func:`body_paragraph`)."""
     markup = inline_markup(value, style.chain, theme.colors.link)
     kind = (
         RightToLeftParagraph
         if style.right_to_left
         else BidiParagraph
         if has_right_to_left(value)
-        else SplittableParagraph
+        else TaggedParagraph
     )
-    return kind(markup, style.paragraph, bulletText=bullet)
+    paragraph = kind(markup, style.paragraph, bulletText=bullet)
+    return paragraph.tagged(element, label, continued=continued)
 
 
-def title_block(article: Article, theme: Theme, styles: Styles) -> Iterator[Flowable]:
-    yield text(article.title, styles.title, theme)
+def title_block(
+    article: Article, theme: Theme, styles: Styles, document: Element
+) -> Iterator[Flowable]:
+    yield OutlineAnchor("title", article.title)
+    yield text(article.title, styles.title, theme, document.add("H1"))
     if article.subtitle:
-        yield text(article.subtitle, styles.subtitle, theme)
+        yield text(article.subtitle, styles.subtitle, theme, document.add("P"))
     line = byline(article)
     if line:
-        yield text(line, styles.meta, theme)
+        yield text(line, styles.meta, theme, document.add("P"))
     yield HRFlowable(
         width="100%",
         thickness=theme.key_points.border_width,
@@ -85,15 +132,24 @@ def title_block(article: Article, theme: Theme, styles: Styles) -> Iterator[Flow
     )
 
 
-def key_points_box(article: Article, theme: Theme, styles: Styles) -> Iterator[Flowable]:
-    """The boxed key points, absent when there are none."""
+def key_points_box(
+    article: Article, theme: Theme, styles: Styles, document: Element
+) -> Iterator[Flowable]:
+    """The boxed key points, absent when there are none: an aside (a ``Sect`` titled with the
+    box's label) holding the label as a heading and the points as a list."""
     if not article.key_points:
         return
     box = theme.key_points
     label = box.label_for(article.metadata.language)
-    content: list[Flowable] = [text(label, styles.label, theme)] if label else []
+    aside = document.add("Aside", title=label.strip() or None)
+    content: list[Flowable] = []
+    if label.strip():  # a theme without a label gets no empty heading or outline entry
+        yield OutlineAnchor("key-points", label)
+        content.append(text(label, styles.label, theme, aside.add(SECTION_HEADING)))
+    items = aside.add("L", attributes=_list_attributes(box.bullet, ordered=False))
     content.extend(
-        text(point.text, styles.key_point, theme, bullet=box.bullet) for point in article.key_points
+        _item(point.text, styles.key_point, theme, items, box.bullet)
+        for point in article.key_points
     )
     look = BoxLook(
         padding=box.padding,
@@ -108,41 +164,50 @@ def key_points_box(article: Article, theme: Theme, styles: Styles) -> Iterator[F
 
 
 def section_flowables(
-    section: Section, number: int, theme: Theme, styles: Styles
+    section: Section, number: int, level: int, theme: Theme, styles: Styles, document: Element
 ) -> Iterator[Flowable]:
+    """A section; its heading is ``H{level}`` and nests in the outline by that level."""
     if section.heading:
-        yield OutlineAnchor(f"section-{number}", section.heading.text)
-        yield text(section.heading.text, styles.heading, theme)
+        heading = section.heading.text
+        yield OutlineAnchor(f"section-{number}", heading, level - SECTION_LEVEL)
+        yield text(heading, styles.heading, theme, document.add(f"H{level}"))
     for block in section.blocks:
-        yield from block_flowables(block, theme, styles)
+        yield from block_flowables(block, theme, styles, document)
 
 
-def block_flowables(block: Block, theme: Theme, styles: Styles) -> Iterator[Flowable]:
+def block_flowables(
+    block: Block, theme: Theme, styles: Styles, parent: Element
+) -> Iterator[Flowable]:
     match block:
         case ParagraphBlock():
-            yield from body_paragraph(block.text, theme, styles)
+            yield from body_paragraph(block.text, theme, styles, parent.add("P"))
         case ListBlock():
-            yield from list_items(block, theme, styles)
+            yield from list_items(block, theme, styles, parent)
         case Quote():
+            quote = parent.add("BlockQuote")
             for paragraph in block.paragraphs:
-                yield from body_paragraph(paragraph.text, theme, styles)
+                yield from body_paragraph(paragraph.text, theme, styles, quote.add("P"))
         case _:
             assert_never(block)
 
 
-def body_paragraph(value: str, theme: Theme, styles: Styles) -> Iterator[Flowable]:
+def body_paragraph(
+    value: str, theme: Theme, styles: Styles, element: Element
+) -> Iterator[Flowable]:
     """A body paragraph; a very long one as a run of pieces with no space between them.
 
     reportlab breaks all the remaining text of a paragraph into lines again on every page it
     flows onto, so one paragraph of a million characters would take hours: pieces of a few
-    pages each keep the time linear, at the cost of a ragged line where one piece ends.
+    pages each keep the time linear, at the cost of a ragged line where one piece ends. In a
+    tagged PDF the pieces are one paragraph.
     """
     *pieces, last = _pieces(value)
     if pieces:
         joined = ParagraphStyle("body_piece", parent=styles.body.paragraph, spaceAfter=0)
         for piece in pieces:
-            yield text(piece, TextStyle(joined, styles.body.chain), theme)
-    yield text(last, styles.body, theme)
+            style = TextStyle(joined, styles.body.chain)
+            yield text(piece, style, theme, element, continued=True)
+    yield text(last, styles.body, theme, element)
 
 
 def _pieces(value: str) -> list[str]:
@@ -161,10 +226,26 @@ def _pieces(value: str) -> list[str]:
     return [*pieces, value]
 
 
-def list_items(block: ListBlock, theme: Theme, styles: Styles) -> Iterator[Flowable]:
+def list_items(
+    block: ListBlock, theme: Theme, styles: Styles, parent: Element
+) -> Iterator[Flowable]:
     """Items with hanging indents: the bullet (or number) in the indent, wrapped lines aligned."""
+    bullet = theme.key_points.bullet
+    items = parent.add("L", attributes=_list_attributes(bullet, ordered=block.ordered))
     last = len(block.items) - 1
     for index, item in enumerate(block.items):
-        bullet = f"{index + 1}." if block.ordered else theme.key_points.bullet
+        mark = f"{index + 1}." if block.ordered else bullet
         style = styles.list_last if index == last else styles.list_item
-        yield text(item.text, style, theme, bullet=bullet)
+        yield _item(item.text, style, theme, items, mark)
+
+
+def _item(value: str, style: TextStyle, theme: Theme, items: Element, mark: str) -> Paragraph:
+    """One list item: ``LI`` with its mark (``Lbl``) and its text (``LBody``)."""
+    item = items.add("LI")
+    label = item.add("Lbl")
+    return text(value, style, theme, item.add("LBody"), bullet=mark, label=label)
+
+
+def _list_attributes(bullet: str, *, ordered: bool) -> dict[str, str]:
+    numbering = "Decimal" if ordered else _LIST_NUMBERING.get(bullet, "None")
+    return {"O": "List", "ListNumbering": numbering}
