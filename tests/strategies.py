@@ -403,3 +403,79 @@ shipped_languages = st.sampled_from(
         "zh-Hant",
     ]
 )
+
+#: YAML scalars that trip loaders: YAML 1.1 sexagesimal and huge numbers, tags, aliases,
+#: impossible dates, deep nesting, special floats.
+YAML_TRAPS = [
+    ":".join(["59"] * 2_000),
+    "1:59:59",
+    "190:20:30.15",
+    "0x" + "f" * 6_000,
+    "9" * 5_000,
+    "0b" + "1" * 5_000,
+    "0o" + "7" * 5_000,
+    "1e400",
+    "-.inf",
+    ".nan",
+    "2024-13-45",
+    "2024-02-30T25:61:00Z",
+    "!!python/object/apply:os.system ['true']",
+    "!!binary aGVsbG8=",
+    "!!int not-a-number",
+    "!!float x",
+    "!!timestamp yesterday",
+    "!!set {a, b}",
+    "&anchor [1, 2]",
+    "*anchor",
+    "[" * 40 + "]" * 40,
+    "{a: [b, {c: d}]}",
+    "~",
+    "yes",
+    "'unterminated",
+    '"\\ud800\\x00"',
+]
+
+#: What a hostile brief puts in ``style:``: paths everywhere on the server, names too long for
+#: any file system, home folders of users that do not exist, and a few fair names.
+STYLE_TRAPS = [
+    "/etc/passwd",
+    "/etc/shadow",
+    "../../../../etc/passwd",
+    "~/x.toml",
+    "~nouser/x",
+    "~root/.ssh/id_rsa",
+    "x" * 5_000,
+    ("x" * 5_000) + ".toml",
+    "a/" * 3_000 + "t.toml",
+    "/dev/zero",
+    "/proc/self/environ",
+    "nul\0.toml",
+    "newsroom",
+    "minimal",
+    "no-such-theme",
+    "theme.toml",
+    "sub/theme.toml",
+    "C:\\Windows\\win.ini",
+]
+
+
+def front_matter_with(style_paths: list[str]) -> st.SearchStrategy[str]:
+    """Raw front matter (not JSON-quoted, so YAML sees the traps) with a ``style:`` naming
+    one of ``STYLE_TRAPS`` or of ``style_paths``, and keys holding YAML traps."""
+    value = st.one_of(
+        st.sampled_from(YAML_TRAPS),
+        hostile_line.map(json.dumps),
+        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40),
+    )
+    key = st.sampled_from(["title", "subtitle", "author", "date", "language", "keywords", "x"])
+    style = st.sampled_from([*STYLE_TRAPS, *style_paths]).map(json.dumps)
+    return st.builds(
+        lambda pairs, chosen: (
+            "---\n"
+            + "".join(f"{name}: {text}\n" for name, text in pairs)
+            + (f"style: {chosen}\n" if chosen else "")
+            + "---\n"
+        ),
+        st.lists(st.tuples(key, value), max_size=6),
+        st.one_of(st.none(), style),
+    )

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import re
 import shutil
+import sys
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 from wsgiref.util import setup_testing_defaults
 from wsgiref.validate import validator
 
 import pytest
+from pypdf import PdfReader
 
 import exporter
 from exporter.cli import main
@@ -85,18 +89,69 @@ def test_basic_example_renders_and_writes(examples: list[dict[str, Any]]) -> Non
     assert Path("build/fed-holds-rates.md").is_file()
 
 
-def test_web_service_returns_a_pdf(examples: list[dict[str, Any]]) -> None:
-    app = examples[1]["app"]
+@pytest.fixture
+def service(examples: list[dict[str, Any]]) -> Iterator[ModuleType]:
+    """The web-service example, imported from the module the ``examples`` fixture wrote."""
+    module = importlib.import_module("brief_service")
+    try:
+        yield module
+    finally:
+        sys.modules.pop("brief_service", None)
+
+
+def test_web_service_returns_a_pdf(service: ModuleType) -> None:
     brief = Path("sources/fed-holds-rates.txt").read_bytes()
-    status, headers, data = call_wsgi(app, brief)
+    status, headers, data = call_wsgi(service.app, brief)
     assert status == "200 OK" and headers["Content-Type"] == "application/pdf"
     assert data.startswith(b"%PDF") and headers["Content-Length"] == str(len(data))
-    status, _, data = call_wsgi(app, b"   \n")
-    assert status.startswith("422") and b"upload.txt: error:" in data
+
+
+def test_web_service_answers_a_bad_brief_with_422_and_the_reason(service: ModuleType) -> None:
+    status, _, data = call_wsgi(service.app, b"   \n")
+    assert (
+        status.startswith("422")
+        and data == b"upload.txt: error: the brief is blank: it holds no text\n"
+    )
+    status, _, data = call_wsgi(service.app, b"---\nstyle: no-such-theme\n---\nRates\n\nHeld.\n")
+    assert status.startswith("422") and b'no theme named "no-such-theme"' in data
+
+
+def test_web_service_limits_the_request_size(service: ModuleType) -> None:
+    status, _, _ = call_wsgi(service.app, b"x" * (service.MAX_BYTES + 1))
+    assert status.startswith("413")
+
+
+def test_web_service_keeps_files_out_of_the_briefs_reach(
+    service: ModuleType, tmp_path: Path
+) -> None:
+    # A valid theme elsewhere on the server: a brief naming it gets the default theme.
+    (tmp_path / "elsewhere.toml").write_text('[page]\nsize = "A5"\n', encoding="utf-8")
+    body = b"Rates on Hold\n\nThe bank held.\n"
+    usual = int(call_wsgi(service.app, body)[1]["X-Exporter-Warnings"])  # the language guessed
+    for style in (tmp_path / "elsewhere.toml", "/etc/shadow", "../elsewhere.toml"):
+        brief = f"---\nstyle: {style}\n---\nRates on Hold\n\nThe bank held.\n".encode()
+        status, headers, data = call_wsgi(service.app, brief)
+        assert status == "200 OK" and headers["X-Exporter-Warnings"] == str(usual + 1), style
+        assert PdfReader(io.BytesIO(data)).pages[0].mediabox.height == pytest.approx(841.89, 0.01)
+    # The service's own theme folder is allowed.
+    service.THEMES.mkdir()
+    shutil.copy(tmp_path / "elsewhere.toml", service.THEMES / "a5.toml")
+    brief = b"---\nstyle: a5.toml\n---\nRates on Hold\n\nThe bank held.\n"
+    status, headers, data = call_wsgi(service.app, brief)
+    assert status == "200 OK" and headers["X-Exporter-Warnings"] == str(usual)
+    assert PdfReader(io.BytesIO(data)).pages[0].mediabox.height == pytest.approx(595.28, 0.01)
+
+
+def test_web_service_bounds_the_time_per_request(
+    service: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "SECONDS", 0.0)
+    status, _, data = call_wsgi(service.app, Path("sources/fed-holds-rates.txt").read_bytes())
+    assert status.startswith("503") and b"too long" in data
 
 
 def test_newsroom_script_attaches_a_docx(examples: list[dict[str, Any]]) -> None:
-    (attachment,) = examples[2]["message"].iter_attachments()
+    (attachment,) = examples[1]["message"].iter_attachments()
     assert attachment.get_filename() == "brief.docx"
     assert attachment.get_content_type().endswith("wordprocessingml.document")
     assert attachment.get_content().startswith(b"PK")

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 import exporter
 from exporter.cli import main
+from exporter.text.links import Link, split_links
 from exporter.writers import get_writer
 
 TRICKY = """---
@@ -87,6 +88,20 @@ def test_front_matter_gives_the_same_story_in_every_format(spelling: str) -> Non
         assert targets == TARGETS, name
         assert tags == {"en-GB"}, name
         assert subject == "How every format reads the same links.", name
+
+
+def test_markdown_keeps_the_same_links_when_read_back() -> None:
+    # The Markdown writer leaves URLs as text; read back, the one linkifier finds the same
+    # targets, closing parentheses of a Wikipedia URL included (issue 19).
+    article = exporter.parse_text(TRICKY.format(language="en"), "tricky.txt")
+    again = exporter.parse_bytes(exporter.render(article, "markdown"), "tricky.md")
+    found = {
+        part.target
+        for text in again.plain_texts()
+        for part in split_links(text)
+        if isinstance(part, Link)
+    }
+    assert found == TARGETS
 
 
 def test_the_library_override_is_normalised_the_same_way() -> None:

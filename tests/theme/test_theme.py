@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import struct
+import shutil
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import exporter.fonts
 from exporter.cli import main
 from exporter.errors import ThemeError
 from exporter.fonts import bundled_families
@@ -33,7 +34,7 @@ from exporter.theme import (
 from exporter.theme._loader import SHIPPED_STYLES
 from exporter.theme._schema import FONT_FACES, FONT_KEYS, PLACEHOLDERS, TABLES, TOP_LEVEL
 from exporter.theme._units import LENGTH_UNITS
-from exporter.writers import choose_theme
+from exporter.writers import choose_theme, choose_theme_with_warnings
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "themes"
 INVALID = FIXTURES / "invalid"
@@ -206,16 +207,11 @@ def test_missing_theme_file_is_reported_with_its_path(tmp_path: Path) -> None:
     assert caught.value.path == str(tmp_path / "absent.toml")
 
 
-def font_stub(signature: bytes) -> bytes:
-    """The smallest file that reads as a font: a table directory with ``head`` and ``cmap``."""
-    tables = b"".join(struct.pack(">4sIII", tag, 0, 44, 4) for tag in (b"cmap", b"head"))
-    return signature + struct.pack(">HHHH", 2, 32, 1, 0) + tables + bytes(4)
-
-
 def test_font_files_are_resolved_next_to_the_theme_file(tmp_path: Path) -> None:
     (tmp_path / "fonts").mkdir()
-    (tmp_path / "fonts" / "Brand-Regular.ttf").write_bytes(font_stub(b"\x00\x01\x00\x00"))
-    (tmp_path / "fonts" / "Brand-Bold.otf").write_bytes(font_stub(b"OTTO"))
+    bundled = Path(exporter.fonts.__file__).parent / "files"
+    shutil.copy(bundled / "DejaVuSans.ttf", tmp_path / "fonts" / "Brand-Regular.ttf")
+    shutil.copy(bundled / "DejaVuSans-Bold.ttf", tmp_path / "fonts" / "Brand-Bold.otf")
     (tmp_path / "brand.toml").write_text(
         '[fonts.body]\nfamily = "Brand"\nfallbacks = ["DejaVu Serif"]\n'
         'files = { bold = "fonts/Brand-Bold.otf", regular = "fonts/Brand-Regular.ttf" }\n',
@@ -264,7 +260,11 @@ INVALID_CASES = [
     ("bad_color.toml", 2, 'colour "#12345" has 5 hex digits; expected 3 or 6'),
     ("color_name.toml", 2, 'expected a colour written "#RRGGBB" or "#RGB" in hex, got "lightblue"'),
     ("bad_length.toml", 2, 'unknown unit "inches" in "2 inches" (use pt, px, pc, in, cm, mm)'),
-    ("negative_size.toml", 3, '"sizes.heading": expected a size greater than zero, got "-2pt"'),
+    (
+        "negative_size.toml",
+        3,
+        '"sizes.heading": expected a font size from 1pt to 1638pt, got "-2pt"',
+    ),
     ("unknown_page_size.toml", 2, 'unknown page size "A7"; expected one of A3, A4, A5, B5, Letter'),
     ("cycle_b.toml", 2, "extends cycle: cycle_a.toml → cycle_b.toml → cycle_a.toml"),
     ("extends_missing.toml", 2, 'extends: no theme named "newsrom" — did you mean "newsroom"?'),
@@ -276,7 +276,7 @@ INVALID_CASES = [
     (
         "no_room.toml",
         3,
-        '"page.margin_left" + "page.margin_right" = 454pt leave -34pt of the 420pt page width',
+        '"page.margin_left" + "page.margin_right" = 397pt leave 23pt of the 420pt page width',
     ),
     ("line_spacing_length.toml", 2, "a bare number, not a length"),
     (
@@ -357,10 +357,15 @@ def test_a_bad_style_from_the_brief_names_the_briefs_line() -> None:
     with pytest.raises(ThemeError, match="style in the brief's front matter: no theme named"):
         choose_theme(article("fancy"))
     with pytest.raises(ThemeError, match="front matter: theme file not found: ") as caught:
-        choose_theme(article("missing/brand.toml"))
+        choose_theme(article("missing/brand.toml"), theme_dirs=[REPOSITORY])
     assert caught.value.line == 4
-    with pytest.raises(ThemeError, match="must be a theme name"):
-        choose_theme(article(3))
+
+
+def test_a_style_a_brief_may_not_name_is_a_warning_on_its_line() -> None:
+    for style in (3, "missing/brand.toml", "/etc/passwd", "../styles/minimal.toml"):
+        theme, warnings = choose_theme_with_warnings(article(style))
+        assert theme.name == "default"
+        assert [warning.line for warning in warnings] == [4]
 
 
 def test_cli_styles_lists_every_theme_with_its_description(

@@ -367,8 +367,9 @@ def visible_text(article: Article) -> list[str]:
     texts = [article.title]
     if article.subtitle:
         texts.append(article.subtitle)
-    if metadata.author or metadata.date:
-        texts.append(byline(article, words_for(article, Theme())))
+    line = byline(article, words_for(article, Theme()))
+    if line:
+        texts.append(line)
     if article.key_points:
         texts += [Theme().key_points.label, *(point.text for point in article.key_points)]
     for section in article.sections:
@@ -376,6 +377,8 @@ def visible_text(article: Article) -> list[str]:
             texts.append(section.heading.text)
         for block in section.blocks:
             texts += [piece.text for piece in block_texts(block)]
+    if metadata.source:
+        texts.append(f"Source: {metadata.source}")
     return [xml_safe(text) for text in texts]
 
 

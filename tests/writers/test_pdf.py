@@ -29,7 +29,9 @@ from exporter.theme import (
 )
 from exporter.writers import render_with_warnings
 from exporter.writers.pdf import render_pdf, uncovered_characters
+from exporter.writers.pdf.story import text as text_paragraph
 from exporter.writers.pdf.styles import build_styles
+from exporter.writers.pdf.tagging.structure import Element
 from tests.strategies import brief_text
 from tests.writers.marked import BODY_LINKS, marked_article
 
@@ -255,6 +257,41 @@ def test_a_character_the_main_font_lacks_comes_from_a_fallback() -> None:
     reader = read(article, theme)
     assert "Snow ☃ today" in reader.pages[0].extract_text()
     assert any("DejaVuSans" in name for name in font_names(reader))
+
+
+def test_a_word_that_mixes_scripts_is_set_in_one_font_that_has_all_of_it() -> None:
+    # One font change per word made reportlab's line breaking 15 times slower (issue 19).
+    theme = Theme(fonts=Fonts(body=Font("Noto Serif", fallbacks=("DejaVu Sans",))))
+    article = Article(title="Weather", sections=(Section(None, (Paragraph("a☃ " * 400),)),))
+    reader = read(article, theme)
+    assert words(flat_text(reader)).count("a☃") == 400
+    content = b"".join(page.get_contents().get_data() for page in reader.pages)  # type: ignore[union-attr]
+    assert content.count(b" Tf") < 100, "a font change per line at most, not per word"
+
+
+#: A paragraph whose first part, split by reportlab at 74pt, wrapped to 88pt the second time:
+#: the document failed with LayoutError on page 261 of a 1 MB brief (issue 19's benchmark).
+MIXED_PARAGRAPH = (
+    "a emphasizing promoted international In both may highlights and for the Russia καλημέρα "
+    "κόσμε Korea’s warm unwavering Ukraine. cause reshape Sergey these made the and visit, "
+    "доброе утро мир Korean as to their are support beneficial larger commitment a objectives. "
+    "Un 你好世界今天 even takes future Korea’s on visit for people-to-people no Choe nations "
+    "Pyongyang. مرحبا بالعالم Un “root a counter expressed during regarding hope is enhance to "
+    "they καλημέρα κόσμε in victory Lavrov’s North suggest players,” Unconditional Threats "
+    "Russian As Northeast its 日本語のテキスト."
+)
+
+
+def test_a_split_paragraph_always_fits_where_it_was_split() -> None:
+    theme = load_theme()
+    styles = build_styles(theme, "en", "ltr")
+    width = theme.page.width - theme.page.margin_left - theme.page.margin_right
+    for height in range(14, 200, 3):
+        paragraph = text_paragraph(MIXED_PARAGRAPH, styles.body, theme, Element("P"))
+        parts = paragraph.split(width, height)
+        if len(parts) == 2:
+            heights = [parts[0].wrap(width, height)[1] for _ in range(3)]
+            assert max(heights) <= height + 1e-6, (height, heights)
 
 
 def test_no_key_points_box_without_key_points() -> None:

@@ -126,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
             out = None if args.output is not None else args.out or DEFAULT_OUT
         write_report(args.report, report, error.exit_code, Problem.of(error), out)
         raise
-    status = 0 if report.ok else 1
+    status = report.exit_code
     write_report(args.report, report, status)
     if not args.quiet:
         print_summary(report, request.target)

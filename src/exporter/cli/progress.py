@@ -31,6 +31,9 @@ class Display:
         self._bar: Progress | None = None
         self._task: TaskID | None = None
         self._failed = 0
+        # Briefs that fail for one reason (an output folder that cannot be written) share one
+        # Problem: it is shown once.
+        self._shown: set[str] = set()
 
     def __enter__(self) -> Display:
         return self
@@ -85,7 +88,8 @@ class Display:
         lines = (
             [] if self.quiet else warning_lines(result.source, result.warnings, notes=self.verbose)
         )
-        if result.error is not None:
+        if result.error is not None and str(result.error) not in self._shown:
+            self._shown.add(str(result.error))
             lines.append(str(result.error))
         return lines
 
@@ -117,7 +121,10 @@ def summary_lines(report: Report, target: Path | None = None) -> list[str]:
     ]
     if report.failed and len(report.results) > 1:
         lines.append(f"exporter: {counted(len(report.failed), 'brief')} failed:")
-        lines.extend(str(result.error) for result in report.failed if result.error is not None)
+        errors = (str(result.error) for result in report.failed if result.error is not None)
+        lines.extend(dict.fromkeys(errors))  # a folder that cannot be written: one line
+    lines.extend(report.warnings)
+    lines.extend(str(problem) for problem in report.problems)
     lines.extend(stale_line(stale) for stale in report.stale)
     return lines
 

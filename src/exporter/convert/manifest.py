@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from exporter._version import __version__
 from exporter.convert.files import write_atomic
+from exporter.inputs import UnreadableFileError, open_regular_file, read_regular_file
 from exporter.theme import Theme
 
 MANIFEST_NAME = ".exporter-manifest.json"
+#: A manifest lists one line per output; this is millions of them.
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 _FORMAT_VERSION = 1
 
 
@@ -51,6 +55,9 @@ class Manifest:
 
     keys: dict[str, str] = field(default_factory=dict)  # output path → input hash
     written: dict[str, Written] = field(default_factory=dict)  # output path → its origin
+    #: Why the file on disk was ignored (``path: warning: …``); ``None`` when it was read or
+    #: there was none.
+    warning: str | None = None
 
     def forget(self, path: str) -> None:
         self.keys.pop(path, None)
@@ -58,16 +65,28 @@ class Manifest:
 
 
 def read_manifest(out_dir: Path) -> Manifest:
-    """The manifest in ``out_dir``; empty when absent or unreadable."""
+    """The manifest in ``out_dir``: empty when absent, and empty with a warning when the file
+    there is unusable (then every output is rebuilt and the manifest written anew).
+
+    Read like any input: only a regular file, and at most :data:`MAX_MANIFEST_BYTES`.
+    """
+    path = out_dir / MANIFEST_NAME
     try:
-        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return Manifest()
+        data = json.loads(read_regular_file(path, MAX_MANIFEST_BYTES).decode("utf-8"))
+    except UnreadableFileError as error:
+        if error.reason == "no such file":
+            return Manifest()
+        return Manifest(warning=f"{path}: warning: manifest ignored: {error.reason}")
+    except ValueError:  # not UTF-8 or not JSON
+        return Manifest(warning=f"{path}: warning: manifest ignored: it is not valid JSON")
+    outputs = data.get("outputs") if isinstance(data, dict) else None
     if not isinstance(data, dict) or data.get("format") != _FORMAT_VERSION:
-        return Manifest()
-    outputs, written = data.get("outputs"), data.get("written")
+        outputs = None
     if not isinstance(outputs, dict):
-        return Manifest()
+        return Manifest(
+            warning=f"{path}: warning: manifest ignored: it is not an exporter manifest"
+        )
+    written = data.get("written")
     keys = {str(path): str(key) for path, key in outputs.items()}
     records = {
         str(path): Written(str(record["source"]), str(record["sha256"]))
@@ -86,13 +105,18 @@ def write_manifest(out_dir: Path, manifest: Manifest) -> None:
             for path, record in sorted(manifest.written.items())
         },
     }
-    write_atomic(out_dir / MANIFEST_NAME, (json.dumps(document, indent=1) + "\n").encode())
+    payload = (json.dumps(document, indent=1) + "\n").encode()
+    write_atomic(out_dir / MANIFEST_NAME, payload, root=out_dir)
 
 
 def file_digest(path: Path) -> str | None:
     """The SHA-256 of the file at ``path``; ``None`` when it cannot be read."""
     try:
-        with path.open("rb") as stream:
+        descriptor = open_regular_file(path)  # a FIFO named like an output must not block
+    except UnreadableFileError:
+        return None
+    try:
+        with os.fdopen(descriptor, "rb") as stream:
             return hashlib.file_digest(stream, "sha256").hexdigest()
     except OSError:
         return None

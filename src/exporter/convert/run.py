@@ -10,6 +10,7 @@ whose name the caller chose (``-o handout.pdf``).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import signal
@@ -23,8 +24,9 @@ from pathlib import Path
 from typing import Literal
 
 from exporter._version import __version__
-from exporter.convert.files import remove_stale_temporaries, write_atomic
+from exporter.convert.files import check_writable, remove_stale_temporaries, write_atomic
 from exporter.convert.manifest import (
+    MANIFEST_NAME,
     Manifest,
     Written,
     build_key,
@@ -34,11 +36,11 @@ from exporter.convert.manifest import (
 )
 from exporter.convert.sources import Brief, find_briefs
 from exporter.convert.stale import StaleOutput, settle_stale, source_in_manifest
-from exporter.errors import BriefError, Problem, UsageError
+from exporter.errors import BriefError, OutputError, Problem, UsageError
 from exporter.model import ParseWarning
 from exporter.reading import parse_bytes, read_brief
 from exporter.theme import apply_options, load_theme
-from exporter.writers import choose_theme, render_format
+from exporter.writers import choose_theme_with_warnings, render_format
 from exporter.writers.registry import Writer, get_writer
 
 DEFAULT_FORMATS = ("docx", "pdf", "epub")
@@ -102,6 +104,10 @@ class Job:
     # whole run at once before the manifest records it (one sync instead of one per file).
     durable: bool = True
     target: Path | None = None  # the one file to write (``-o``), instead of output_stem + ext
+    # Folders besides the brief's own whose theme files a brief's ``style:`` may name.
+    theme_dirs: tuple[str, ...] = ()
+    # The output folder: files are written below its real path, never through a link inside.
+    out: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +119,10 @@ class Report:
     seconds: float
     out: str | None = None  # the output folder; None for one named file (convert_file)
     stale: tuple[StaleOutput, ...] = ()
+    #: Problems of the run as a whole, not of one brief (the manifest could not be written).
+    problems: tuple[Problem, ...] = ()
+    #: Warnings about the run as a whole, as ``path: warning: …`` lines (a manifest ignored).
+    warnings: tuple[str, ...] = ()
 
     @property
     def failed(self) -> tuple[BriefResult, ...]:
@@ -120,7 +130,14 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.problems
+
+    @property
+    def exit_code(self) -> int:
+        """The command line's exit status: 0 when all went well, else the highest status of
+        the problems (1 for a brief, 3 for a theme, 4 for an output that cannot be written)."""
+        problems = (*self.problems, *(result.error for result in self.failed if result.error))
+        return max((problem.exit_code for problem in problems), default=0 if self.ok else 1)
 
     def count(self, status: BriefStatus) -> int:
         return sum(1 for result in self.results if result.status == status)
@@ -143,6 +160,8 @@ class Report:
             "seconds": round(self.seconds, 6),
             "results": [result.to_dict() for result in self.results],
             "stale": [stale.to_dict() for stale in self.stale],
+            "problems": [problem.to_dict() for problem in self.problems],
+            "warnings": list(self.warnings),
         }
 
 
@@ -156,7 +175,12 @@ def convert_brief(job: Job) -> BriefResult:
         data = read_brief(job.brief.source)
         article = parse_bytes(data, source, language=job.language)
         warnings = article.warnings
-        theme = choose_theme(article, job.style, job.options)
+        # The brief may name a theme file in its own folder (and in those the caller allows).
+        folders = (str(Path(os.path.realpath(job.brief.source)).parent), *job.theme_dirs)
+        theme, refused = choose_theme_with_warnings(
+            article, job.style, job.options, theme_dirs=folders
+        )
+        warnings += refused
         for name in job.formats:
             writer = get_writer(name)
             path = job.target or _output_path(job.brief, writer)
@@ -167,7 +191,7 @@ def convert_brief(job: Job) -> BriefResult:
                 continue
             rendered, found = render_format(article, writer, theme)
             warnings += found
-            write_atomic(path, rendered, durable=job.durable)
+            write_atomic(path, rendered, durable=job.durable, root=job.out)
             seconds = time.perf_counter() - began
             digest = hashlib.sha256(rendered).hexdigest()
             outputs.append(OutputResult(str(path), name, "written", seconds, key, digest))
@@ -193,6 +217,7 @@ def convert(
     options: Mapping[str, object] | None = None,
     force: bool = False,
     language: str | None = None,
+    theme_dirs: Iterable[str | Path] = (),
 ) -> BriefResult:
     """Convert the one brief at ``path`` into ``out_dir`` (``brief.txt`` → ``out/brief.pdf``).
 
@@ -211,7 +236,10 @@ def convert(
         jobs=1,
         force=force,
         language=language,
+        theme_dirs=theme_dirs,
     )
+    if report.problems:
+        raise report.problems[0].to_error()
     (result,) = report.results
     if result.error is not None:
         raise result.error.to_error()
@@ -233,6 +261,7 @@ def convert_many(
     prune: bool = False,
     on_start: Callable[[int], None] | None = None,
     only: Collection[Path] | None = None,
+    theme_dirs: Iterable[str | Path] = (),
 ) -> Report:
     """Convert every brief under ``paths`` into ``out_dir``; return a :class:`Report`.
 
@@ -249,10 +278,15 @@ def convert_many(
     The report names outputs recorded in the manifest whose brief no longer exists; ``prune``
     deletes those that are unchanged since exporter wrote them.
 
+    A brief's ``style:`` may name a shipped theme or a theme file in the brief's own folder or
+    in ``theme_dirs``; any other is refused with a warning (see :func:`~exporter.render`).
+
     Problems with the run as a whole (no format, an unknown format, a missing ``style`` theme,
     colliding output names) raise :class:`~exporter.errors.ExporterError` before anything is
     written; problems with one brief, and a named path that does not exist, are recorded as a
-    failed result.
+    failed result: so are an output folder that cannot be written (the same
+    :class:`~exporter.errors.Problem` for each brief in it) and an output that would replace
+    one of the briefs. A manifest that cannot be written is in :attr:`Report.problems`.
     """
     started = time.perf_counter()
     out = Path(out_dir)
@@ -267,46 +301,107 @@ def convert_many(
     if on_start is not None:
         on_start(len(briefs) + len(unreadable))
     manifest = read_manifest(out)
-    for folder in {brief.output_stem.parent for brief in briefs}:
-        remove_stale_temporaries(folder)
+    writers = [get_writer(name) for name in names]
+    refused = _refusals(briefs, out, [writer.extension for writer in writers])
     recorded = _recorded_by_stem(manifest.keys, out)
     # Our own processes write to this machine's disk: one sync at the end makes every file
     # durable at once. Another executor may write on other machines, so each file syncs there.
     durable = executor is not None
+    dirs = tuple(os.path.realpath(folder) for folder in theme_dirs)
+    positions = [index for index in range(len(briefs)) if index not in refused]
     tasks = [
         Job(
-            brief,
+            briefs[index],
             names,
             style,
             force,
-            recorded.get(brief.output_stem, {}),
+            recorded.get(briefs[index].output_stem, {}),
             options,
             language,
             durable,
+            theme_dirs=dirs,
+            out=out,
         )
-        for brief in briefs
+        for index in positions
     ]
     results: dict[int, BriefResult] = {}
-    for index, error in enumerate(unreadable, start=len(tasks)):
-        results[index] = BriefResult(str(error.path), "failed", error=Problem.of(error))
+    failures = [
+        *((index, str(briefs[index].source), problem) for index, problem in refused.items()),
+        *(
+            (index, str(error.path), Problem.of(error))
+            for index, error in enumerate(unreadable, start=len(briefs))
+        ),
+    ]
+    for index, source, problem in failures:
+        results[index] = BriefResult(source, "failed", error=problem)
         if on_result is not None:
             on_result(results[index])
+    problems: list[Problem] = []
     try:
         for index, result in _run(tasks, jobs, executor):
-            results[index] = result
+            results[positions[index]] = result
             if on_result is not None:
                 on_result(result)
     finally:
         if tasks:
             if not durable:
                 os.sync()  # the manifest must never record a file that is not on the disk
-            _update_manifest(out, manifest, results.values())
+            try:
+                _update_manifest(out, manifest, results.values())
+            except OutputError as error:
+                problems.append(Problem.of(error))
     recorded_outputs = len(manifest.keys)
     stale = settle_stale(out, manifest, prune=prune)
     if len(manifest.keys) != recorded_outputs:  # pruned, or deleted by hand: forgotten
-        write_manifest(out, manifest)
+        try:
+            write_manifest(out, manifest)
+        except OutputError as error:
+            problems.append(Problem.of(error))
     ordered = tuple(results[index] for index in sorted(results))
-    return Report(ordered, time.perf_counter() - started, str(out), stale)
+    warnings = (manifest.warning,) if manifest.warning else ()
+    seconds = time.perf_counter() - started
+    return Report(ordered, seconds, str(out), stale, tuple(problems), warnings)
+
+
+def _refusals(briefs: list[Brief], out: Path, extensions: list[str]) -> dict[int, Problem]:
+    """The briefs that must not be converted, by index, each with its problem: those whose
+    output folder cannot be written (one problem per folder, checked once), and those whose
+    output would replace one of the briefs or the manifest. Clears each folder's temporary
+    files left by a killed run."""
+    real_folder = functools.cache(os.path.realpath)
+    # Real folder and name: the file a rename in that folder would replace (a link itself).
+    inputs = {(real_folder(brief.source.parent), brief.source.name) for brief in briefs}
+    inputs.add((real_folder(out), MANIFEST_NAME))
+    folders: dict[Path, Problem | None] = {}
+    refused: dict[int, Problem] = {}
+    for index, brief in enumerate(briefs):
+        folder = brief.output_stem.parent
+        if folder not in folders:
+            folders[folder] = _folder_problem(out, folder.relative_to(out))
+        problem = folders[folder]
+        for extension in extensions if problem is None else ():
+            name = brief.output_stem.name + extension
+            if (real_folder(folder), name) in inputs:
+                problem = Problem.of(
+                    OutputError(
+                        f"its {extension} output would replace {folder / name}, one of the "
+                        "briefs (or the manifest); choose another output folder",
+                        path=brief.source,
+                    )
+                )
+                break
+        if problem is not None:
+            refused[index] = problem
+    return refused
+
+
+def _folder_problem(out: Path, relative: Path) -> Problem | None:
+    try:
+        check_writable(out, relative)
+    except OutputError as error:
+        return Problem.of(error)
+    remove_stale_temporaries(out, relative)
+    return None
 
 
 def convert_file(

@@ -59,7 +59,10 @@ class Metadata:
     or a name, from ``source:`` or a ``Source:`` line); ``path`` is the file the brief was read
     from. ``extra`` holds every other front-matter key. ``lines`` gives the line each part was
     read from, by field name for the known fields and by key for the others (``style``); it is
-    not part of equality, and neither is ``path``.
+    not part of equality, and neither is ``path``. ``theme_dirs`` are the folders whose theme
+    files the brief's ``style:`` may name: the brief's own folder when it was read from a file,
+    none for text or bytes (the caller may allow more when rendering); not part of equality,
+    and never written to an output.
     """
 
     author: str | None = None
@@ -75,6 +78,7 @@ class Metadata:
     lines: Mapping[str, int] = field(
         default_factory=lambda: _EMPTY_LINES, hash=False, compare=False, repr=False
     )
+    theme_dirs: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.authors and not self.author:

@@ -108,16 +108,20 @@ def _unified_breaks(text: str) -> str:
 
 def _refuse_non_text(data: bytes, source: str | None) -> None:
     if len(data) > MAX_BRIEF_BYTES:
-        raise BriefError(
-            f"the file is {len(data) / 1e6:.1f} MB; briefs are limited to "
-            f"{MAX_BRIEF_BYTES // (1024 * 1024)} MB",
-            path=source,
-        )
+        raise BriefError(too_large(len(data)), path=source)
     if not data:
         raise BriefError("the file is empty", path=source)
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             raise BriefError(f"this is {kind}, not a text brief", path=source)
+
+
+def too_large(size: int) -> str:
+    """The message for a brief of ``size`` bytes, over :data:`MAX_BRIEF_BYTES`."""
+    return (
+        f"the file is {size / 1e6:.1f} MB; briefs are limited to "
+        f"{MAX_BRIEF_BYTES // (1024 * 1024)} MB"
+    )
 
 
 def _refuse_long_lines(text: str, source: str | None) -> None:

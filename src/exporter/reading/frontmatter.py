@@ -43,8 +43,22 @@ class FrontMatter:
 _MAX_DEPTH = 32
 
 
+#: Front matter is a few keys; more text than this is a mistake (a brief pasted twice, a data
+#: dump) that PyYAML, pure Python, would take seconds and hundreds of megabytes to read.
+MAX_FRONT_MATTER_CHARS = 256 * 1024
+
+#: A number written with more characters than this stays text: no date, count or year needs
+#: them, and converting (or printing) a 6,000-digit integer costs time or raises.
+_MAX_NUMBER_CHARS = 64
+
+
 class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader refusing ``*alias`` references (the billion-laughs attack) and deep nesting."""
+    """SafeLoader refusing ``*alias`` references (the billion-laughs attack) and deep nesting.
+
+    Numbers are read as YAML 1.2 reads them: ``1:59:59`` is text, not a YAML 1.1 sexagesimal
+    integer (whose conversion is quadratic in its length), and so is a number too long to be
+    one a person meant.
+    """
 
     depth = 0
 
@@ -66,6 +80,33 @@ class _NoAliasLoader(yaml.SafeLoader):
             self.depth -= 1
 
 
+def _number_or_text(tag: str) -> None:
+    """Read ``tag`` scalars as SafeLoader does, but sexagesimal or overlong ones as text."""
+    number = yaml.SafeLoader.yaml_constructors[tag]
+
+    def construct(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+        text = loader.construct_scalar(node)  # type: ignore[arg-type]
+        if not isinstance(text, str) or ":" in text or len(text) > _MAX_NUMBER_CHARS:
+            return text
+        return number(loader, node)
+
+    _NoAliasLoader.add_constructor(tag, construct)
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """A YAML timestamp, or the text when an explicit ``!!timestamp`` tag names no date
+    (PyYAML would fail with an ``AttributeError`` on ``!!timestamp yesterday``)."""
+    text = loader.construct_scalar(node)  # type: ignore[arg-type]
+    if not isinstance(text, str) or not loader.timestamp_regexp.match(text):
+        return text
+    return loader.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+
+
+_number_or_text("tag:yaml.org,2002:int")
+_number_or_text("tag:yaml.org,2002:float")
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def read_front_matter(lines: list[str], source: str | None) -> FrontMatter:
     """Parse the front matter at the top of ``lines``, if there is a closed ``---`` block."""
     if not lines or lines[0].strip() != _FENCE:
@@ -74,7 +115,15 @@ def read_front_matter(lines: list[str], source: str | None) -> FrontMatter:
     if closing is None:
         return FrontMatter()  # a lone rule at the top, not front matter
     dropped: list[str] = []
-    data = _cleaned(_load_yaml("\n".join(lines[1:closing]), source), dropped)
+    text = "\n".join(lines[1:closing])
+    if len(text) > MAX_FRONT_MATTER_CHARS:
+        raise BriefError(
+            f"the front matter is {len(text):,} characters long; front matter is limited to "
+            f"{MAX_FRONT_MATTER_CHARS:,} (is the closing --- missing?)",
+            path=source,
+            line=1,
+        )
+    data = _cleaned(_load_yaml(text, source), dropped)
     if data is None:
         return FrontMatter(body_start=closing + 1)
     if not isinstance(data, Mapping):

@@ -10,13 +10,22 @@ in ``docs/brief-format.md``.
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 from exporter.errors import BriefError
+from exporter.inputs import FileTooLargeError, UnreadableFileError, read_regular_file
 from exporter.model import Article, ParseWarning
 from exporter.reading.builder import ArticleBuilder
 from exporter.reading.bylines import read_byline, read_date
-from exporter.reading.decode import DecodedText, decode_brief, sanitise_text
+from exporter.reading.decode import (
+    MAX_BRIEF_BYTES,
+    DecodedText,
+    decode_brief,
+    sanitise_text,
+    too_large,
+)
 from exporter.reading.frontmatter import FrontMatter, read_front_matter
 from exporter.reading.hyphens import hyphen_joiner
 from exporter.reading.labels import is_label, labelled_point
@@ -54,21 +63,27 @@ def parse_bytes(
 def parse_file(path: str | Path, *, language: str | None = None) -> Article:
     """Read and parse the brief at ``path``.
 
-    Raises :class:`BriefError` (a ``ValueError``) with the path and line for bad input.
+    Raises :class:`BriefError` (a ``ValueError``) with the path and line for bad input. The
+    brief's ``style:`` may name a theme file in the brief's own folder (``Metadata.theme_dirs``).
     """
-    return parse_bytes(read_brief(path), path, language=language)
+    article = parse_bytes(read_brief(path), path, language=language)
+    folder = str(Path(os.path.realpath(path)).parent)
+    return replace(article, metadata=replace(article.metadata, theme_dirs=(folder,)))
 
 
 def read_brief(path: str | Path) -> bytes:
-    """The bytes of the brief at ``path``, or a :class:`BriefError` saying why not."""
+    """The bytes of the brief at ``path``, or a :class:`BriefError` saying why not.
+
+    Only a regular file is read (a FIFO or a link to ``/dev/zero`` is refused without blocking),
+    and never more than :data:`~exporter.reading.decode.MAX_BRIEF_BYTES` plus one byte.
+    """
     try:
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        raise BriefError("is a folder, not a brief", path=path) from None
-    except FileNotFoundError:
-        raise BriefError("no such file", path=path) from None
-    except OSError as error:
-        raise BriefError(f"cannot read the file: {error.strerror or error}", path=path) from None
+        return read_regular_file(path, MAX_BRIEF_BYTES)
+    except FileTooLargeError as error:
+        raise BriefError(too_large(error.size), path=path) from None
+    except UnreadableFileError as error:
+        reason = f"is {error.kind}, not a brief" if error.kind else error.reason
+        raise BriefError(reason, path=path) from None
 
 
 def _parse_clean(decoded: DecodedText, source: str | None, language: str | None) -> Article:

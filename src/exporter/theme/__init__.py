@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from exporter.theme._catalog import (
     DEFAULT_THEME,
+    StyleRefusedError,
     ThemeInfo,
     available_themes,
     load_theme,
@@ -54,6 +55,7 @@ __all__ = [
     "QuoteStyle",
     "Sizes",
     "Spacing",
+    "StyleRefusedError",
     "Theme",
     "ThemeInfo",
     "Wording",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from exporter.errors import ThemeError
+from exporter.inputs import UnreadableFileError, read_regular_file
 from exporter.theme import _schema
 from exporter.theme._units import describe_value
 from exporter.theme._values import Page, Theme
@@ -29,6 +31,15 @@ DEFAULT_NAME = "default"
 
 #: The least width and height, in points, the margins must leave for text.
 MIN_TEXT_EXTENT = 72.0
+
+#: The most themes one ``extends`` chain may hold (the theme itself included).
+MAX_EXTENDS_DEPTH = 64
+
+#: A theme file is a few kilobytes; a larger one is a mistake, refused before it is parsed.
+MAX_THEME_BYTES = 1024 * 1024
+
+#: Real paths of the folders a theme's files must lie in (for a theme a brief chose).
+Roots = tuple[str, ...]
 
 #: A theme file after validation: tables of converted values, not yet merged with defaults.
 Values = dict[str, Any]
@@ -51,26 +62,53 @@ def is_path(name_or_path: str | Path) -> bool:
     return "/" in name_or_path or "\\" in name_or_path or name_or_path.endswith(".toml")
 
 
-def find_theme(name_or_path: str | Path, *, relative_to: Path | None = None) -> Path:
-    """The absolute path of a shipped theme name or a theme file; :class:`ThemeError` if none."""
-    if is_path(name_or_path):
-        path = (relative_to or Path.cwd()) / Path(name_or_path).expanduser()
-        if not path.is_file():
-            raise ThemeError(f"theme file not found: {path}", path=name_or_path)
-        return path.resolve()
-    path = SHIPPED_STYLES / f"{name_or_path}.toml"
-    if not path.is_file():
-        known = shipped_names()
-        hint = _schema.suggest(str(name_or_path), known)
-        raise ThemeError(f'no theme named "{name_or_path}"{hint}')
-    return path.resolve()
+def find_theme(
+    name_or_path: str | Path,
+    *,
+    relative_to: Path | None = None,
+    roots: Roots | None = None,
+) -> Path:
+    """The absolute path of a shipped theme name or a theme file; :class:`ThemeError` if none.
+
+    With ``roots``, a file must lie inside one of those folders (real paths, links resolved):
+    the themes a brief chose, and the themes they extend, never reach outside them.
+    """
+    if not is_path(name_or_path):
+        if str(name_or_path) not in shipped_names():
+            hint = _schema.suggest(str(name_or_path), shipped_names())
+            raise ThemeError(f'no theme named "{shortened(name_or_path)}"{hint}')
+        return SHIPPED_STYLES / f"{name_or_path}.toml"
+    try:
+        path = Path(os.path.realpath((relative_to or Path.cwd()) / Path(name_or_path).expanduser()))
+        if roots is not None and not (is_inside(path, roots) or path.parent == SHIPPED_STYLES):
+            raise ThemeError(
+                f"theme file outside the folders this theme may use: {shortened(name_or_path)}"
+            )
+        found = path.exists()  # a FIFO or a folder is found, and refused when read
+    except (OSError, RuntimeError, ValueError) as error:  # a name too long, ~nouser, a NUL
+        message = f"theme file cannot be read: {_reason(error)}"
+        raise ThemeError(message, path=name_or_path) from None
+    if not found:
+        raise ThemeError(f"theme file not found: {path}", path=name_or_path)
+    return path
+
+
+def is_inside(path: str | Path, roots: Roots) -> bool:
+    """Whether the real path ``path`` lies in one of the real folders ``roots``."""
+    text = str(path)
+    return any(text == root or text.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
 @functools.cache
-def load_path(path: Path) -> Theme:
-    """The theme in the file at the absolute ``path`` (cached: loaded once per process)."""
-    values = _load_chain(path, ())
-    return _build(values, path)
+def load_path(path: Path, roots: Roots | None = None) -> Theme:
+    """The theme in the file at the absolute ``path`` (cached: loaded once per process).
+
+    With ``roots``, the themes it extends and the font files it names must lie inside them.
+    """
+    try:
+        return _build(_load_chain(path, roots), path)
+    except RecursionError:  # a bug, not bad input, but never a traceback for a theme
+        raise ThemeError("theme is nested too deeply", path=path) from None
 
 
 def forget_loaded_themes() -> None:
@@ -78,38 +116,68 @@ def forget_loaded_themes() -> None:
     load_path.cache_clear()
 
 
-def _load_chain(path: Path, seen: tuple[Path, ...]) -> Values:
-    """A file's values merged over those of the themes it extends, nearest last."""
-    if path in seen:
-        cycle = " → ".join(part.name for part in (*seen, path))
-        raise ThemeError(
-            f"extends cycle: {cycle}", path=seen[-1], line=_line_in(seen[-1], "extends")
-        )
-    text = _read(path)
-    values = _validate(_parse(text, path), path, _KeyLines(text))
-    parent_name = values.pop("extends", None)
-    if parent_name is None:
-        # Every theme but the root one builds on default, which sets every key.
-        if path == find_theme(DEFAULT_NAME):
-            return values
-        parent_name = DEFAULT_NAME
-    try:
-        parent = find_theme(parent_name, relative_to=path.parent)
-    except ThemeError as error:
-        raise ThemeError(
-            f"extends: {error.message}", path=path, line=_line_in(path, "extends")
-        ) from None
-    return _merge(_load_chain(parent, (*seen, path)), values)
+def _load_chain(path: Path, roots: Roots | None) -> Values:
+    """A file's values merged over those of the themes it extends, nearest last.
+
+    Iterative, so that a long chain costs no stack; a chain longer than
+    :data:`MAX_EXTENDS_DEPTH` or a cycle is a :class:`ThemeError` naming the ``extends`` line.
+    """
+    chain: list[tuple[Path, Values]] = []
+    current = path
+    while True:
+        seen = [known for known, _ in chain]
+        if current in seen:
+            cycle = " → ".join(part.name for part in (*seen, current))
+            raise ThemeError(
+                f"extends cycle: {cycle}", path=seen[-1], line=_line_in(seen[-1], "extends")
+            )
+        if len(chain) == MAX_EXTENDS_DEPTH:
+            raise ThemeError(
+                f"extends chain is longer than {MAX_EXTENDS_DEPTH} themes",
+                path=seen[-1],
+                line=_line_in(seen[-1], "extends"),
+            )
+        text = _read(current)
+        values = _validate(_parse(text, current), current, _KeyLines(text), roots)
+        parent_name = values.pop("extends", None)
+        chain.append((current, values))
+        if parent_name is None:
+            # Every theme but the root one builds on default, which sets every key.
+            if current == find_theme(DEFAULT_NAME):
+                break
+            parent_name = DEFAULT_NAME
+        try:
+            current = find_theme(parent_name, relative_to=current.parent, roots=roots)
+        except ThemeError as error:
+            raise ThemeError(
+                f"extends: {error.message}", path=current, line=_line_in(current, "extends")
+            ) from None
+    merged = chain[-1][1]
+    for _, values in reversed(chain[:-1]):
+        merged = _merge(merged, values)
+    return merged
 
 
 def _read(path: Path) -> str:
     try:
+        data = read_regular_file(path, MAX_THEME_BYTES)
+    except UnreadableFileError as error:
+        raise ThemeError(f"cannot read theme file: {error.reason}", path=path) from None
+    try:
         # utf-8-sig: editors on Windows like to start files with a byte-order mark.
-        return path.read_text(encoding="utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ThemeError(f"theme file is not UTF-8 text ({error.reason})", path=path) from None
-    except OSError as error:
-        raise ThemeError(f"cannot read theme file: {error.strerror}", path=path) from None
+
+
+def shortened(name: object) -> str:
+    """``name`` as text, cut to 80 characters for a message."""
+    text = str(name)
+    return text if len(text) <= 80 else f"{text[:77]}..."
+
+
+def _reason(error: Exception) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
 
 
 def _parse(text: str, path: Path) -> dict[str, Any]:
@@ -123,14 +191,19 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
         raise ThemeError(f"invalid TOML: {message}", path=path, line=line) from None
 
 
-def _validate(raw: Mapping[str, Any], path: Path, lines: _KeyLines) -> Values:
-    """Check every key of one file against the schema and convert its values."""
+def _validate(
+    raw: Mapping[str, Any], path: Path, lines: _KeyLines, roots: Roots | None = None
+) -> Values:
+    """Check every key of one file against the schema and convert its values; with ``roots``,
+    every font and image file it names must lie inside them (checked before it is opened)."""
     known = [*_schema.TOP_LEVEL, *_schema.TABLES]
     values: Values = {}
     for key, value in raw.items():
         if key in _schema.TOP_LEVEL:
             values[key] = _convert(_schema.TOP_LEVEL[key], key, value, path, lines)
         elif key in _schema.TABLES:
+            if roots is not None:
+                _confine_files(key, value, path, lines, roots)
             values[key] = _validate_table(key, value, path, lines)
         else:
             hint = _schema.suggest(key, known)
@@ -160,6 +233,38 @@ def _validate_table(table: str, raw: object, path: Path, lines: _KeyLines) -> Va
     return values
 
 
+#: The keys of a theme that name an image file, by table.
+_IMAGE_KEYS = {"epub": "cover", "brand": "logo"}
+
+
+def _confine_files(table: str, raw: object, path: Path, lines: _KeyLines, roots: Roots) -> None:
+    """Refuse a font or image file outside ``roots``, before the file is opened."""
+    if not isinstance(raw, dict):
+        return  # the schema says what is wrong
+    named: list[tuple[str, object]] = []
+    if table == "fonts":
+        for name, font in raw.items():
+            files = font.get("files") if isinstance(font, dict) else None
+            for face, file in files.items() if isinstance(files, dict) else ():
+                named.append((f"fonts.{name}.files.{face}", file))
+    elif table in _IMAGE_KEYS and _IMAGE_KEYS[table] in raw:
+        named.append((f"{table}.{_IMAGE_KEYS[table]}", raw[_IMAGE_KEYS[table]]))
+    for dotted, file in named:
+        if isinstance(file, str) and not _inside(path.parent, file, roots):
+            raise ThemeError(
+                f'"{dotted}": file outside the folders this theme may use: {shortened(file)}',
+                path=path,
+                line=lines.find(dotted),
+            )
+
+
+def _inside(base: Path, file: str, roots: Roots) -> bool:
+    try:
+        return is_inside(os.path.realpath(base / Path(file)), roots)
+    except (OSError, ValueError):
+        return False
+
+
 def _convert(
     converter: _schema.Converter, dotted: str, value: object, path: Path, lines: _KeyLines
 ) -> object:
@@ -170,6 +275,9 @@ def _convert(
         raise ThemeError(f'"{dotted}": {error}', path=path, line=lines.find(dotted)) from None
     except ValueError as error:
         raise ThemeError(f'"{dotted}": {error}', path=path, line=lines.find(dotted)) from None
+    except (OSError, RuntimeError) as error:  # a font path too long, a link loop
+        message = f'"{dotted}": cannot read: {_reason(error)}'
+        raise ThemeError(message, path=path, line=lines.find(dotted)) from None
 
 
 def _merge(parent: Values, child: Values) -> Values:
@@ -219,6 +327,15 @@ def _build_page(values: Values, path: Path | None, base: Page | None = None) -> 
         ("height", page.height, "margin_top", "margin_bottom"),
     )
     for dimension, extent, first, second in room:
+        for margin in (first, second):
+            # Word refuses a margin of half the page or more, even when the other is smaller.
+            if getattr(page, margin) >= extent / 2:
+                raise ThemeError(
+                    f'"page.{margin}" = {getattr(page, margin):.0f}pt is half the '
+                    f"{extent:.0f}pt page {dimension} or more; expected less than half",
+                    path=path,
+                    line=None if path is None else _line_in(path, f"page.{margin}"),
+                )
         margins_total = getattr(page, first) + getattr(page, second)
         if extent - margins_total < MIN_TEXT_EXTENT:
             raise ThemeError(
@@ -276,8 +393,8 @@ def apply_options(theme: Theme, options: Mapping[str, object]) -> Theme:
 
 def _line_in(path: Path, dotted: str) -> int | None:
     try:
-        return _KeyLines(path.read_text(encoding="utf-8-sig")).find(dotted)
-    except (OSError, UnicodeDecodeError):
+        return _KeyLines(_read(path)).find(dotted)
+    except ThemeError:
         return None
 
 

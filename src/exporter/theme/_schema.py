@@ -8,11 +8,13 @@ the loader validates against it and ``docs/themes.md`` documents it.
 from __future__ import annotations
 
 import difflib
+import os
 import string
 import struct
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from exporter.inputs import UnreadableFileError, open_regular_file
 from exporter.text.languages import FALLBACK_LANGUAGE, is_language_tag
 from exporter.text.templates import PLACEHOLDERS
 from exporter.theme._images import image_kind
@@ -140,19 +142,35 @@ def bullet(value: object, base: Path) -> str:
     return glyph.strip()
 
 
+#: The largest page side, and so the largest length of any kind: 22 inches, Word's limit.
+MAX_LENGTH = 22 * 72.0
+#: The smallest page side: a page must hold an inch of text besides its margins anyway.
+MIN_PAGE_SIDE = 72.0
+#: Font sizes a word processor accepts: 1pt to Word's 1,638pt.
+MIN_FONT_SIZE, MAX_FONT_SIZE = 1.0, 1638.0
+
+
 def length(value: object, _base: Path) -> float:
-    """A length of zero or more (margins, spacing, border widths)."""
+    """A length from zero to 22 inches (margins, spacing, border widths)."""
     points = parse_length(value)
-    if points < 0:
-        raise ValueError(f"expected a length of zero or more, got {quoted(value)}")
+    if not 0 <= points <= MAX_LENGTH:
+        raise ValueError(f"expected a length from 0 to 22in, got {quoted(value)}")
     return points
 
 
 def size(value: object, _base: Path) -> float:
-    """A length greater than zero (font sizes)."""
+    """A font size a word processor accepts: 1pt to 1,638pt."""
     points = parse_length(value)
-    if points <= 0:
-        raise ValueError(f"expected a size greater than zero, got {quoted(value)}")
+    if not MIN_FONT_SIZE <= points <= MAX_FONT_SIZE:
+        raise ValueError(f"expected a font size from 1pt to 1638pt, got {quoted(value)}")
+    return points
+
+
+def page_side(value: object, _base: Path) -> float:
+    """One side of a page: 1 inch to 22 inches, what a word processor accepts."""
+    points = parse_length(value)
+    if not MIN_PAGE_SIDE <= points <= MAX_LENGTH:
+        raise ValueError(f"expected a page side from 1in to 22in, got {quoted(value)}")
     return points
 
 
@@ -182,7 +200,7 @@ def page_size(value: object, base: Path) -> tuple[float, float]:
             )
         return named
     if isinstance(value, list) and len(value) == 2:
-        width, height = (size(part, base) for part in value)
+        width, height = (page_side(part, base) for part in value)
         return (width, height)
     raise ValueError(
         f"expected a paper name ({', '.join(page_size_names())}) or [width, height] such as "
@@ -277,7 +295,7 @@ def font_files(value: object, base: Path) -> tuple[tuple[str, str], ...]:
                 key, f"expected a font file path, got {describe_value(raw_path)}"
             )
         path = (base / raw_path).resolve()
-        if not path.is_file():
+        if not path.exists():
             raise NestedValueError(key, f"font file not found: {path}")
         if not _is_font_file(path):
             raise NestedValueError(
@@ -295,9 +313,9 @@ def image_file(*kinds: str) -> Converter:
         if not isinstance(value, str) or not value:
             raise ValueError(f"expected an image file path, got {describe_value(value)}")
         path = (base / value).resolve()
-        if not path.is_file():
+        if not path.exists():
             raise ValueError(f"image file not found: {path}")
-        if image_kind(path.read_bytes()[:1024]) not in kinds:
+        if image_kind(_first_bytes(path, 1024)) not in kinds:
             names = [kind.upper() for kind in kinds]
             expected = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
             raise ValueError(f"expected a {expected} image: {path}")
@@ -306,31 +324,61 @@ def image_file(*kinds: str) -> Converter:
     return convert
 
 
-#: The first four bytes of TrueType, OpenType (CFF) and collection files.
-_FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf")
+def _first_bytes(path: Path, count: int) -> bytes:
+    """The first ``count`` bytes of the regular file at ``path`` (a FIFO or a device is
+    refused without blocking)."""
+    try:
+        descriptor = open_regular_file(path)
+    except UnreadableFileError as error:
+        raise ValueError(f"{error.reason}: {path}") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        return stream.read(count)
+
+
+#: A font file larger than this is refused unread (the largest CJK collections are ~120 MB).
+MAX_FONT_BYTES = 256 * 1024 * 1024
+
+#: What fontTools raises for a file that is not a font or a damaged one: it parses with
+#: ``struct`` and asserts on what it reads, so a bad file fails in any of these ways.
+_DAMAGED_FONT = (
+    AssertionError,
+    EOFError,
+    IndexError,
+    KeyError,
+    TypeError,
+    ValueError,
+    struct.error,
+)
 
 
 def _is_font_file(path: Path) -> bool:
-    """Whether ``path`` starts like a font and its table directory is whole.
+    """Whether ``path`` is a regular file that parses as a TrueType or OpenType font (for a
+    collection, its first font), with the tables every writer needs.
 
-    A truncated or corrupt file with a font's first bytes would otherwise pass here and crash
-    a writer later, after other files were written.
+    Starting like a font is not enough: a file that only begins with ``ttcf`` would otherwise
+    be embedded byte for byte in an EPUB, and a truncated font would crash a writer later,
+    after other files were written.
     """
-    data = path.read_bytes()
-    if data[:4] not in _FONT_SIGNATURES or len(data) < 12:
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError  # only for themes with files
+
+    try:
+        descriptor = open_regular_file(path)
+    except UnreadableFileError:
         return False
-    if data[:4] == b"ttcf":
-        return True
-    (count,) = struct.unpack(">H", data[4:6])
-    if count == 0 or 12 + 16 * count > len(data):
-        return False
-    tags = set()
-    for start in range(12, 12 + 16 * count, 16):
-        tag, _checksum, offset, length = struct.unpack(">4sIII", data[start : start + 16])
-        if offset + length > len(data):
+    with os.fdopen(descriptor, "rb") as stream:
+        if os.fstat(descriptor).st_size > MAX_FONT_BYTES:
             return False
-        tags.add(tag)
-    return {b"head", b"cmap"} <= tags
+        try:
+            collection = stream.read(4) == b"ttcf"
+            stream.seek(0)
+            font = TTCollection(stream, lazy=True).fonts[0] if collection else TTFont(stream)
+            return (
+                font["maxp"].numGlyphs > 0
+                and bool(font["cmap"].getBestCmap())
+                and ("glyf" in font or "CFF " in font or "CFF2" in font)
+            )
+        except (TTLibError, *_DAMAGED_FONT):
+            return False
 
 
 def suggest(word: str, known: Iterable[str], prefix: str = "", suffix: str = "") -> str:

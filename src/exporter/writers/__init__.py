@@ -9,13 +9,13 @@ characters dropped, glyphs no font has) and the media type to serve them as.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from exporter.errors import ThemeError
 from exporter.model import Article, ParseWarning
-from exporter.theme import Theme, apply_options, resolve_theme
+from exporter.theme import StyleRefusedError, Theme, apply_options, resolve_theme
 from exporter.writers.registry import Writer, available_writers, get_writer
 
 #: What :func:`render` accepts as a theme: a loaded theme, a shipped name or a file path.
@@ -42,6 +42,7 @@ def render(
     theme: ThemeChoice = None,
     *,
     options: Mapping[str, object] | None = None,
+    theme_dirs: Iterable[str | Path] = (),
 ) -> bytes:
     """Render ``article`` to the bytes of one file in format ``to`` (``"pdf"``, ``"docx"``, …).
 
@@ -51,12 +52,17 @@ def render(
     unknown key raises :class:`~exporter.errors.ThemeError` with a suggestion. Nothing is
     written to disk; warnings are dropped (see :func:`render_with_warnings`).
 
+    The brief chooses no files: its ``style:`` may name a shipped theme, or a theme file in
+    its own folder when it was read from a file (:func:`~exporter.parse`), or in one of
+    ``theme_dirs``, the folders the caller allows. Any other ``style:`` is refused with a
+    warning and ``default`` is used.
+
     >>> from exporter.reading import parse_text
     >>> data = render(parse_text("Rates on Hold\\nThe bank held."), "json")
     >>> data.startswith(b'{')
     True
     """
-    return render_with_warnings(article, to, theme, options=options).data
+    return render_with_warnings(article, to, theme, options=options, theme_dirs=theme_dirs).data
 
 
 def render_with_warnings(
@@ -65,6 +71,7 @@ def render_with_warnings(
     theme: ThemeChoice = None,
     *,
     options: Mapping[str, object] | None = None,
+    theme_dirs: Iterable[str | Path] = (),
 ) -> Rendered:
     """Like :func:`render`, but return a :class:`Rendered`: the bytes, writer and warnings.
 
@@ -75,8 +82,9 @@ def render_with_warnings(
     ('text/html', ())
     """
     writer = get_writer(to)
-    data, warnings = render_format(article, writer, choose_theme(article, theme, options))
-    return Rendered(data, writer, (*article.warnings, *warnings))
+    chosen, refused = choose_theme_with_warnings(article, theme, options, theme_dirs=theme_dirs)
+    data, warnings = render_format(article, writer, chosen)
+    return Rendered(data, writer, (*article.warnings, *refused, *warnings))
 
 
 def render_format(
@@ -90,16 +98,40 @@ def render_format(
 
 
 def choose_theme(
-    article: Article, theme: ThemeChoice = None, options: Mapping[str, object] | None = None
+    article: Article,
+    theme: ThemeChoice = None,
+    options: Mapping[str, object] | None = None,
+    *,
+    theme_dirs: Iterable[str | Path] = (),
 ) -> Theme:
     """The theme to render ``article`` with: ``theme`` (a :class:`Theme`, name or path), else
-    the one the brief names in its front matter, else ``default``; with ``options`` set."""
+    the one the brief names in its front matter, else ``default``; with ``options`` set.
+
+    Like :func:`choose_theme_with_warnings`, without the warning for a refused ``style:``.
+    """
+    return choose_theme_with_warnings(article, theme, options, theme_dirs=theme_dirs)[0]
+
+
+def choose_theme_with_warnings(
+    article: Article,
+    theme: ThemeChoice = None,
+    options: Mapping[str, object] | None = None,
+    *,
+    theme_dirs: Iterable[str | Path] = (),
+) -> tuple[Theme, tuple[ParseWarning, ...]]:
+    """The theme to render ``article`` with, and a warning when the brief's ``style:`` was
+    refused (see :func:`~exporter.theme.resolve_theme`: a brief may name a shipped theme or a
+    theme file in ``Metadata.theme_dirs`` or ``theme_dirs``); ``default`` is used instead."""
     if isinstance(theme, Theme):
-        return apply_options(theme, options or {})
+        return apply_options(theme, options or {}), ()
     metadata = article.metadata
     requested = metadata.extra.get("style")
+    warnings: tuple[ParseWarning, ...] = ()
     try:
-        chosen = resolve_theme(theme, requested)
+        chosen = resolve_theme(theme, requested, (*metadata.theme_dirs, *theme_dirs))
+    except StyleRefusedError as refusal:
+        warnings = (ParseWarning(metadata.lines.get("style"), f"{refusal.message}; using default"),)
+        chosen = resolve_theme(None)
     except ThemeError as error:
         if theme is not None or requested is None or error.path is not None:
             raise
@@ -107,7 +139,7 @@ def choose_theme(
         raise ThemeError(
             error.message, path=metadata.path, line=metadata.lines.get("style")
         ) from None
-    return apply_options(chosen, options or {})
+    return apply_options(chosen, options or {}), warnings
 
 
 __all__ = [
@@ -116,6 +148,7 @@ __all__ = [
     "Writer",
     "available_writers",
     "choose_theme",
+    "choose_theme_with_warnings",
     "get_writer",
     "render",
     "render_format",

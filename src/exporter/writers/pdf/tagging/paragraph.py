@@ -12,15 +12,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from typing import Any, Self
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
+from exporter.writers.pdf.splitting import SplittableParagraph
 from exporter.writers.pdf.tagging.content import TaggedTextObject
 from exporter.writers.pdf.tagging.reading import Chunk, LineReading, SourceText, line_readings
 from exporter.writers.pdf.tagging.structure import Element
 from exporter.writers.pdf.tagging.tagger import Tagger
 
 
-class TaggedParagraph(Paragraph):
+class TaggedParagraph(SplittableParagraph):
     """A paragraph whose text is content of ``element``, its bullet of ``label``."""
 
     element: Element | None = None
