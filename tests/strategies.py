@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 from hypothesis import strategies as st
 
@@ -373,6 +374,35 @@ def marked_inlines(draw: st.DrawFn, words: st.SearchStrategy[str]) -> Inline:
             spans.append(Span(draw(phrase), **flags))
     return marked(spans)
 
+
+#: Calendar dates as the model keeps them (``YYYY-MM-DD``), over the years briefs are dated in.
+calendar_dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)).map(
+    date.isoformat
+)
+#: The languages the shipped themes give words in.
+shipped_languages = st.sampled_from(
+    [
+        "en",
+        "ar",
+        "de",
+        "el",
+        "es",
+        "fa",
+        "fr",
+        "he",
+        "it",
+        "ja",
+        "ko",
+        "nl",
+        "pl",
+        "pt",
+        "ru",
+        "tr",
+        "uk",
+        "zh",
+        "zh-Hant",
+    ]
+)
 
 #: YAML scalars that trip loaders: YAML 1.1 sexagesimal and huge numbers, tags, aliases,
 #: impossible dates, deep nesting, special floats.

@@ -83,9 +83,10 @@ def test_docs_give_the_defaults_of_default_toml() -> None:
     assert len(rows) > 30
     for table, key, default in rows:
         expected = raw[table][key]
-        if (table, key) == ("key_points", "label"):  # by language: the docs give the first
-            expected = next(iter(expected.values()))
-        assert tomllib.loads(f"value = {default}")["value"] == expected, (table, key)
+        documented = tomllib.loads(f"value = {default}")["value"]
+        if isinstance(expected, dict) and not isinstance(documented, dict):
+            expected = next(iter(expected.values()))  # by language: the docs give the first
+        assert documented == expected, (table, key)
 
 
 def test_the_shipped_themes_look_different() -> None:
@@ -234,6 +235,23 @@ def test_a_font_file_that_is_not_a_font_is_refused(tmp_path: Path) -> None:
     assert caught.value.line == 2
 
 
+def test_templates_and_wording_by_language_are_replaced_whole(tmp_path: Path) -> None:
+    newsroom = load_theme("newsroom")
+    assert newsroom.footer.for_language("de").right == "Seite {page} von {pages}"
+    # A theme that sets a template says it for every language: no stale translation shows.
+    (tmp_path / "mine.toml").write_text(
+        'extends = "newsroom"\n[footer]\nright = "p. {page}"\n[wording]\ncontents = "TOC"\n',
+        encoding="utf-8",
+    )
+    mine = load_theme(tmp_path / "mine.toml")
+    assert mine.footer.for_language("de").right == "p. {page}"
+    assert mine.footer.for_language("de").left == "{author}"  # inherited, untouched
+    assert mine.wording.contents_translations == ()
+    assert mine.wording.byline_translations == newsroom.wording.byline_translations
+    changed = apply_options(newsroom, {"footer.right": "{page}"})
+    assert changed.footer.for_language("ar").right == "{page}"
+
+
 # --- every documented error ---------------------------------------------------------------------
 
 INVALID_CASES = [
@@ -266,6 +284,18 @@ INVALID_CASES = [
         3,
         '"key_points.label.french": expected a language tag such as "fr" or "pt-BR"',
     ),
+    (
+        "bad_template_translation.toml",
+        3,
+        '"footer.right.fr": unknown placeholder "{totalpages}" in "Page {totalpages}"',
+    ),
+    (
+        "bad_byline_placeholder.toml",
+        2,
+        '"wording.byline": unknown placeholder "{author}" in "By {author}" — did you mean '
+        '"{authors}"?',
+    ),
+    ("bad_numbers.toml", 3, '"wording.numbers": expected one of "latin", "native", got "arabic"'),
 ]
 
 

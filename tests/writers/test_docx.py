@@ -23,7 +23,9 @@ from lxml import etree
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section, block_texts
 from exporter.reading import parse_file
 from exporter.text.characters import storable
+from exporter.text.metadata import byline
 from exporter.text.readable import readable
+from exporter.text.wording import words_for
 from exporter.theme import (
     Color,
     HeaderFooter,
@@ -143,7 +145,7 @@ def test_title_block_shows_subtitle_and_byline() -> None:
     assert [p.text for p in document.paragraphs[:3]] == [
         "Rates on Hold",
         "A pause, not a pivot",
-        "A. Writer · 2026-03-04",
+        "A. Writer · 4 March 2026",  # the brief's date, as its language (en-GB) writes it
     ]
 
 
@@ -365,9 +367,9 @@ def visible_text(article: Article) -> list[str]:
     texts = [article.title]
     if article.subtitle:
         texts.append(article.subtitle)
-    credit = ", ".join(part for part in (", ".join(metadata.authors), metadata.role) if part)
-    if credit or metadata.date:
-        texts.append(" · ".join(part for part in (credit, metadata.date) if part))
+    line = byline(article, words_for(article, Theme()))
+    if line:
+        texts.append(line)
     if article.key_points:
         texts += [Theme().key_points.label, *(point.text for point in article.key_points)]
     for section in article.sections:
@@ -521,7 +523,7 @@ def test_the_byline_has_the_role_and_the_source_line_ends_the_document() -> None
     assert {"Quote", "Source", "Strong", "Emphasis", "VerbatimChar", "ListBullet2"} <= used
     assert used <= defined
     assert paragraphs[1].style.name == "Byline"  # type: ignore[union-attr]
-    assert paragraphs[1].text == "Ana Souza, Health Reporter · 2024-05-04"
+    assert paragraphs[1].text == "By Ana Souza, Health Reporter · May 4, 2024"
     source = paragraphs[-1]
     assert source.style.name == "Source"  # type: ignore[union-attr]
     assert source.text == "Source: https://example.org/wire/clinics"

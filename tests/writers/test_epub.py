@@ -18,7 +18,9 @@ from lxml import etree
 from exporter.errors import ThemeError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file
+from exporter.text.characters import storable
 from exporter.text.readable import readable
+from exporter.text.wording import words_for
 from exporter.theme import (
     Brand,
     Epub,
@@ -386,7 +388,9 @@ def test_every_text_of_every_case_is_in_the_xhtml() -> None:
         meta = article.metadata
         # A hard line break is a <br/>, which has no text.
         pieces = [piece.replace("\n", "") for piece in article.plain_texts()]
-        pieces += [piece for piece in (meta.author, meta.role, meta.date, meta.source) if piece]
+        words = words_for(article, theme_of(CASES[name]))
+        shown = (meta.author, meta.role, words.date(meta.date), meta.source)
+        pieces = [storable(piece) for piece in (*pieces, *filter(None, shown))]
         assert [piece for piece in pieces if piece not in text] == [], name
 
 

@@ -81,7 +81,8 @@ def test_the_generated_cover_is_declared_and_is_the_first_page() -> None:
     assert img.get("src") == "cover.svg"
     assert img.get("role") == "doc-cover"
     assert img.get("{http://www.idpf.org/2007/ops}type") == "cover"
-    assert img.get("alt") == f"{ARTICLE.title} — What the council decided — 2025-03-19"
+    # The date as the cover shows it, in the brief's language (en).
+    assert img.get("alt") == f"{ARTICLE.title} — What the council decided — March 19, 2025"
     assert opf.xpath("//opf:meta[@name='cover']/@content", namespaces=NS) == ["cover-image"]
 
 
@@ -90,7 +91,7 @@ def test_the_generated_cover_shows_title_subtitle_and_date_in_the_theme_colours(
     svg = etree.fromstring(book(render_epub(ARTICLE, theme))["EPUB/cover.svg"])
     texts = [(text.text, text.get("fill")) for text in svg.xpath("//svg:text", namespaces=NS)]
     shown = " ".join(line for line, _fill in texts)
-    assert shown == f"{ARTICLE.title} What the council decided 2025-03-19"
+    assert shown == f"{ARTICLE.title} What the council decided March 19, 2025"
     assert len(texts) > 3, "a long title wraps onto several lines"
     assert texts[0][1] == "#ffffff"  # white reads on the dark accent band
     assert texts[-1][1] == "#5a5a5a"  # the date, muted, below the band

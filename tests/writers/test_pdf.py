@@ -738,6 +738,6 @@ def test_nested_items_are_indented_and_the_source_line_ends_the_document(
     step = starts["Until nine"] - starts["Weekday hours"]
     assert abs(step - load_theme().spacing.list_indent) < 0.5
     text = flat_text(marked_pdf)
-    assert "Ana Souza, Health Reporter · 2024-05-04" in text
+    assert "By Ana Souza, Health Reporter · May 4, 2024" in text
     body = text[: text.rindex("1 / 1")] if "1 / 1" in text else text
     assert body.rstrip().endswith("Source: https://example.org/wire/clinics")

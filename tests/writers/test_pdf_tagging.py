@@ -21,6 +21,7 @@ from exporter.model import Article, ListBlock, Metadata, Paragraph, Quote, Secti
 from exporter.reading import parse_file, parse_text
 from exporter.text.metadata import byline
 from exporter.text.scripts import script_of
+from exporter.text.wording import words_for
 from exporter.theme import HeaderFooter, KeyPointsBox, PdfOptions, Theme, load_theme
 from exporter.writers.pdf import render_pdf, uncovered_characters
 from exporter.writers.pdf.story import heading_levels
@@ -380,8 +381,9 @@ def expected_blocks(article: Article, theme: Theme) -> list[Block]:
     blocks = [Block("H1", article.title)]
     if article.subtitle:
         blocks.append(Block("P", article.subtitle))
-    if byline(article):
-        blocks.append(Block("P", byline(article)))
+    line = byline(article, words_for(article, theme))
+    if line:
+        blocks.append(Block("P", line))
     if article.key_points:
         label = theme.key_points.label_for(article.metadata.language)
         if label.strip():
@@ -652,7 +654,7 @@ def test_a_subtitle_and_byline_are_paragraphs() -> None:
     assert blocks[:3] == [
         Block("H1", REFERENCE.title),
         Block("P", "A subtitle"),
-        Block("P", "Desk Reporter · 2026-11-27"),
+        Block("P", "Desk Reporter · 27 November 2026"),  # the date as en-GB writes it
     ]
 
 

@@ -317,7 +317,7 @@ def test_byline_has_the_role_and_the_source_line_ends_the_article() -> None:
     root = marked_root()
     byline = root.find(".//h:p[@class='byline']", NS)
     assert byline is not None
-    assert text_of(byline) == "Ana Souza, Health Reporter · 2024-05-04"
+    assert text_of(byline) == "By Ana Souza, Health Reporter · May 4, 2024"
     body = root.find("h:body", NS)
     assert body is not None
     source = body[-1]

@@ -7,6 +7,8 @@
 - :mod:`~exporter.text.characters`: characters no format can hold;
 - :mod:`~exporter.text.metadata`: subject, byline and front-matter keys;
 - :mod:`~exporter.text.templates`: running header and footer templates;
+- :mod:`~exporter.text.wording`: the words exporter adds, dates, lists and digits, in the
+  brief's language;
 - :mod:`~exporter.text.dates`: the brief's date, and the one timestamp a document carries.
 
 Nothing here knows an output format; writers import from here, never from each other.

@@ -1,11 +1,12 @@
 """Characters no output format can hold, and the one thing every format does with them: drop them.
 
 XML 1.0 (DOCX, EPUB, HTML) cannot hold C0 controls other than tab and line breaks, lone
-surrogates or U+FFFE/U+FFFF; C1 controls and DEL are legal there but never text, and PDF text
-has no use for any of them. Reading drops them from a brief with a warning naming the line
-(:mod:`exporter.reading.decode`), so a parsed article never holds one; a writer still passes every
-text through :func:`storable` at its one escaping point, because a hand-built article may, and
-every format then drops the same characters.
+surrogates or U+FFFE/U+FFFF; C1 controls, DEL and the other non-characters are legal there but
+never text (an HTML parser rejects them), and PDF text has no use for any of them. Reading
+drops them from a brief with a warning naming the line (:mod:`exporter.reading.decode`), so a
+parsed article never holds one; a writer still passes every text through :func:`storable` at its
+one escaping point, because a hand-built article may, and every format then drops the same
+characters.
 """
 
 from __future__ import annotations
@@ -13,8 +14,15 @@ from __future__ import annotations
 import re
 
 #: C0 controls except tab and line breaks, DEL, C1 controls except NEL (which reading turns into
-#: a space), lone surrogates and the two non-characters XML forbids.
-UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+#: a space), lone surrogates, and Unicode's non-characters (U+FDD0–U+FDEF and the last two code
+#: points of every plane): XML forbids U+FFFE and U+FFFF, and an HTML parser rejects them all.
+UNSTORABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(
+        f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0x10000, 0x110000, 0x10000)
+    )
+    + "]"
+)
 
 _CONTROL_NAMES = {
     0x00: "NUL",

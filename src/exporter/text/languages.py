@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 from exporter.model import Article
@@ -140,3 +140,15 @@ def for_language(table: Mapping[str, Value], language: str | None) -> Value | No
         if found is not None:
             return found
     return None
+
+
+def translated(text: str, translations: Iterable[tuple[str, str]], language: str | None) -> str:
+    """``text`` in ``language``: its own translation, else that of a broader tag (``pt-BR``
+    finds ``pt``), else ``text`` (the theme's first entry, or its only one).
+
+    >>> pages = (("en", "Page {page}"), ("de", "Seite {page}"))
+    >>> translated("Page {page}", pages, "de-AT"), translated("Page {page}", pages, "ko")
+    ('Seite {page}', 'Page {page}')
+    """
+    found = for_language(dict(translations), language)
+    return text if found is None else found

@@ -12,16 +12,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from exporter.model import Article, Inline
+from exporter.text.wording import Words
 
 #: Separates the parts of the byline under the title (author · date).
 BYLINE_SEPARATOR = " · "
 
-#: Joins the authors and what the byline says they are (Ana Souza, Health Reporter).
+#: Joins the authors and what the byline says they are (By Ana Souza, Health Reporter).
 ROLE_SEPARATOR = ", "
-
-#: The label of the line at the end of a handout that names the story's source. The one place
-#: it is written: every format shows it through :func:`source_line`.
-SOURCE_LABEL = "Source"
 
 #: Front-matter keys, lower-case, and the field each one fills. Every other key is kept as is
 #: in ``Metadata.extra``; the Markdown writer avoids these names for extra keys.
@@ -58,49 +55,58 @@ def subject(article: Article) -> str | None:
     return article.metadata.description or article.subtitle or None
 
 
-def credit(article: Article) -> str | None:
-    """Who wrote the story, as the byline names them: the authors, then their role.
+def credit(article: Article, words: Words) -> str | None:
+    """Who wrote the story, in the theme's wording for the brief's language: the authors
+    joined as the language joins a list, then their role.
 
     >>> from exporter.model import Metadata
-    >>> credit(Article("t", metadata=Metadata(author="Ana Souza", role="Health Reporter")))
+    >>> from exporter.theme import Theme
+    >>> from exporter.text.wording import words_for
+    >>> article = Article("t", metadata=Metadata(authors=("Ana Souza",), role="Health Reporter"))
+    >>> credit(article, words_for(article, Theme()))
     'Ana Souza, Health Reporter'
     """
     metadata = article.metadata
-    author = metadata.author if metadata.author and metadata.author.strip() else None
-    role = metadata.role if metadata.role and metadata.role.strip() else None
+    author = words.credit(metadata.authors) or None
+    role = metadata.role.strip() if metadata.role and metadata.role.strip() else None
     if author and role:
         return f"{author}{ROLE_SEPARATOR}{role}"
     return author or role
 
 
-def byline_parts(article: Article) -> tuple[str, ...]:
+def byline_parts(article: Article, words: Words) -> tuple[str, ...]:
     """The parts of the byline, in order: the :func:`credit` and the date, where the brief has
-    them."""
-    date = article.metadata.date
-    return tuple(part for part in (credit(article), date) if part and part.strip())
+    them, in the brief's language."""
+    parts = (credit(article, words), words.date(article.metadata.date))
+    return tuple(part for part in parts if part and part.strip())
 
 
-def byline(article: Article) -> str:
-    """The line under the title: ``author, role · date``; empty when the brief has none.
+def byline(article: Article, words: Words) -> str:
+    """The line under the title: ``By author, role · date``; empty when the brief has none.
 
     >>> from exporter.model import Metadata
-    >>> byline(Article("t", metadata=Metadata(author="Ana Souza", date="2024-05-04")))
-    'Ana Souza · 2024-05-04'
-    >>> byline(Article("t", metadata=Metadata(authors=("Ana Souza",), role="Health Reporter")))
-    'Ana Souza, Health Reporter'
+    >>> from exporter.theme import Theme
+    >>> from exporter.text.wording import words_for
+    >>> brief = Metadata(author="Ana Souza", date="2024-05-04", language="en")
+    >>> byline(Article("t", metadata=brief), words_for(Article("t", metadata=brief), Theme()))
+    'Ana Souza · May 4, 2024'
     """
-    return BYLINE_SEPARATOR.join(byline_parts(article))
+    return BYLINE_SEPARATOR.join(byline_parts(article, words))
 
 
-def source_line(article: Article) -> Inline | None:
-    """The line at the end of a handout naming the story's source (``Source: …``), or ``None``
-    when the brief names none. Writers render it as any text, so an address in it is a link.
+def source_line(article: Article, words: Words) -> Inline | None:
+    """The line naming the story's source, in the theme's wording for the brief's language
+    (``Source: …``, ``Quelle: …``), or ``None`` when the brief names none. Writers render it as
+    any text, so an address in it is a link.
 
     >>> from exporter.model import Metadata
-    >>> source_line(Article("t", metadata=Metadata(source="https://example.org/a"))).text
-    'Source: https://example.org/a'
+    >>> from exporter.theme import load_theme
+    >>> from exporter.text.wording import words_for
+    >>> article = Article("t", metadata=Metadata(source="https://example.org/a", language="de"))
+    >>> source_line(article, words_for(article, load_theme("default"))).text
+    'Quelle: https://example.org/a'
     """
     source = article.metadata.source
     if not source or not source.strip():
         return None
-    return Inline(f"{SOURCE_LABEL}: {source.strip()}")
+    return Inline(words.source_line(source))

@@ -2,8 +2,9 @@
 
 Format-free and shared, so the Word file and the PDF show the same header. A template is
 literal text with placeholders ``{title}``, ``{short_title}``, ``{author}``, ``{date}``,
-``{page}`` and ``{pages}``; any other brace is text. The page numbers are left to each writer
-(a live field in DOCX, a number drawn per page in PDF).
+``{page}`` and ``{pages}``; any other brace is text. The templates, the authors' list and the
+date are in the brief's language (:mod:`exporter.text.wording`). The page numbers are left to
+each writer (a live field in DOCX, a number drawn per page in PDF, in the handout's digits).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from exporter.model import Article
+from exporter.text.wording import Words
 
 #: Every placeholder a template may use, in the order the theme documentation lists them.
 PLACEHOLDERS = ("title", "short_title", "author", "date", "page", "pages")
@@ -21,13 +23,13 @@ _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 _SHORT_TITLE_LENGTH = 48
 
 
-def running_values(article: Article) -> dict[str, str]:
-    """The values of every placeholder except the page numbers."""
+def running_values(article: Article, words: Words) -> dict[str, str]:
+    """The values of every placeholder except the page numbers, in the brief's language."""
     return {
         "title": article.title,
         "short_title": short_title(article.title),
-        "author": article.metadata.author or "",
-        "date": article.metadata.date or "",
+        "author": words.names(article.metadata.authors),
+        "date": words.date(article.metadata.date),
     }
 
 

@@ -37,6 +37,7 @@ from exporter.theme._values import (
     Sizes,
     Spacing,
     Theme,
+    Wording,
 )
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "StyleRefusedError",
     "Theme",
     "ThemeInfo",
+    "Wording",
     "apply_options",
     "available_themes",
     "forget_loaded_themes",

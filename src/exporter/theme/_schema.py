@@ -11,11 +11,11 @@ import difflib
 import os
 import string
 import struct
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from exporter.inputs import UnreadableFileError, open_regular_file
-from exporter.text.languages import is_language_tag
+from exporter.text.languages import FALLBACK_LANGUAGE, is_language_tag
 from exporter.text.templates import PLACEHOLDERS
 from exporter.theme._images import image_kind
 from exporter.theme._units import (
@@ -26,7 +26,7 @@ from exporter.theme._units import (
     parse_length,
     quoted,
 )
-from exporter.theme._values import Color, Font
+from exporter.theme._values import DATE_STYLES, NUMBER_STYLES, Color, Font
 
 #: Turns a raw TOML value into a theme value. ``base`` is the theme file's folder, for paths.
 
@@ -77,6 +77,49 @@ def label(value: object, _base: Path) -> Fields:
             raise NestedValueError(tag, f"expected a string, got {describe_value(translated)}")
     pairs = tuple(value.items())
     return Fields(label=pairs[0][1], translations=pairs)
+
+
+def localised(key: str, check: Converter = text) -> Converter:
+    """A converter for ``key``: a string, or a table of strings by language tag, each passed
+    through ``check`` (the first one is used for languages not listed).
+
+    Either way it sets ``key`` and ``{key}_translations`` together, as :func:`label` does, so a
+    theme that changes the text never keeps the translations of the text it replaced.
+    """
+
+    def convert(value: object, base: Path) -> Fields:
+        if not isinstance(value, dict):
+            return Fields({key: check(value, base), f"{key}_translations": ()})
+        if not value:
+            raise ValueError(
+                "expected a string, or a table by language such as "
+                f'{{ en = "…", fr = "…" }}, got {describe_value(value)}'
+            )
+        pairs = []
+        for tag, translated in value.items():
+            # "und" (undetermined) is a tag too: an entry for any language not listed.
+            if tag != FALLBACK_LANGUAGE and not is_language_tag(tag):
+                raise NestedValueError(tag, 'expected a language tag such as "fr" or "pt-BR"')
+            try:
+                pairs.append((tag, check(translated, base)))
+            except ValueError as error:
+                raise NestedValueError(tag, str(error)) from None
+        return Fields({key: pairs[0][1], f"{key}_translations": tuple(pairs)})
+
+    return convert
+
+
+def choice(*names: str) -> Converter:
+    """One of ``names``."""
+
+    def convert(value: object, base: Path) -> str:
+        name = text(value, base)
+        if name not in names:
+            expected = ", ".join(f'"{known}"' for known in names)
+            raise ValueError(f'expected one of {expected}, got "{name}"')
+        return name
+
+    return convert
 
 
 def flag(value: object, _base: Path) -> bool:
@@ -174,7 +217,16 @@ def orientation(value: object, base: Path) -> str:
 
 def template(value: object, base: Path) -> str:
     """A header or footer template; only the known placeholders are allowed."""
-    pattern = text(value, base)
+    return checked_template(text(value, base), PLACEHOLDERS)
+
+
+def wording_template(*placeholders: str) -> Converter:
+    """A converter for a generated line's template, which may use only ``placeholders``."""
+    return lambda value, base: checked_template(text(value, base), placeholders)
+
+
+def checked_template(pattern: str, placeholders: Sequence[str]) -> str:
+    """``pattern``, when its braces balance and it uses only ``placeholders``, bare."""
     try:
         parts = list(string.Formatter().parse(pattern))
     except ValueError:
@@ -184,10 +236,10 @@ def template(value: object, base: Path) -> str:
     for _, field_name, format_spec, conversion in parts:
         if field_name is None:
             continue
-        if field_name not in PLACEHOLDERS:
+        if field_name not in placeholders:
             raise ValueError(
                 f'unknown placeholder "{{{field_name}}}" in "{pattern}"'
-                f"{suggest(field_name, PLACEHOLDERS, '{', '}')}"
+                f"{suggest(field_name, placeholders, '{', '}')}"
             )
         # Writers substitute placeholders themselves (DOCX turns {page} into a field).
         if format_spec or conversion:
@@ -375,8 +427,16 @@ TABLES: dict[str, dict[str, Converter]] = {
         "rule_width": length,
         "rule_color": color,
     },
-    "header": _each("left center right", template),
-    "footer": _each("left center right", template),
+    "header": {key: localised(key, template) for key in ("left", "center", "right")},
+    "footer": {key: localised(key, template) for key in ("left", "center", "right")},
+    "wording": {
+        "byline": localised("byline", wording_template("authors")),
+        "source": localised("source", wording_template("source")),
+        "contents": localised("contents"),
+        "link": localised("link", wording_template("target")),
+        "date": localised("date", choice(*DATE_STYLES)),
+        "numbers": localised("numbers", choice(*NUMBER_STYLES)),
+    },
     "epub": _each("certified_by certifier_credential", text)
     | {"cover": image_file("png", "jpeg", "svg")},
     "brand": {"logo": image_file("png", "svg")},

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from exporter.text.languages import for_language
+from exporter.text.languages import translated
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +139,11 @@ class KeyPointsBox:
         >>> box.label_for("pt-BR"), box.label_for("zh-TW"), box.label_for("de")
         ('Pontos-chave', '要點', 'Key points')
         """
-        found = for_language(dict(self.translations), language)
-        return self.label if found is None else found
+        return translated(self.label, self.translations, language)
+
+
+#: A text by language: ``(BCP 47 tag, text)`` pairs.
+Translations = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,15 +161,62 @@ class QuoteStyle:
 
 @dataclass(frozen=True, slots=True)
 class HeaderFooter:
-    """Left, centre and right templates of a running header or footer ('' for nothing)."""
+    """Left, centre and right templates of a running header or footer ('' for nothing).
+
+    Each part may vary by language: ``*_translations`` give it as ``(BCP 47 tag, template)``
+    pairs, and :meth:`for_language` picks the templates of one brief's language.
+    """
 
     left: str = ""
     center: str = ""
     right: str = ""
+    left_translations: Translations = ()
+    center_translations: Translations = ()
+    right_translations: Translations = ()
 
     @property
     def is_empty(self) -> bool:
         return not (self.left or self.center or self.right)
+
+    def for_language(self, language: str | None) -> HeaderFooter:
+        """The templates for ``language``, with no translations left to choose from."""
+        return HeaderFooter(
+            translated(self.left, self.left_translations, language),
+            translated(self.center, self.center_translations, language),
+            translated(self.right, self.right_translations, language),
+        )
+
+
+#: How a calendar date is written (CLDR's date format lengths), or ``iso`` for YYYY-MM-DD.
+DATE_STYLES = ("full", "long", "medium", "short", "iso")
+#: Which digits numbers are written in: Latin (0-9), or the native digits CLDR gives the
+#: language (Arabic-Indic for ``ar``, Persian for ``fa``, Devanagari for ``hi``).
+NUMBER_STYLES = ("latin", "native")
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """The words exporter adds to a handout, each a template or label that may vary by
+    language (``*_translations``, as for :class:`HeaderFooter`), and how dates and numbers are
+    written. :func:`exporter.text.wording.words_for` resolves them for one brief.
+
+    ``byline`` fills ``{authors}`` (the names joined as the language joins a list), ``source``
+    fills ``{source}``, ``link`` (a link's description for assistive technology) fills
+    ``{target}``; ``contents`` heads a table of contents.
+    """
+
+    byline: str = "{authors}"
+    source: str = "Source: {source}"
+    contents: str = "Contents"
+    link: str = "Link to {target}"
+    date: str = "long"
+    numbers: str = "latin"
+    byline_translations: Translations = ()
+    source_translations: Translations = ()
+    contents_translations: Translations = ()
+    link_translations: Translations = ()
+    date_translations: Translations = ()
+    numbers_translations: Translations = ()
 
 
 #: What a tagged PDF does with a character no font has: refuse to render, or warn and draw
@@ -229,4 +279,5 @@ class Theme:
     justify: bool = False
     hyphenate: bool = False
     epub: Epub = field(default_factory=Epub)
+    wording: Wording = field(default_factory=Wording)
     brand: Brand = field(default_factory=Brand)

@@ -19,6 +19,7 @@ from exporter.text.dates import zip_timestamp
 from exporter.text.languages import document_language
 from exporter.text.readable import readable
 from exporter.text.scripts import document_direction
+from exporter.text.wording import words_for
 from exporter.theme import Theme
 from exporter.writers.docx.body import (
     write_key_points,
@@ -46,11 +47,12 @@ def render_docx(article: Article, theme: Theme) -> bytes:
     article = readable(article)
     document = new_document(theme)
     language = document_language(article)
+    words = words_for(article, theme)
     set_language(document.styles.element, language, theme, document_direction(article))
-    write_title_block(document, article, language)
+    write_title_block(document, article, language, words)
     write_key_points(document, article, theme, language)
     write_sections(document, article, language)
-    write_source(document, article, language)
+    write_source(document, article, language, words)
     write_running_heads(document, article, theme, language)
     write_properties(document, article, language)
     return _package(document, article)

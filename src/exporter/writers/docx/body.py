@@ -11,6 +11,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from exporter.model import Article, Inline, ListBlock, Paragraph, Quote, Section
 from exporter.text.metadata import byline, source_line
+from exporter.text.wording import Words
 from exporter.theme import Theme
 from exporter.writers.docx.inline import write_text
 from exporter.writers.docx.numbering import (
@@ -39,12 +40,12 @@ from exporter.writers.docx.styles import (
 )
 
 
-def write_title_block(document: Document, article: Article, language: str) -> None:
+def write_title_block(document: Document, article: Article, language: str, words: Words) -> None:
     """Title, then subtitle and a byline (author · date) when the brief has them."""
     _paragraph(document, TITLE, article.title, language)
     if article.subtitle:
         _paragraph(document, SUBTITLE, article.subtitle, language)
-    line = byline(article)
+    line = byline(article, words)
     if line:
         _paragraph(document, BYLINE, line, language)
 
@@ -65,9 +66,9 @@ def write_sections(document: Document, article: Article, language: str) -> None:
         _write_section(document, section, language, opening=number == 0)
 
 
-def write_source(document: Document, article: Article, language: str) -> None:
+def write_source(document: Document, article: Article, language: str, words: Words) -> None:
     """The line naming the story's source, at the end, its address a link."""
-    line = source_line(article)
+    line = source_line(article, words)
     if line is not None:
         _paragraph(document, SOURCE, line, language)
 

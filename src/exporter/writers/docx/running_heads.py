@@ -1,5 +1,12 @@
 """Running header and footer from the theme's templates, with live page-number fields, and the
-theme's logo at the start of the header."""
+theme's logo at the start of the header.
+
+The templates, the date and the authors come in the brief's language (:mod:`exporter.text.wording`).
+The page numbers are Word fields that the application fills in itself. Their cached result is
+written in the handout's digits, and where Word has a format switch for those digits (Arabic-Indic:
+``\\* HINDIARABIC``; Thai: ``\\* THAIARABIC``) the field asks for them; for other digits (Persian)
+Word shows the live numbers as its "Numeral" option says.
+"""
 
 from __future__ import annotations
 
@@ -13,19 +20,31 @@ from docx.text.paragraph import Paragraph
 
 from exporter.model import Article, ParseWarning
 from exporter.text.templates import running_values, split_template
+from exporter.text.wording import NUMBERING_SYSTEM_DIGITS, words_for
 from exporter.theme import HeaderFooter, Theme, image_bytes, image_kind
 from exporter.writers.docx.inline import write_text
 from exporter.writers.docx.ooxml import element
 
 # Word fields that the application fills in on every page.
 _FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
+# Word's general formatting switches that write a field's number in a script's digits
+# (ECMA-376 part 1, 17.16.4.3), by the digits CLDR's numbering system uses.
+_DIGIT_SWITCHES = {
+    NUMBERING_SYSTEM_DIGITS["arab"]: " \\* HINDIARABIC",
+    NUMBERING_SYSTEM_DIGITS["thai"]: " \\* THAIARABIC",
+}
 
 
 def write_running_heads(document: Document, article: Article, theme: Theme, language: str) -> None:
-    values = running_values(article)
+    words = words_for(article, theme)
+    values = running_values(article, words)
+    # The fields' cached result, shown until the application updates them.
+    values |= {"page": words.number(1), "pages": words.number(1)}
+    switch = _DIGIT_SWITCHES.get(words.digits, "")
+    fields = {name: f"{instruction}{switch}" for name, instruction in _FIELDS.items()}
     section = document.sections[0]
-    _write_running_head(section.header, theme.header, values, language)
-    _write_running_head(section.footer, theme.footer, values, language)
+    _write_running_head(section.header, words.header, values, fields, language)
+    _write_running_head(section.footer, words.footer, values, fields, language)
     if shows_logo(theme):
         _write_logo(section.header, theme)
 
@@ -60,7 +79,11 @@ def _write_logo(header: _Header, theme: Theme) -> None:
 
 
 def _write_running_head(
-    story: _Header | _Footer, template: HeaderFooter, values: dict[str, str], language: str
+    story: _Header | _Footer,
+    template: HeaderFooter,
+    values: dict[str, str],
+    fields: dict[str, str],
+    language: str,
 ) -> None:
     if template.is_empty:
         return
@@ -70,28 +93,33 @@ def _write_running_head(
     for index, part in enumerate(parts[: last + 1]):
         if index:
             paragraph.add_run().add_tab()
-        _write_template(paragraph, part, values, language)
+        _write_template(paragraph, part, values, fields, language)
 
 
 def _write_template(
-    paragraph: Paragraph, template: str, values: dict[str, str], language: str
+    paragraph: Paragraph,
+    template: str,
+    values: dict[str, str],
+    fields: dict[str, str],
+    language: str,
 ) -> None:
+    """``template`` as runs; ``fields`` gives the field instruction of each page placeholder."""
     for piece, is_placeholder in split_template(template):
         if not is_placeholder:
             write_text(paragraph, piece, language)
-        elif piece in _FIELDS:
-            _write_field(paragraph, _FIELDS[piece])
+        elif piece in fields:
+            _write_field(paragraph, fields[piece], values[piece])
         else:
             write_text(paragraph, values[piece], language)
 
 
-def _write_field(paragraph: Paragraph, instruction: str) -> None:
+def _write_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
     """A complex field: begin, instruction, separator, a cached result, end."""
     instruction_text = element("w:instrText")
     instruction_text.set(qn("xml:space"), "preserve")
     instruction_text.text = f" {instruction} "
     cached_result = element("w:t")
-    cached_result.text = "1"
+    cached_result.text = cached
     for content in (
         element("w:fldChar", fldCharType="begin"),
         instruction_text,

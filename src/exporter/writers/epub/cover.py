@@ -19,6 +19,7 @@ from exporter.model import Article
 from exporter.text.characters import storable
 from exporter.text.languages import document_language
 from exporter.text.scripts import document_direction
+from exporter.text.wording import Words, words_for
 from exporter.theme import Color, Theme, image_bytes, image_kind
 from exporter.writers.epub.metadata import contrast
 
@@ -64,15 +65,16 @@ def theme_image(path: str, stem: str) -> Image:
     return Image(stem + _EXTENSIONS[kind], _MEDIA_TYPES[kind], data)
 
 
-def cover_page(article: Article, image: Image) -> bytes:
+def cover_page(article: Article, image: Image, theme: Theme) -> bytes:
     """The XHTML first page that shows ``image``, with the title as its text alternative."""
+    alternative = _alternative(article, words_for(article, theme))
     language = document_language(article)
     # None is lxml's key for the default namespace; lxml-stubs do not allow it.
     html = etree.Element(f"{{{_XHTML}}}html", nsmap={None: _XHTML, "epub": _EPUB})  # type: ignore[dict-item]
     html.set("lang", language)
     html.set(_XML_LANG, language)
     head = etree.SubElement(html, f"{{{_XHTML}}}head")
-    etree.SubElement(head, f"{{{_XHTML}}}title").text = storable(article.title) or "Cover"
+    etree.SubElement(head, f"{{{_XHTML}}}title").text = storable(article.title) or alternative
     style = etree.SubElement(head, f"{{{_XHTML}}}style")
     style.text = (
         "html, body { margin: 0; padding: 0; height: 100%; text-align: center; } "
@@ -81,7 +83,7 @@ def cover_page(article: Article, image: Image) -> bytes:
     body = etree.SubElement(html, f"{{{_XHTML}}}body")
     img = etree.SubElement(body, f"{{{_XHTML}}}img")
     img.set("src", image.file_name)
-    img.set("alt", _alternative(article))
+    img.set("alt", alternative)
     # The semantic and its ARIA role on the same element, as DPUB-ARIA pairs them.
     img.set(f"{{{_EPUB}}}type", "cover")
     img.set("role", "doc-cover")
@@ -91,8 +93,9 @@ def cover_page(article: Article, image: Image) -> bytes:
     return document
 
 
-def _alternative(article: Article) -> str:
-    parts = (article.title, article.subtitle, article.metadata.date)
+def _alternative(article: Article, words: Words) -> str:
+    """The cover's text: title, subtitle and date (in the book's language), as it shows them."""
+    parts = (article.title, article.subtitle, words.date(article.metadata.date))
     return storable(" — ".join(part for part in parts if part)) or "Cover"
 
 
@@ -109,7 +112,8 @@ def _generated_cover(article: Article, theme: Theme) -> bytes:
     ):
         svg.set(name, value)
     svg.set(_XML_LANG, document_language(article))
-    etree.SubElement(svg, f"{{{_SVG}}}title").text = _alternative(article)
+    words = words_for(article, theme)
+    etree.SubElement(svg, f"{{{_SVG}}}title").text = _alternative(article, words)
     _rect(svg, 0, 0, _HEIGHT, _WHITE)
     _rect(svg, 0, 0, _BAND, colors.accent)
     family = _families(theme)
@@ -118,7 +122,7 @@ def _generated_cover(article: Article, theme: Theme) -> bytes:
     if article.subtitle:
         _lines(svg, storable(article.subtitle), y + 40, 52, 4, family, ink, rtl, bold=False)
     if article.metadata.date:
-        date = storable(article.metadata.date)
+        date = storable(words.date(article.metadata.date))
         _lines(svg, date, _BAND + 140, 48, 1, family, colors.muted, rtl, bold=False)
     logo = logo_image(theme)
     if logo is not None:

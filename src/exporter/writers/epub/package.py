@@ -12,6 +12,7 @@ from exporter.text.characters import storable
 from exporter.text.dates import document_timestamp, zip_timestamp
 from exporter.text.readable import readable
 from exporter.text.scripts import document_direction
+from exporter.text.wording import words_for
 from exporter.theme import Theme
 from exporter.writers.epub.cover import Image, cover_image, cover_page, logo_image
 from exporter.writers.epub.fonts import embedded_fonts
@@ -45,7 +46,7 @@ def render_epub(article: Article, theme: Theme) -> bytes:
     write_package_metadata(book, article, theme)
     _add_content(book, article, theme)
     _add_cover(book, article, theme)
-    _add_navigation(book, article)
+    _add_navigation(book, article, theme)
     return _write(book, article)
 
 
@@ -82,7 +83,7 @@ def _add_cover(book: epub.EpubBook, article: Article, theme: Theme) -> None:
     if logo is not None and theme.epub.cover is None:  # the generated cover shows it
         book.add_item(_image_item("logo", logo))
     page = epub.EpubItem(
-        uid="cover", file_name=_COVER, media_type=_XHTML, content=cover_page(article, image)
+        uid="cover", file_name=_COVER, media_type=_XHTML, content=cover_page(article, image, theme)
     )
     book.add_item(page)
     book.spine = [page, *book.spine]
@@ -96,8 +97,11 @@ def _image_item(uid: str, image: Image) -> epub.EpubItem:
     )
 
 
-def _add_navigation(book: epub.EpubBook, article: Article) -> None:
-    nav = epub.EpubNav(title=storable(article.title), direction=document_direction(article))
+def _add_navigation(book: epub.EpubBook, article: Article, theme: Theme) -> None:
+    """The navigation document, headed by the contents label in the book's language, and the
+    NCX for older reading systems."""
+    contents = storable(words_for(article, theme).contents)
+    nav = epub.EpubNav(title=contents, direction=document_direction(article))
     nav.add_link(href=_STYLESHEET, rel="stylesheet", type="text/css")
     book.add_item(nav)
     book.add_item(epub.EpubNcx())

@@ -19,6 +19,7 @@ from exporter.text.dates import document_timestamp
 from exporter.text.languages import document_language
 from exporter.text.readable import readable
 from exporter.text.scripts import document_direction
+from exporter.text.wording import words_for
 from exporter.theme import Theme
 from exporter.writers.pdf.coverage import (
     refuse_drawn_without_glyph,
@@ -67,7 +68,9 @@ def _render(article: Article, theme: Theme) -> bytes:
     buffer = BytesIO()
     document = document_template(buffer, article, theme, styles, language)
     canvas: dict[str, Any] = {
-        "decorate": page_decorator(theme, styles, RunningText.of(article)),
+        "decorate": page_decorator(
+            theme, styles, RunningText.of(article, words_for(article, theme))
+        ),
         "moment": document_timestamp(article),
     }
     root = Element("Document")

@@ -13,6 +13,8 @@ from reportlab.pdfbase import pdfmetrics
 from exporter.errors import MissingGlyphError
 from exporter.fonts import Face, missing_characters, needs_glyph
 from exporter.model import Article, Inline, ListBlock, ParseWarning, block_texts
+from exporter.text.metadata import credit
+from exporter.text.wording import Words, words_for
 from exporter.theme import Theme
 from exporter.writers.pdf.typefaces import FaceChain, faces
 
@@ -133,16 +135,17 @@ def _uncovered(article: Article, theme: Theme) -> list[_Uncovered]:
     body = faces(theme.fonts.body, "regular")
     heading = faces(theme.fonts.heading, "bold")
     running = faces(theme.fonts.heading, "regular")
+    words = words_for(article, theme)
     title = Inline(article.title, line=article.title_line)
     subtitle = Inline(article.subtitle or "", line=article.subtitle_line)
     parts: list[tuple[str, str, Sequence[Inline], FaceChain, bool]] = [
         ("title", "title", [title], faces(theme.fonts.title, "bold"), True),
         ("subtitle", "title", [subtitle], faces(theme.fonts.title, "regular"), True),
-        ("author and date", "heading", _meta(article), running, True),
+        ("author and date", "heading", _meta(article, words), running, True),
         ("key points label", "heading", _label(article, theme), heading, True),
         ("section headings", "heading", _headings(article), heading, True),
         ("body text", "body", _body_texts(article), body, True),
-        ("header and footer", "heading", _running_texts(article, theme), running, True),
+        ("header and footer", "heading", _running_texts(article, words), running, True),
         # Bullets are drawn in the main font only, without fallbacks.
         ("bullets", "body", _bullets(article, theme), body, False),
     ]
@@ -193,11 +196,12 @@ def _body_texts(article: Article) -> list[Inline]:
     return texts
 
 
-def _meta(article: Article) -> list[Inline]:
+def _meta(article: Article, words: Words) -> list[Inline]:
+    """The byline's credit and date, in the words and digits the handout shows them in."""
     metadata = article.metadata
     return [
-        Inline(metadata.author or "", line=metadata.lines.get("author")),
-        Inline(metadata.date or "", line=metadata.lines.get("date")),
+        Inline(credit(article, words) or "", line=metadata.lines.get("author")),
+        Inline(words.date(metadata.date), line=metadata.lines.get("date")),
     ]
 
 
@@ -212,17 +216,19 @@ def _bullets(article: Article, theme: Theme) -> list[Inline]:
     return []
 
 
-def _running_texts(article: Article, theme: Theme) -> list[Inline]:
+def _running_texts(article: Article, words: Words) -> list[Inline]:
     templates = " ".join(
-        f"{part.left} {part.center} {part.right}" for part in (theme.header, theme.footer)
+        f"{part.left} {part.center} {part.right}" for part in (words.header, words.footer)
     )
     texts = [Inline(templates.translate(str.maketrans("", "", "{}")))]
     if "title}" in templates:
         texts.append(Inline(article.title, line=article.title_line))
     if "{author}" in templates:
-        texts.append(_meta(article)[0])
+        texts.append(Inline(words.names(article.metadata.authors)))
     if "{date}" in templates:
-        texts.append(_meta(article)[1])
+        texts.append(_meta(article, words)[1])
+    if "{page" in templates:
+        texts.append(Inline(words.digits))
     return texts
 
 

@@ -20,6 +20,7 @@ from reportlab.platypus.doctemplate import FrameBreak
 from exporter.model import Article
 from exporter.text.metadata import subject
 from exporter.text.templates import fill_template, running_values
+from exporter.text.wording import Words
 from exporter.theme import HeaderFooter, Theme
 from exporter.writers.pdf.bidi import visual_runs
 from exporter.writers.pdf.logo import header_logo
@@ -31,23 +32,26 @@ _ELLIPSIS = "…"
 
 @dataclass(frozen=True, slots=True)
 class RunningText:
-    """What the header and footer templates are filled with, except the page numbers."""
+    """The header and footer templates in the brief's language, and what they are filled with
+    besides the page numbers."""
 
     values: tuple[tuple[str, str], ...]
+    words: Words
 
     @classmethod
-    def of(cls, article: Article) -> RunningText:
-        return cls(tuple(running_values(article).items()))
+    def of(cls, article: Article, words: Words) -> RunningText:
+        return cls(tuple(running_values(article, words).items()), words)
 
     def fill(self, template: str, page: int, pages: int) -> str:
-        """``template`` filled for one page.
+        """``template`` filled for one page, the numbers in the handout's digits.
 
-        >>> RunningText((("title", "T"),)).fill("{title}: {page} / {pages} {x}", 2, 5)
+        >>> from exporter.text.wording import words_for
+        >>> words = words_for(Article("T"), Theme())
+        >>> RunningText((("title", "T"),), words).fill("{title}: {page} / {pages} {x}", 2, 5)
         'T: 2 / 5 {x}'
         """
-        return fill_template(
-            template, {**dict(self.values), "page": str(page), "pages": str(pages)}
-        )
+        numbers = {"page": self.words.number(page), "pages": self.words.number(pages)}
+        return fill_template(template, {**dict(self.values), **numbers})
 
 
 class PagedCanvas(Canvas):
@@ -123,10 +127,10 @@ def page_decorator(
             x = page.margin_left + width - logo.width if running.right_to_left else page.margin_left
             with canvas.pagination("Header"):
                 logo.draw(canvas, x, header_y + size * 0.35 - logo.height / 2)
-        lines = [("Footer", theme.footer, footer_y, page.margin_left, width)]
+        lines = [("Footer", values.words.footer, footer_y, page.margin_left, width)]
         if number > 1:
             left = page.margin_left + (0 if running.right_to_left else room)
-            lines.append(("Header", theme.header, header_y, left, width - room))
+            lines.append(("Header", values.words.header, header_y, left, width - room))
         for part, parts, y, left, line_width in lines:
             if running.right_to_left:  # a right-to-left page reads from the right edge
                 parts = replace(parts, left=parts.right, right=parts.left)

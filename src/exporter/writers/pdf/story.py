@@ -19,6 +19,7 @@ from exporter.model import Article, Block, Inline, ListBlock, Quote, Section, Sp
 from exporter.model import Paragraph as ParagraphBlock
 from exporter.text.metadata import byline, source_line
 from exporter.text.scripts import has_right_to_left
+from exporter.text.wording import words_for
 from exporter.theme import Theme
 from exporter.writers.pdf.bidi import BidiParagraph, RightToLeftParagraph
 from exporter.writers.pdf.box import BoxLook, FramedBox
@@ -79,7 +80,7 @@ def source_flowables(
     article: Article, theme: Theme, styles: Styles, document: Element
 ) -> Iterator[Flowable]:
     """The line naming the story's source, at the end, its address a link."""
-    line = source_line(article)
+    line = source_line(article, words_for(article, theme))
     if line is not None:
         yield text(line, styles.source, theme, document.add("P"))
 
@@ -135,7 +136,7 @@ def title_block(
     yield text(article.title, styles.title, theme, document.add("H1"))
     if article.subtitle:
         yield text(article.subtitle, styles.subtitle, theme, document.add("P"))
-    line = byline(article)
+    line = byline(article, words_for(article, theme))
     if line:
         yield text(line, styles.meta, theme, document.add("P"))
     yield HRFlowable(

@@ -22,6 +22,7 @@ from exporter.text.links import linked_spans
 from exporter.text.metadata import BYLINE_SEPARATOR, credit, source_line, subject
 from exporter.text.readable import readable
 from exporter.text.scripts import document_direction, foreign_runs, is_right_to_left
+from exporter.text.wording import Words, words_for
 from exporter.theme import Theme
 
 XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
@@ -129,15 +130,16 @@ def article_tree(
     html.set("dir", document_direction(article))
     _head(html, article, stylesheet_href, style, web_page)
     body = _element(html, "body")
-    _title_block(body, article)
+    words = words_for(article, theme)
+    _title_block(body, article, words)
     if web_page:
-        _contents(body, article)
+        _contents(body, article, words)
     _key_points(body, article, theme.key_points.label_for(article.metadata.language))
     headed = 0
     for section in article.sections:
         headed += bool(section.heading)
         _section(body, section, _section_id(headed) if section.heading else None)
-    _source(body, article)
+    _source(body, article, words)
     return html
 
 
@@ -164,11 +166,12 @@ def _head(
         _append_text(_element(head, "style"), style)
 
 
-def _contents(body: etree._Element, article: Article) -> None:
+def _contents(body: etree._Element, article: Article, words: Words) -> None:
     """A ``<nav>`` listing the sections, subsections nested under theirs; the title's anchor
     when the article has none."""
     _contents_list(
-        _element(body, "nav", {"class": "contents"}), navigation_tree(navigation(article))
+        _element(body, "nav", {"class": "contents", "aria-label": storable(words.contents)}),
+        navigation_tree(navigation(article)),
     )
 
 
@@ -181,12 +184,12 @@ def _contents_list(parent: etree._Element, entries: Sequence[NavEntry]) -> None:
             _contents_list(item, entry.children)
 
 
-def _title_block(body: etree._Element, article: Article) -> None:
+def _title_block(body: etree._Element, article: Article, words: Words) -> None:
     header = _element(body, "header", {"class": "title-block"})
     _inline(_element(header, "h1", {"class": "title", "id": "title"}), article.title)
     if article.subtitle:
         _inline(_element(header, "p", {"class": "subtitle"}), article.subtitle)
-    author, date = credit(article), article.metadata.date
+    author, date = credit(article, words), article.metadata.date
     if not (author or date):
         return
     byline = _element(header, "p", {"class": "byline"})
@@ -197,12 +200,12 @@ def _title_block(body: etree._Element, article: Article) -> None:
     if date:
         moment = parse_brief_date(date)
         if moment is None:
-            _append_text(_element(byline, "span", {"class": "date"}), date)
+            _append_text(_element(byline, "span", {"class": "date"}), words.date(date))
         else:
             time = _element(
                 byline, "time", {"class": "date", "datetime": moment.date().isoformat()}
             )
-            _append_text(time, date)
+            _append_text(time, words.date(date))
 
 
 def _key_points(body: etree._Element, article: Article, label: str) -> None:
@@ -256,9 +259,9 @@ def _list(parent: etree._Element, block: ListBlock) -> None:
             _list(element, item.sublist)
 
 
-def _source(body: etree._Element, article: Article) -> None:
+def _source(body: etree._Element, article: Article, words: Words) -> None:
     """The line naming the story's source, at the end, its address a link."""
-    line = source_line(article)
+    line = source_line(article, words)
     if line is not None:
         _inline(_element(body, "p", {"class": "source"}), line)
 
