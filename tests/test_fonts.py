@@ -15,7 +15,7 @@ from exporter.fonts import (
     bundled_families,
     discovery,
     face_chain,
-    is_truetype,
+    font_facts,
     missing_characters,
     resolve_face,
 )
@@ -33,9 +33,10 @@ def test_bundled_families_ship_with_their_licences() -> None:
 @pytest.mark.parametrize("family", ["DejaVu Serif", "DejaVu Sans", "Noto Serif"])
 @pytest.mark.parametrize("face", FACES)
 def test_every_face_of_a_full_bundled_family_is_a_truetype_file(family: str, face: str) -> None:
-    path = resolve_face(Font(family), face)  # type: ignore[arg-type]
-    assert path.parent == BUNDLED_DIR
-    assert is_truetype(path)
+    file = resolve_face(Font(family), face)  # type: ignore[arg-type]
+    assert file.path.parent == BUNDLED_DIR
+    facts = font_facts(file)
+    assert facts is not None and facts.outlines == "truetype"
 
 
 @pytest.mark.parametrize("family", sorted(set(bundled_families()) - {SYMBOLS}))
@@ -52,13 +53,13 @@ def test_family_names_match_without_regard_to_case() -> None:
 
 def test_font_files_of_the_theme_come_first(tmp_path: Path) -> None:
     own = resolve_face(Font("Noto Serif"), "regular")
-    font = Font("House Serif", fallbacks=("DejaVu Serif",), files=(("regular", str(own)),))
+    font = Font("House Serif", fallbacks=("DejaVu Serif",), files=(("regular", str(own.path)),))
     assert face_chain(font, "regular")[0] == own
     # A face the theme does not give is looked up along the chain.
     assert face_chain(font, "bold")[0].name == "DejaVuSerif-Bold.ttf"
 
 
-def test_a_file_without_truetype_outlines_is_skipped(tmp_path: Path) -> None:
+def test_a_file_that_is_not_a_font_is_skipped(tmp_path: Path) -> None:
     fake = tmp_path / "fake.ttf"
     fake.write_bytes(b"OTTO" + bytes(100))
     font = Font("Fake", fallbacks=("Noto Serif",), files=(("regular", str(fake)),))
@@ -70,7 +71,7 @@ def test_every_chain_ends_with_the_bundled_last_resort_and_symbols() -> None:
     # Between them: the installed script families (CJK, Arabic, Hebrew), if any.
     assert chain[0] == resolve_face(Font(LAST_RESORT), "italic")
     assert chain[-1] == resolve_face(Font(SYMBOLS), "regular")
-    assert all(path.parent != BUNDLED_DIR for path in chain[1:-1])
+    assert all(file.path.parent != BUNDLED_DIR for file in chain[1:-1])
 
 
 def test_emoji_are_covered_by_the_symbols_font() -> None:
@@ -78,30 +79,19 @@ def test_emoji_are_covered_by_the_symbols_font() -> None:
     assert missing_characters("👍 🇺🇦 ☃ ✔", chain) == set()
 
 
-def test_a_missing_face_falls_through_to_the_next_family(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(discovery.shutil, "which", lambda name: None)  # a machine without fonts
-    discovery._system_face.cache_clear()
-    try:
-        chain = face_chain(Font("Noto Sans", fallbacks=("DejaVu Serif",)), "italic")
-        assert chain[0].name == "DejaVuSerif-Italic.ttf"
-    finally:
-        discovery._system_face.cache_clear()
+@pytest.mark.usefixtures("no_system_fonts")
+def test_a_missing_face_falls_through_to_the_next_family() -> None:
+    chain = face_chain(Font("Noto Sans", fallbacks=("DejaVu Serif",)), "italic")
+    assert chain[0].name == "DejaVuSerif-Italic.ttf"
 
 
-def test_without_fontconfig_only_bundled_fonts_are_found(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(discovery.shutil, "which", lambda name: None)
-    discovery._system_face.cache_clear()
-    try:
-        assert discovery._system_face("DejaVu Serif", "regular") is None
-        assert resolve_face(Font("DejaVu Serif"), "regular").parent == BUNDLED_DIR
-    finally:
-        discovery._system_face.cache_clear()
+@pytest.mark.usefixtures("no_system_fonts")
+def test_without_fontconfig_only_bundled_fonts_are_found() -> None:
+    assert discovery._system_face("DejaVu Serif", "regular") is None
+    assert resolve_face(Font("DejaVu Serif"), "regular").path.parent == BUNDLED_DIR
 
 
 def test_fontconfig_answers_for_another_family_are_refused() -> None:
-    discovery._system_face.cache_clear()
     assert discovery._system_face("No Such Family 7c1e", "regular") is None
 
 

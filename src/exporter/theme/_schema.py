@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import re
 import string
-import struct
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -214,39 +213,30 @@ def font_files(value: object, base: Path) -> tuple[tuple[str, str], ...]:
         path = (base / raw_path).resolve()
         if not path.is_file():
             raise NestedValueError(key, f"font file not found: {path}")
-        if not _is_font_file(path):
+        problem = _font_problem(path)
+        if problem is not None:
             raise NestedValueError(
-                key, f"not a TrueType or OpenType font file, or a damaged one: {path}"
+                key, f"not a TrueType or OpenType font file, or a damaged one ({problem}): {path}"
             )
         files.append((face, str(path)))
     return tuple(sorted(files, key=lambda pair: FONT_FACES.index(pair[0])))
 
 
-#: The first four bytes of TrueType, OpenType (CFF) and collection files.
-_FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf")
-
-
-def _is_font_file(path: Path) -> bool:
-    """Whether ``path`` starts like a font and its table directory is whole.
+def _font_problem(path: Path) -> str | None:
+    """What is wrong with the font file at ``path`` (fontTools cannot read it, or its tables
+    are damaged), or ``None`` for a good one.
 
     A truncated or corrupt file with a font's first bytes would otherwise pass here and crash
     a writer later, after other files were written.
     """
-    data = path.read_bytes()
-    if data[:4] not in _FONT_SIGNATURES or len(data) < 12:
-        return False
-    if data[:4] == b"ttcf":
-        return True
-    (count,) = struct.unpack(">H", data[4:6])
-    if count == 0 or 12 + 16 * count > len(data):
-        return False
-    tags = set()
-    for start in range(12, 12 + 16 * count, 16):
-        tag, _checksum, offset, length = struct.unpack(">4sIII", data[start : start + 16])
-        if offset + length > len(data):
-            return False
-        tags.add(tag)
-    return {b"head", b"cmap"} <= tags
+    # Imported here: the font package builds on theme values, so it loads after this module.
+    from exporter.fonts.facts import FontFile, UnusableFontError, checked_facts
+
+    try:
+        checked_facts(FontFile(path))
+    except UnusableFontError as problem:
+        return str(problem)
+    return None
 
 
 def suggest(word: str, known: Iterable[str], prefix: str = "", suffix: str = "") -> str:

@@ -22,7 +22,7 @@ from exporter.writers.pdf.pages import (
     page_decorator,
 )
 from exporter.writers.pdf.story import story
-from exporter.writers.pdf.styles import build_styles
+from exporter.writers.pdf.styles import build_styles, conversion_characters
 
 __all__ = ["DEFAULT_LANGUAGE", "render_pdf", "uncovered_characters"]
 
@@ -37,7 +37,7 @@ def render_pdf(article: Article, theme: Theme) -> bytes:
     b'%PDF-1.4'
     """
     language = article.metadata.language or DEFAULT_LANGUAGE
-    styles = build_styles(theme, language)
+    styles = build_styles(theme, language, conversion_characters(article, theme, language))
     buffer = BytesIO()
     document = document_template(buffer, article, theme, styles, language)
     canvasmaker = functools.partial(

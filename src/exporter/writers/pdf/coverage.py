@@ -5,39 +5,43 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from exporter.fonts import Face, missing_characters
+from exporter.fonts import missing_characters
+from exporter.fonts.usage import body_texts
 from exporter.model import Article, ListBlock, ParseWarning
-from exporter.model import Paragraph as ParagraphBlock
 from exporter.theme import Theme
+from exporter.writers.pdf.styles import USED_FACES
 from exporter.writers.pdf.typefaces import FaceChain, faces
 
 _SHOWN = 12
 
 
 def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
-    """One warning per part of the handout with characters its fonts lack (and one per face
-    a theme's own font files lack). The warnings hold no line, only the ``characters``: the
-    article does not know its lines (see :func:`exporter.reading.locate_characters`).
+    """One warning per face a theme's own font files lack, and per part of the handout with
+    characters its fonts lack. The latter hold no line, only the ``characters``: the article
+    does not know its lines (see :func:`exporter.reading.locate_characters`).
 
     >>> from exporter.model import Article
     >>> uncovered_characters(Article(title="Ωmega"), Theme())
     []
     """
-    body = faces(theme.fonts.body, "regular")
-    heading = faces(theme.fonts.heading, "bold")
-    running = faces(theme.fonts.heading, "regular")
+    language = article.metadata.language
+    body = faces(theme.fonts.body, "regular", language)
+    heading = faces(theme.fonts.heading, "bold", language)
+    running = faces(theme.fonts.heading, "regular", language)
+    title = faces(theme.fonts.title, "bold", language)
+    subtitle = faces(theme.fonts.title, "regular", language)
     parts: list[tuple[str, str, Iterable[str], FaceChain, bool]] = [
-        ("title", "title", [article.title], faces(theme.fonts.title, "bold"), True),
-        ("subtitle", "title", [article.subtitle or ""], faces(theme.fonts.title, "regular"), True),
+        ("title", "title", [article.title], title, True),
+        ("subtitle", "title", [article.subtitle or ""], subtitle, True),
         ("author and date", "heading", _meta(article), running, True),
         ("key points label", "heading", _label(article, theme), heading, True),
         ("section headings", "heading", article.headings, heading, True),
-        ("body text", "body", _body_texts(article), body, True),
+        ("body text", "body", body_texts(article), body, True),
         ("header and footer", "heading", _running_texts(article, theme), running, True),
         # Bullets are drawn in the main font only, without fallbacks.
         ("bullets", "body", _bullets(article, theme), body, False),
     ]
-    warnings = [ParseWarning(0, message) for message in _missing_faces(theme)]
+    warnings = [ParseWarning(0, message) for message in _missing_faces(theme, language)]
     for where, role, texts, chain, with_fallbacks in parts:
         missing = _missing("".join(texts), chain, with_fallbacks)
         if missing:
@@ -45,36 +49,16 @@ def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
     return warnings
 
 
-# The faces the PDF sets each theme font in.
-_USED_FACES: tuple[tuple[str, Face], ...] = (
-    ("title", "bold"),
-    ("title", "regular"),
-    ("heading", "bold"),
-    ("heading", "regular"),
-    ("body", "regular"),
-)
-
-
-def _missing_faces(theme: Theme) -> Iterable[str]:
+def _missing_faces(theme: Theme, language: str | None) -> Iterable[str]:
     """A theme font given as files that lacks a face the PDF needs falls back, and says so."""
-    for role, face in _USED_FACES:
+    for role, face in USED_FACES:
         font = getattr(theme.fonts, role)
         if font.files and face not in dict(font.files):
-            used = faces(font, face).paths[0].name
+            used = faces(font, face, language).files[0].name
             yield (
                 f'theme font "{font.family}" (fonts.{role}) has no {face.replace("_", " ")} '
                 f"file; {role} text is set in {used} instead"
             )
-
-
-def _body_texts(article: Article) -> Iterable[str]:
-    yield from article.key_points
-    for block in article.blocks():
-        match block:
-            case ParagraphBlock():
-                yield block.text
-            case ListBlock():
-                yield from block.items
 
 
 def _meta(article: Article) -> Iterable[str]:
@@ -105,7 +89,7 @@ def _running_texts(article: Article, theme: Theme) -> Iterable[str]:
 
 def _missing(text: str, chain: FaceChain, with_fallbacks: bool) -> str:
     return "".join(
-        sorted(missing_characters(text, chain.paths if with_fallbacks else chain.paths[:1]))
+        sorted(missing_characters(text, chain.files if with_fallbacks else chain.files[:1]))
     )
 
 

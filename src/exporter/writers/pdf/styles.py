@@ -7,7 +7,7 @@ in, because inline markup needs the chain to pick fallback fonts.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -17,9 +17,13 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from exporter.fonts import Face, FontFile, covered_codepoints, needs_glyph
+from exporter.fonts.usage import document_characters
+from exporter.model import Article
 from exporter.scripts import is_right_to_left
-from exporter.theme import Color, Theme
-from exporter.writers.pdf.typefaces import FaceChain, faces
+from exporter.theme import Color, Font, Theme
+from exporter.writers.pdf.bidi import shape_arabic
+from exporter.writers.pdf.typefaces import FaceChain, faces, is_cff
 
 # Display type is set tighter than running text; these ratios are typographic, not a look.
 _TITLE_LEADING = 1.18
@@ -58,11 +62,23 @@ def rgb(color: Color) -> ReportlabColor:
     return HexColor(color.css)
 
 
+#: The faces the PDF sets each theme font in.
+USED_FACES: tuple[tuple[str, Face], ...] = (
+    ("title", "bold"),
+    ("title", "regular"),
+    ("heading", "bold"),
+    ("heading", "regular"),
+    ("body", "regular"),
+)
+
+
 @functools.lru_cache(maxsize=16)  # styles are immutable once built; building costs ~0.5 ms
-def build_styles(theme: Theme, language: str) -> Styles:
+def build_styles(theme: Theme, language: str, characters: frozenset[str] = frozenset()) -> Styles:
     """All styles for ``theme`` in ``language`` (BCP 47): it picks the hyphenation patterns,
-    line breaking between ideographs for Chinese and Japanese, and the text direction."""
-    styles = _left_to_right_styles(theme, language)
+    line breaking between ideographs for Chinese and Japanese, the text direction, and the
+    regional fonts of pan-CJK families. ``characters`` are what CFF fonts of the chains may
+    have to draw (:func:`conversion_characters`), usually none."""
+    styles = _left_to_right_styles(theme, language, characters)
     if is_right_to_left(language):
         styles = Styles(
             **{item.name: _mirrored(getattr(styles, item.name)) for item in fields(Styles)}
@@ -102,9 +118,37 @@ def _breaks_between_ideographs(language: str) -> bool:
     return language.lower().split("-")[0] in ("zh", "ja", "yue", "wuu")
 
 
-def _left_to_right_styles(theme: Theme, language: str) -> Styles:
-    body_font = faces(theme.fonts.body, "regular")
-    heading_font = faces(theme.fonts.heading, "bold")
+def conversion_characters(article: Article, theme: Theme, language: str) -> frozenset[str]:
+    """The characters of the document that a CFF font of its chains may have to draw: none
+    when the chains hold no CFF font or the main fonts have every character (the usual
+    case, which keeps the styles cached), else all of them, as drawn (Arabic joined)."""
+    chains = [faces(getattr(theme.fonts, role), face, language) for role, face in USED_FACES]
+    if not any(is_cff(file) for chain in chains for file in chain.files):
+        return frozenset()
+    drawn = set(document_characters(article, theme))
+    drawn.update(shape_arabic("".join(drawn)))
+    mains = {chain.files[0] for chain in chains}
+    if any(is_cff(main) for main in mains) or not _all_covered(drawn, mains):
+        return frozenset(drawn)
+    return frozenset()
+
+
+def _all_covered(characters: Iterable[str], fonts: Iterable[FontFile]) -> bool:
+    coverages = [covered_codepoints(font) for font in fonts]
+    return all(
+        ord(character) in coverage
+        for character in characters
+        if needs_glyph(character)
+        for coverage in coverages
+    )
+
+
+def _left_to_right_styles(theme: Theme, language: str, characters: frozenset[str]) -> Styles:
+    def chain(font: Font, face: Face) -> FaceChain:
+        return faces(font, face, language).for_document(characters)
+
+    body_font = chain(theme.fonts.body, "regular")
+    heading_font = chain(theme.fonts.heading, "bold")
     sizes, spacing, colors = theme.sizes, theme.spacing, theme.colors
     body = _style(
         "body",
@@ -141,7 +185,7 @@ def _left_to_right_styles(theme: Theme, language: str) -> Styles:
     return Styles(
         title=_style(
             "title",
-            faces(theme.fonts.title, "bold"),
+            chain(theme.fonts.title, "bold"),
             sizes.title,
             sizes.title * _TITLE_LEADING,
             colors.title,
@@ -149,7 +193,7 @@ def _left_to_right_styles(theme: Theme, language: str) -> Styles:
         ),
         subtitle=_style(
             "subtitle",
-            faces(theme.fonts.title, "regular"),
+            chain(theme.fonts.title, "regular"),
             sizes.subtitle,
             sizes.subtitle * _HEADING_LEADING,
             colors.muted,
@@ -157,7 +201,7 @@ def _left_to_right_styles(theme: Theme, language: str) -> Styles:
         ),
         meta=_style(
             "meta",
-            faces(theme.fonts.heading, "regular"),
+            chain(theme.fonts.heading, "regular"),
             sizes.meta,
             sizes.meta * _META_LEADING,
             colors.muted,
@@ -189,7 +233,7 @@ def _left_to_right_styles(theme: Theme, language: str) -> Styles:
         ),
         running=_style(
             "running",
-            faces(theme.fonts.heading, "regular"),
+            chain(theme.fonts.heading, "regular"),
             sizes.header_footer,
             sizes.header_footer * _META_LEADING,
             colors.muted,

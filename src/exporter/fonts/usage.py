@@ -1,0 +1,58 @@
+"""Which characters a handout draws: what the fonts it carries must have.
+
+Every format draws the article's text and some of the theme's (the key-points label in the
+brief's language, the bullet, the running header and footer), so one function lists them all
+for the writers that subset or convert fonts.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+
+from exporter.model import Article, ListBlock, Paragraph
+from exporter.theme import Theme
+
+# What running heads and page numbers add: digits, the separator and the ellipsis that
+# shortens a long title.
+_RUNNING_EXTRAS = "0123456789/…"
+
+
+def document_characters(article: Article, theme: Theme) -> frozenset[str]:
+    """Every character of ``article`` and of the theme text it is shown with.
+
+    >>> from exporter.model import Article
+    >>> "".join(sorted(document_characters(Article(title="Ωmega"), Theme())))
+    ' /0123456789aegmΩ•…'
+    """
+    return frozenset("".join(document_texts(article, theme)))
+
+
+def document_texts(article: Article, theme: Theme) -> Iterator[str]:
+    """The pieces of text a handout of ``article`` shows, in no particular order."""
+    metadata = article.metadata
+    yield article.title
+    yield article.subtitle or ""
+    yield metadata.author or ""
+    yield metadata.date or ""
+    yield from article.headings
+    yield from body_texts(article)
+    if article.key_points:
+        yield theme.key_points.label_for(metadata.language)
+    yield theme.key_points.bullet
+    for part in (theme.header, theme.footer):
+        for template in (part.left, part.center, part.right):
+            # The literal text around the placeholders, which are filled from the above.
+            yield "".join(literal for literal, *_ in string.Formatter().parse(template))
+    yield _RUNNING_EXTRAS
+
+
+def body_texts(article: Article) -> Iterator[str]:
+    """The text set in the body font: key points, paragraphs and list items."""
+    yield from article.key_points
+    for block in article.blocks():
+        match block:
+            case Paragraph():
+                yield block.text
+            case ListBlock():
+                yield from block.items
