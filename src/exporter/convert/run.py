@@ -145,7 +145,9 @@ def convert_brief(job: Job) -> BriefResult:
             if not job.force and job.previous.get(str(path)) == key and path.is_file():
                 outputs.append(OutputResult(str(path), name, "skipped", 0.0, key))
                 continue
-            warnings += locate_characters(writer.warnings(article, theme), data)
+            # A warning about the theme (a family not found) comes from every format: once.
+            located = locate_characters(writer.warnings(article, theme), data)
+            warnings += tuple(warning for warning in located if warning not in warnings)
             write_atomic(path, writer.render(article, theme), durable=job.durable)
             outputs.append(
                 OutputResult(str(path), name, "written", time.perf_counter() - began, key)

@@ -67,6 +67,9 @@ class UnknownFormatError(ExporterError, ValueError):
     exit_code = 2
 
 
+# The check of every format that names fonts: theme families that cannot be found.
+_FONT_WARNINGS = "exporter.fonts.missing:font_warnings"
+
 BUILTIN: dict[str, Writer] = {
     writer.name: writer
     for writer in (
@@ -83,6 +86,7 @@ BUILTIN: dict[str, Writer] = {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "Word document with real styles, numbering and page fields",
             "exporter.writers.docx:render_docx",
+            check=_FONT_WARNINGS,
         ),
         Writer(
             "pdf",
@@ -98,6 +102,7 @@ BUILTIN: dict[str, Writer] = {
             "application/epub+zip",
             "EPUB 3 e-book with navigation, accessibility metadata and theme CSS",
             "exporter.writers.epub:render_epub",
+            check=_FONT_WARNINGS,
         ),
         Writer(
             "html",
@@ -105,6 +110,7 @@ BUILTIN: dict[str, Writer] = {
             "text/html",
             "one self-contained web page: theme CSS inlined, table of contents",
             "exporter.writers.html:render_html",
+            check=_FONT_WARNINGS,
         ),
         Writer(
             "markdown",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from exporter.fonts import missing_characters
+from exporter.fonts.missing import font_warnings
 from exporter.fonts.usage import body_texts
 from exporter.model import Article, ListBlock, ParseWarning
 from exporter.theme import Theme
@@ -16,9 +17,10 @@ _SHOWN = 12
 
 
 def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
-    """One warning per face a theme's own font files lack, and per part of the handout with
-    characters its fonts lack. The latter hold no line, only the ``characters``: the article
-    does not know its lines (see :func:`exporter.reading.locate_characters`).
+    """One warning per theme family that cannot be found, per face a theme's own font files
+    lack, and per part of the handout with characters its fonts lack. The last hold no
+    line, only the ``characters``: the article does not know its lines (see
+    :func:`exporter.reading.locate_characters`).
 
     >>> from exporter.model import Article
     >>> uncovered_characters(Article(title="Ωmega"), Theme())
@@ -41,7 +43,8 @@ def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
         # Bullets are drawn in the main font only, without fallbacks.
         ("bullets", "body", _bullets(article, theme), body, False),
     ]
-    warnings = [ParseWarning(0, message) for message in _missing_faces(theme, language)]
+    warnings = font_warnings(article, theme)
+    warnings += [ParseWarning(0, message) for message in _missing_faces(theme, language)]
     for where, role, texts, chain, with_fallbacks in parts:
         missing = _missing("".join(texts), chain, with_fallbacks)
         if missing:
