@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import hashlib
 import io
 import threading
 from dataclasses import dataclass
@@ -68,7 +69,11 @@ def truetype_from_cff(file: FontFile, codepoints: frozenset[int]) -> bytes:
             source.glyphs[name].draw(TransformPen(quadratic, (scale, 0, 0, scale, 0, 0)))
             outlines[name] = pen.glyph()
         advances = {name: source.font["hmtx"][name][0] for name in order}
-        return _assemble(source.font, order, mapping, outlines, advances, units * scale)
+        font = _assemble(source.font, order, mapping, outlines, advances, units * scale)
+        _name_apart(font, mapping)
+        buffer = io.BytesIO()
+        font.save(buffer, reorderTables=True)
+        return buffer.getvalue()
 
 
 @functools.lru_cache(maxsize=4)
@@ -91,7 +96,7 @@ def _assemble(
     outlines: dict[str, Any],
     advances: dict[str, int],
     units_per_em: int,
-) -> bytes:
+) -> Any:
     from fontTools.ttLib import TTFont, newTable
     from fontTools.ttLib.scaleUpem import scale_upem
 
@@ -121,9 +126,19 @@ def _assemble(
         outline.recalcBounds(glyf)
         left_side_bearing = outline.xMin if outline.numberOfContours else 0
         hmtx.metrics[name] = (hmtx.metrics[name][0], left_side_bearing)
-    buffer = io.BytesIO()
-    font.save(buffer, reorderTables=True)
-    return buffer.getvalue()
+    return font
+
+
+def _name_apart(font: Any, mapping: dict[int, str]) -> None:
+    """Give the conversion a PostScript name of its own (the source's, with a tag of its code
+    points): reportlab takes fonts with one PostScript name for one font, and would set a
+    second document's text in the glyphs converted for the first."""
+    tag = hashlib.sha256(",".join(map(str, mapping)).encode()).hexdigest()[:8].upper()
+    names = font["name"]
+    for record in list(names.names):
+        if record.nameID == 6:
+            base = record.toUnicode()[: 63 - len(tag) - 1]
+            names.setName(f"{base}-{tag}", 6, record.platformID, record.platEncID, record.langID)
 
 
 def _maxp(glyph_count: int) -> Any:

@@ -69,15 +69,10 @@ class CharacterPages:
         >>> sorted(pages.pages), sorted(pages.singles)
         ([0, 7], [20013])
         """
-        pages = set(BASE_PAGES) if base else set()
-        singles = set()
-        for character in characters:
-            code = ord(character)
-            if any(first <= code <= last for first, last in _LARGE_BLOCKS):
-                singles.add(code)
-            else:
-                pages.add(code >> _PAGE_BITS)
-        return cls(frozenset(pages), frozenset(singles))
+        codes = {ord(character) for character in characters}
+        singles = {code for code in codes if code >= _LARGE_BLOCKS[0][0] and _in_large_block(code)}
+        pages = {code >> _PAGE_BITS for code in codes - singles}
+        return cls(frozenset(pages | BASE_PAGES if base else pages), frozenset(singles))
 
     def codepoints(self, coverage: frozenset[int]) -> frozenset[int]:
         """The code points of these pages and singles that ``coverage`` (a font's) has."""
@@ -105,10 +100,18 @@ def needed_codepoints(
         pages = CharacterPages.of(characters)
     else:
         main = covered_codepoints(behind)
-        lacking = CharacterPages.of((c for c in characters if ord(c) not in main), base=False)
+        coverage = covered_codepoints(file)
+        lacking = [c for c in characters if ord(c) not in main and needs_glyph(c)]
+        drawn = CharacterPages.of(lacking, base=False).codepoints(coverage)
+        if not drawn:
+            return frozenset()  # it would draw nothing the main font does not
         spaces = {ord(c) for c in characters if not needs_glyph(c)}
-        pages = CharacterPages(lacking.pages, lacking.singles | spaces)
+        return drawn | (spaces & coverage)
     return pages.codepoints(covered_codepoints(file))
+
+
+def _in_large_block(code: int) -> bool:
+    return any(first <= code <= last for first, last in _LARGE_BLOCKS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +125,10 @@ class FontSubset:
 
 
 def subset_font(file: FontFile, codepoints: frozenset[int]) -> FontSubset:
-    """``file`` with only the glyphs of ``codepoints`` (and those its layout tables reach from
-    them, so ligatures and Arabic joining forms stay), outlines unchanged, hints dropped.
-    Raises :class:`~exporter.fonts.facts.UnusableFontError` for a file that is not a font."""
+    """``file`` with only the glyphs of ``codepoints`` (and those its default layout features
+    reach from them, so kerning, ligatures and Arabic joining forms stay), outlines
+    unchanged, hints dropped. Raises :class:`~exporter.fonts.facts.UnusableFontError` for a
+    file that is not a font."""
     checked_facts(file)
     return _cached("subset", file, codepoints)
 
@@ -157,8 +161,9 @@ def _subset(file: FontFile, codepoints: frozenset[int]) -> bytes:
     from fontTools.ttLib import TTFont
 
     font = TTFont(str(file.path), fontNumber=file.index, recalcTimestamp=False)
+    # fontTools' default layout features are those text engines apply on their own (kerning,
+    # ligatures, marks, Arabic joining): what a reader needs without the user choosing any.
     options = subset.Options()
-    options.layout_features = ["*"]
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True
@@ -182,7 +187,7 @@ def _unknown(font: Any) -> list[str]:
     keep = set(subset.Options().no_subset_tables)
     return [
         tag
-        for tag in font
+        for tag in font.keys()  # noqa: SIM118 - a TTFont iterates by index, not by tag
         if tag != "GlyphOrder"
         and tag.strip() not in keep
         and not hasattr(getTableClass(tag), "subset_glyphs")
