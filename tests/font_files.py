@@ -13,6 +13,7 @@ from exporter.fonts import BUNDLED_DIR
 
 NOTO_SANS = BUNDLED_DIR / "NotoSans-Regular.ttf"
 NOTO_SANS_BOLD = BUNDLED_DIR / "NotoSans-Bold.ttf"
+NOTO_SERIF = BUNDLED_DIR / "NotoSerif-Regular.ttf"
 
 #: What :func:`cff_font` draws unless told otherwise: ASCII, some Latin-1 and punctuation.
 LATIN = "".join(map(chr, range(0x20, 0x7F))) + "äéöüßÀÉ–—‘’“”…•€"

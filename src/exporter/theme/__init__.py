@@ -23,6 +23,7 @@ from exporter.theme._units import format_length, parse_color, parse_length
 from exporter.theme._values import (
     Color,
     Colors,
+    DocxOptions,
     Font,
     Fonts,
     HeaderFooter,
@@ -37,6 +38,7 @@ __all__ = [
     "DEFAULT_THEME",
     "Color",
     "Colors",
+    "DocxOptions",
     "Font",
     "Fonts",
     "HeaderFooter",

@@ -30,6 +30,9 @@ DEFAULT_NAME = "default"
 #: The least width and height, in points, the margins must leave for text.
 MIN_TEXT_EXTENT = 72.0
 
+# The tables whose values fill one value object of the theme each (``page`` is built apart).
+_TABLE_VALUES = ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer", "docx")
+
 #: A theme file after validation: tables of converted values, not yet merged with defaults.
 Values = dict[str, Any]
 
@@ -183,7 +186,7 @@ def _build(values: Values, path: Path) -> Theme:
     base = Theme()
     parts = {
         name: dataclasses.replace(getattr(base, name), **values.get(name, {}))
-        for name in ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer")
+        for name in _TABLE_VALUES
     }
     return Theme(
         name=path.stem,
@@ -251,7 +254,7 @@ def apply_options(theme: Theme, options: Mapping[str, object]) -> Theme:
         raise ThemeError(f"option {error.message}") from None
     changed: dict[str, Any] = {
         name: dataclasses.replace(getattr(theme, name), **values[name])
-        for name in ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer")
+        for name in _TABLE_VALUES
         if name in values
     }
     if "page" in values:

@@ -280,4 +280,5 @@ TABLES: dict[str, dict[str, Converter]] = {
     },
     "header": _each("left center right", template),
     "footer": _each("left center right", template),
+    "docx": {"embed_fonts": flag},
 }

@@ -151,6 +151,14 @@ class HeaderFooter:
 
 
 @dataclass(frozen=True, slots=True)
+class DocxOptions:
+    """What only the Word file does: ``embed_fonts`` carries subsets of the fonts it names, so
+    that it looks the same on a machine without them."""
+
+    embed_fonts: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Theme:
     """Everything a writer needs to know about how a handout looks."""
 
@@ -167,3 +175,4 @@ class Theme:
     footer: HeaderFooter = field(default_factory=lambda: HeaderFooter(right="{page} / {pages}"))
     justify: bool = False
     hyphenate: bool = False
+    docx: DocxOptions = field(default_factory=DocxOptions)

@@ -86,7 +86,7 @@ BUILTIN: dict[str, Writer] = {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "Word document with real styles, numbering and page fields",
             "exporter.writers.docx:render_docx",
-            check=_FONT_WARNINGS,
+            check="exporter.writers.docx.fonts:font_warnings",
         ),
         Writer(
             "pdf",

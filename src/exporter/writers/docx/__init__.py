@@ -18,6 +18,7 @@ from exporter.model import Article
 from exporter.theme import Theme
 from exporter.timestamps import zip_timestamp
 from exporter.writers.docx.body import write_key_points, write_sections, write_title_block
+from exporter.writers.docx.fonts import write_fonts
 from exporter.writers.docx.language import document_language
 from exporter.writers.docx.properties import write_properties
 from exporter.writers.docx.running_heads import write_running_heads
@@ -39,6 +40,7 @@ def render_docx(article: Article, theme: Theme) -> bytes:
     document = new_document(theme)
     language = document_language(article)
     set_language(document.styles.element, language, theme)
+    write_fonts(document, article, theme, language)
     write_title_block(document, article, language)
     write_key_points(document, article, theme, language)
     write_sections(document, article, language)
@@ -63,7 +65,7 @@ def _package(document: Document, article: Article) -> bytes:
     PackageWriter._write_content_types_stream(writer, parts)  # type: ignore[no-untyped-call]
     PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
     PackageWriter._write_parts(writer, parts)
-    return deterministic_zip(entries.items, zip_timestamp(article))
+    return deterministic_zip(entries.items, zip_timestamp(article), stored=(".odttf",))
 
 
 class _Entries:

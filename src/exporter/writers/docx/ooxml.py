@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from lxml import etree
 
+from exporter.fonts import used_family
 from exporter.theme import Color, Font
 
 # Characters XML 1.0 allows (https://www.w3.org/TR/xml/#charsets); everything else is dropped.
@@ -172,8 +173,10 @@ def line_spacing(multiple: float) -> str:
 
 
 def fonts(font: Font) -> etree._Element:
-    """The same family for Latin, East Asian and complex scripts."""
-    family = font.family
+    """The family ``font`` is set in (its own, or the fallback it falls back to when it cannot
+    be found), for Latin, East Asian and complex scripts alike until the document's language
+    picks the families of its scripts."""
+    family = used_family(font)
     return element("w:rFonts", ascii=family, hAnsi=family, eastAsia=family, cs=family)
 
 
