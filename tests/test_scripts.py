@@ -1,8 +1,9 @@
 """Every script in every format: the Russian, Korean, Chinese, Arabic, Hebrew and mixed-script
 briefs of sources/ read back from the PDF, DOCX and EPUB, plus the script helpers themselves.
 
-CJK text needs a TrueType CJK font on the system (Debian: fonts-wqy-microhei, fonts-nanum).
-Without one these tests skip on a developer's machine and fail in CI (the CI variable is set).
+CJK text needs a CJK font on the system (Debian and Ubuntu: fonts-noto-cjk, or
+fonts-wqy-microhei and fonts-nanum). Without one these tests skip on a developer's machine and
+fail in CI (the CI variable is set).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ BRIEFS = {
     "en": "mixed-script-names.txt",
 }
 NEEDS_CJK = {"ko", "zh", "en"}
-INSTALL = "apt-get install -y --no-install-recommends fonts-wqy-microhei fonts-nanum"
+INSTALL = "apt-get install -y --no-install-recommends fonts-noto-cjk"
 
 
 def require_fonts_for(language: str) -> None:
@@ -52,7 +53,7 @@ def require_fonts_for(language: str) -> None:
         return
     if all(family_for(Font("DejaVu Sans"), sample) for sample in "中한"):
         return
-    message = f"no TrueType CJK font is installed: {INSTALL}"
+    message = f"no CJK font is installed: {INSTALL}"
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
