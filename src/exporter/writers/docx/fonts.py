@@ -1,15 +1,14 @@
-"""The Word file's fonts: which family each script is set in, the font table, and the fonts the
-file carries, so that it looks the same on a machine without them (ECMA-376 Part 1, §17.8).
+"""The Word file's fonts: which family each script is set in, and the fonts the file carries,
+so that it looks the same on a machine without them (ECMA-376 Part 1, §17.8).
 
 Each theme font names three families (``w:rFonts``): its own for Latin text, and the first
-family of its chain with the document's East Asian and complex script. The font table
-(``word/fontTable.xml``) describes each family the way Word does (PANOSE, generic family, pitch,
-Unicode and code page signature), so that a reader without it substitutes a similar one, and,
-unless the theme says ``docx.embed_fonts = false``, carries a subset of every face the document
-uses: the pages of characters the document has (:mod:`exporter.fonts.subsets`), obfuscated
-as ``word/fonts/fontN.odttf`` with a key derived from the font's bytes. Fonts whose licence
-(OS/2 ``fsType``) forbids embedding or subsetting are named but not carried. CFF fonts (Noto
-CJK) are carried as their TrueType conversion, which Word and LibreOffice both read.
+family of its chain with the document's East Asian and complex script. Every family named
+goes into the font table (:mod:`exporter.writers.docx.font_table`), and, unless the theme says
+``docx.embed_fonts = false``, the file carries a subset of every face the document uses: the
+pages of characters the document has (:mod:`exporter.fonts.subsets`), as an obfuscated
+``word/fonts/fontN.odttf``. Fonts whose licence (OS/2 ``fsType``) forbids embedding or
+subsetting are named but not carried. CFF fonts (Noto CJK) are carried as their TrueType
+conversion, which Word and LibreOffice both read.
 
 What a document needs is worked out once per theme, language and set of character pages, so a
 batch of briefs in one script shares one set of font parts.
@@ -18,17 +17,12 @@ batch of briefs in one script shares one set of font parts.
 from __future__ import annotations
 
 import functools
-import hashlib
-import uuid
 from dataclasses import dataclass
 
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml.ns import nsmap, qn
-from docx.oxml.parser import OxmlElement
-from lxml import etree
 
 from exporter.fonts import (
     Face,
@@ -47,11 +41,15 @@ from exporter.fonts.subsets import truetype_font as truetype_subset
 from exporter.fonts.usage import document_characters
 from exporter.model import Article, ParseWarning
 from exporter.theme import Font, Theme
+from exporter.writers.docx.font_table import (
+    OBFUSCATED_FONT,
+    add_embedded,
+    family_entry,
+    font_table,
+    obfuscated,
+    table_xml,
+)
 from exporter.writers.docx.language import document_language
-from exporter.writers.docx.ooxml import element
-
-#: The content type of an obfuscated font part (ECMA-376 Part 1, §15.2.13).
-OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 
 # The faces the styles set each theme font in (title bold; subtitle, byline and running
 # heads in the heading font's regular face; headings and the key-points label bold).
@@ -61,12 +59,6 @@ _USED_FACES: tuple[tuple[str, Face], ...] = (
     ("heading", "bold"),
     ("title", "bold"),
 )
-_EMBED_ELEMENT: dict[Face, str] = {
-    "regular": "w:embedRegular",
-    "bold": "w:embedBold",
-    "italic": "w:embedItalic",
-    "bold_italic": "w:embedBoldItalic",
-}
 
 # A character of each script Word sets in the East Asian or complex-script font, by language.
 _EAST_ASIAN_SAMPLE = {"ko": "한", "ja": "あ"}
@@ -185,20 +177,17 @@ def _plan(theme: Theme, language: str, key: _CharacterKey) -> _Plan:
         if family.faces and family.facts is not None and not family.facts.embeddable
     )
     fonts: list[bytes] = []
-    table = OxmlElement("w:fonts", nsdecls={"w": nsmap["w"], "r": nsmap["r"]})
+    table = font_table()
     for family in families:
-        entry = _table_entry(family)
-        table.append(entry)
+        entry = family_entry(table, family.name, family.alternative, family.facts)
         if not theme.docx.embed_fonts or family.name in restricted:
             continue
         for face, file, codepoints in family.faces:
             font_key, blob = _obfuscated(_carried(file, codepoints))
             fonts.append(blob)
-            # Attached first, so that the ``r:`` prefix declared on the table is reused.
-            embed = element(_EMBED_ELEMENT[face], fontKey=font_key)
-            entry.append(embed)
-            embed.set(qn("r:id"), f"rId{len(fonts)}")
-    return _Plan(_xml(table), tuple(fonts), restricted)
+            # The relationships are made in this order, so these are the ids they get.
+            add_embedded(entry, face, f"rId{len(fonts)}", font_key)
+    return _Plan(table_xml(table), tuple(fonts), restricted)
 
 
 def _families(theme: Theme, language: str, key: _CharacterKey) -> list[_Family]:
@@ -269,72 +258,4 @@ def _carried(file: FontFile, codepoints: frozenset[int]) -> FontSubset:
 
 @functools.lru_cache(maxsize=64)
 def _obfuscated(subset: FontSubset) -> tuple[str, bytes]:
-    """The font key (an upper-case GUID in braces, as LibreOffice requires) and the font with
-    its first 32 bytes XORed with the key's bytes, last first (ECMA-376 Part 1, §17.8.1).
-
-    The key comes from the font's SHA-256, so the same font gives the same bytes every time.
-    """
-    guid = uuid.UUID(bytes=hashlib.sha256(subset.data).digest()[:16])
-    font_key = "{" + str(guid).upper() + "}"
-    key = bytes.fromhex(guid.hex)[::-1]
-    head = bytes(byte ^ key[index % 16] for index, byte in enumerate(subset.data[:32]))
-    return font_key, head + subset.data[32:]
-
-
-def _table_entry(family: _Family) -> etree._Element:
-    """A ``w:font`` describing ``family``; the fonts it carries are added after it."""
-    children = []
-    if family.alternative:
-        children.append(element("w:altName", val=family.alternative))
-    facts = family.facts
-    if facts is not None:
-        if facts.panose.strip("0"):
-            children.append(element("w:panose1", val=facts.panose))
-        if facts.code_page_ranges[0] & 1:  # Latin 1: the font has an ANSI character set
-            children.append(element("w:charset", val="00"))
-        children.append(element("w:family", val=generic_family(facts)))
-        children.append(element("w:pitch", val="fixed" if facts.fixed_pitch else "variable"))
-        children.append(_signature(facts))
-    return element("w:font", children, name=family.name)
-
-
-def generic_family(facts: FontFacts) -> str:
-    """The generic family Word substitutes within when the font is missing (``w:family``):
-    from the PANOSE classification, else the IBM font class.
-
-    Noto Serif is ``roman``, Noto Sans and DejaVu Sans ``swiss``, a monospaced font ``modern``.
-    """
-    family_type, serif_style, proportion = (int(facts.panose[i : i + 2], 16) for i in (0, 2, 6))
-    if facts.fixed_pitch or (family_type == 2 and proportion == 9):
-        return "modern"
-    if family_type == 2:  # Latin text
-        return "swiss" if serif_style >= 11 else "roman"
-    if family_type == 3:
-        return "script"
-    if family_type in (4, 5):
-        return "decorative"
-    return _FAMILY_CLASS.get(facts.family_class >> 8, "auto")
-
-
-# IBM font classes (OS/2 sFamilyClass, high byte): serifs, sans serif, ornamentals, scripts.
-_FAMILY_CLASS = {1: "roman", 2: "roman", 3: "roman", 4: "roman", 5: "roman", 7: "roman"} | {
-    8: "swiss",
-    9: "decorative",
-    10: "script",
-}
-
-
-def _signature(facts: FontFacts) -> etree._Element:
-    """``w:sig``: the OS/2 Unicode and code page ranges, which Word matches substitutes by."""
-    ranges = [
-        *((f"usb{index}", value) for index, value in enumerate(facts.unicode_ranges)),
-        *((f"csb{index}", value) for index, value in enumerate(facts.code_page_ranges)),
-    ]
-    signature = element("w:sig")
-    for name, value in ranges:
-        signature.set(qn(f"w:{name}"), f"{value:08X}")
-    return signature
-
-
-def _xml(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return obfuscated(subset.data)
