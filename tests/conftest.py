@@ -59,8 +59,10 @@ def clear_font_caches() -> None:
         missing._warnings,
         typefaces.faces,
         styles.build_styles,
+        styles._mains_if_converting,
         fonts.script_families,
         fonts._latin_faces,
+        fonts._in_every_latin_font,
         fonts._plan,
     ):
         if hasattr(cached, "cache_clear"):  # not when a test has put a stand-in in its place

@@ -7,6 +7,7 @@ for the writers that subset or convert fonts.
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Iterator
 
@@ -18,6 +19,7 @@ from exporter.theme import Theme
 _RUNNING_EXTRAS = "0123456789/…"
 
 
+@functools.lru_cache(maxsize=4)  # the writers of one brief ask in turn: work it out once
 def document_characters(article: Article, theme: Theme) -> frozenset[str]:
     """Every character of ``article`` and of the theme text it is shown with.
 

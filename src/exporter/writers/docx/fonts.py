@@ -136,15 +136,18 @@ class _CharacterKey:
     @classmethod
     def of(cls, article: Article, theme: Theme, language: str) -> _CharacterKey:
         characters = document_characters(article, theme)
-        mains = {main for _, main, _ in _latin_faces(theme, language) if main is not None}
-        coverages = [covered_codepoints(main) for main in mains]
-        lacking = frozenset(
-            character
-            for character in characters
-            if not needs_glyph(character)
-            or any(ord(character) not in coverage for coverage in coverages)
-        )
-        return cls(CharacterPages.of(characters), lacking)
+        everywhere = _in_every_latin_font(theme, language)
+        lacking = {c for c in characters if ord(c) not in everywhere}
+        lacking.update(c for c in characters if not needs_glyph(c))
+        return cls(CharacterPages.of(characters), frozenset(lacking))
+
+
+@functools.lru_cache(maxsize=32)
+def _in_every_latin_font(theme: Theme, language: str) -> frozenset[int]:
+    """The code points every Latin font of the styles has (what no fallback is needed for)."""
+    mains = [main for _, main, _ in _latin_faces(theme, language) if main is not None]
+    coverages = [covered_codepoints(main) for main in mains]
+    return frozenset.intersection(*coverages) if coverages else frozenset()
 
 
 @dataclass(frozen=True, slots=True)

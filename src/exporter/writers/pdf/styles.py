@@ -122,15 +122,23 @@ def conversion_characters(article: Article, theme: Theme, language: str) -> froz
     """The characters of the document that a CFF font of its chains may have to draw: none
     when the chains hold no CFF font or the main fonts have every character (the usual
     case, which keeps the styles cached), else all of them, as drawn (Arabic joined)."""
+    mains = _mains_if_converting(theme, language)
+    if mains is None:
+        return frozenset()
+    characters = document_characters(article, theme)
+    drawn = characters | frozenset(shape_arabic("".join(characters)))
+    if any(is_cff(main) for main in mains) or not _all_covered(drawn, mains):
+        return drawn
+    return frozenset()
+
+
+@functools.lru_cache(maxsize=16)
+def _mains_if_converting(theme: Theme, language: str) -> frozenset[FontFile] | None:
+    """The main fonts of the theme's chains when some chain holds a CFF font, else ``None``."""
     chains = [faces(getattr(theme.fonts, role), face, language) for role, face in USED_FACES]
     if not any(is_cff(file) for chain in chains for file in chain.files):
-        return frozenset()
-    drawn = set(document_characters(article, theme))
-    drawn.update(shape_arabic("".join(drawn)))
-    mains = {chain.files[0] for chain in chains}
-    if any(is_cff(main) for main in mains) or not _all_covered(drawn, mains):
-        return frozenset(drawn)
-    return frozenset()
+        return None
+    return frozenset(chain.files[0] for chain in chains)
 
 
 def _all_covered(characters: Iterable[str], fonts: Iterable[FontFile]) -> bool:
