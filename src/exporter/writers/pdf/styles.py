@@ -120,25 +120,29 @@ def _breaks_between_ideographs(language: str) -> bool:
 
 def conversion_characters(article: Article, theme: Theme, language: str) -> frozenset[str]:
     """The characters of the document that a CFF font of its chains may have to draw: none
-    when the chains hold no CFF font or the main fonts have every character (the usual
-    case, which keeps the styles cached), else all of them, as drawn (Arabic joined)."""
-    mains = _mains_if_converting(theme, language)
-    if mains is None:
-        return frozenset()
+    when the main fonts are TrueType and have every character (the usual case, which keeps
+    the styles cached and reads no fallback font), else all of them, as drawn (Arabic
+    joined), if some chain holds a CFF font."""
     characters = document_characters(article, theme)
     drawn = characters | frozenset(shape_arabic("".join(characters)))
-    if any(is_cff(main) for main in mains) or not _all_covered(drawn, mains):
-        return drawn
-    return frozenset()
+    mains = _mains(theme, language)
+    if not any(is_cff(main) for main in mains) and _all_covered(drawn, mains):
+        return frozenset()
+    return drawn if _holds_cff(theme, language) else frozenset()
+
+
+def _chains(theme: Theme, language: str) -> list[FaceChain]:
+    return [faces(getattr(theme.fonts, role), face, language) for role, face in USED_FACES]
 
 
 @functools.lru_cache(maxsize=16)
-def _mains_if_converting(theme: Theme, language: str) -> frozenset[FontFile] | None:
-    """The main fonts of the theme's chains when some chain holds a CFF font, else ``None``."""
-    chains = [faces(getattr(theme.fonts, role), face, language) for role, face in USED_FACES]
-    if not any(is_cff(file) for chain in chains for file in chain.files):
-        return None
-    return frozenset(chain.files[0] for chain in chains)
+def _mains(theme: Theme, language: str) -> frozenset[FontFile]:
+    return frozenset(chain.files[0] for chain in _chains(theme, language))
+
+
+@functools.lru_cache(maxsize=16)
+def _holds_cff(theme: Theme, language: str) -> bool:
+    return any(is_cff(file) for chain in _chains(theme, language) for file in chain.files)
 
 
 def _all_covered(characters: Iterable[str], fonts: Iterable[FontFile]) -> bool:
