@@ -283,3 +283,16 @@ def test_noto_cjk_converts_faithfully_deterministically_and_once(tmp_path: Path)
     assert truetype_font(file, codepoints).data == first.data
     # Made again from nothing, it is the same font, byte for byte.
     assert quadratic.truetype_from_cff(file, codepoints) == first.data
+
+
+def test_a_cache_that_cannot_be_written_costs_time_not_a_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    otf = cff_font(tmp_path / "Brand.otf")
+    subsets._cached.cache_clear()
+    converted = truetype_font(FontFile(otf), frozenset(map(ord, "abc")))
+    assert set(TTFont(io.BytesIO(converted.data)).getBestCmap()) == set(map(ord, "abc"))
+    assert blocked.read_text() == "a file where the cache folder would go"

@@ -35,7 +35,7 @@ class Font:
     ``family`` is the name written into documents that reference fonts by name (DOCX, CSS).
     ``fallbacks`` are further family names tried in order. ``files`` maps a face
     (``regular``, ``bold``, ``italic``, ``bold_italic``) to a font file path, for formats that
-    embed fonts (PDF, EPUB); when empty, the font is found by family name.
+    embed fonts (PDF, DOCX, EPUB); when empty, the font is found by family name.
     """
 
     family: str
