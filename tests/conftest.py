@@ -1,18 +1,30 @@
-"""Test-suite settings: hypothesis profiles (quick in CI, thorough on demand)."""
+"""Test-suite settings: hypothesis profiles (quick in CI, thorough on demand), and the
+``needs`` marker for tests that use programs or fonts from outside Python (:mod:`tests.tools`),
+with one closing line naming what was skipped or failed for want of which tool."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
+from tests import tools
+
 # `ci` keeps the suite quick; `HYPOTHESIS_PROFILE=thorough` runs 10,000 examples per property.
 settings.register_profile("ci", max_examples=150, deadline=None)
 settings.register_profile("thorough", max_examples=10_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-timeout stops a hung test after the configured time; a thorough hypothesis run
+    # may legitimately take longer than that (the PDF property alone can take an hour).
+    if os.environ.get("HYPOTHESIS_PROFILE") == "thorough":
+        config.option.timeout = 0
 
 
 PLUGINS = Path(__file__).parent / "plugins"
@@ -93,3 +105,43 @@ def plugin_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     registry._plugins.cache_clear()
     yield site
     registry._plugins.cache_clear()
+
+
+# Tests that need outside tools -----------------------------------------------------------------
+
+# tool name -> the tests skipped or failed for want of it, in this run
+_wanting: defaultdict[str, set[str]] = defaultdict(set)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker in item.iter_markers("needs"):
+        for name in marker.args:
+            tools.require(name)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and isinstance(report.longrepr, tuple):
+        reason = report.longrepr[2]
+    elif report.failed:
+        reason = report.longreprtext
+    else:
+        return
+    name = tools.tool_in(reason)
+    if name is not None:
+        _wanting[name].add(report.nodeid)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session) -> Generator[None]:
+    """After pytest's own summary, one line saying how many tests lacked which tool and how to
+    install it, so that a partial run is never mistaken for a full one."""
+    result = yield
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if _wanting and reporter is not None:
+        verb = "Failed" if tools.required() else "Skipped (so this was not a full run)"
+        wants = "; ".join(
+            f"{len(tests)} need {name} ({tools.install_hint(name)})"
+            for name, tests in sorted(_wanting.items())
+        )
+        reporter.write_line(f"{verb} for want of outside tools: {wants}", yellow=True, bold=True)
+    return result

@@ -1,5 +1,6 @@
 """Real font files made for tests: an OpenType font with CFF outlines (what Noto CJK is, but
-small and present on every machine), and a copy of a bundled font with other licence bits."""
+small and present on every machine), and a copy of a bundled font with other licence bits; and
+the installed fonts some tests use, or show to a program (a fontconfig with only some)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from fontTools.pens.t2CharStringPen import T2CharStringPen
 from fontTools.ttLib import TTFont
 
 from exporter.fonts import BUNDLED_DIR
+from exporter.fonts.fontconfig import installed_fonts
+from tests.tools import require
 
 NOTO_SANS = BUNDLED_DIR / "NotoSans-Regular.ttf"
 NOTO_SANS_BOLD = BUNDLED_DIR / "NotoSans-Bold.ttf"
@@ -65,3 +68,39 @@ def with_embedding(target: Path, fs_type: int, *, source: Path = NOTO_SANS) -> P
     font["OS/2"].fsType = fs_type
     font.save(str(target))
     return target
+
+
+def noto_cjk_files() -> list[str]:
+    """The installed Noto Sans and Serif CJK collections; without them the test skips, or fails
+    when ``EXPORTER_REQUIRE_TOOLS`` is set (:func:`tests.tools.require`)."""
+    files = sorted(
+        {
+            str(font.file.path)
+            for font in installed_fonts()
+            if any(name.startswith(("Noto Sans CJK", "Noto Serif CJK")) for name in font.families)
+        }
+    )
+    if not files:
+        require("noto-cjk")
+    return files
+
+
+def fontconfig_with_only(folder: Path, *families: str) -> dict[str, str]:
+    """Environment variables for a fontconfig that shows only the installed fonts of
+    ``families`` (names as fontconfig lists them, or their beginnings): what a program started
+    with them sees, as on a machine where nothing else is installed."""
+    fonts = folder / "fonts"
+    fonts.mkdir(parents=True)
+    for font in installed_fonts():
+        if any(name.startswith(families) for name in font.families):
+            link = fonts / font.file.path.name
+            if not link.exists():
+                link.symlink_to(font.file.path)
+    configuration = folder / "fonts.conf"
+    configuration.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f"<fontconfig><dir>{fonts}</dir><cachedir>{folder / 'fontconfig-cache'}</cachedir>"
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return {"FONTCONFIG_FILE": str(configuration)}

@@ -3,42 +3,53 @@
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import strategies as st
 
-#: Words that may vanish from a brief because they form a key-points label line.
+from exporter.model import LINE_BREAK, Inline, Span, marked
+from exporter.reading.labels import LABELS
+
+#: Words that may vanish from a brief because they form a key-points label line: every word of
+#: every label the reader knows, in every language.
 LABEL_WORDS = frozenset(
-    [
-        "key",
-        "points",
-        "point",
-        "takeaways",
-        "takeaway",
-        "facts",
-        "findings",
-        "messages",
-        "highlights",
-        "main",
-        "at",
-        "a",
-        "glance",
-        "in",
-        "brief",
-        "the",
-        "essentials",
-        "what",
-        "to",
-        "know",
-        "tl",
-        "dr",
-        "summary",
-        "short",
-        "bottom",
-        "line",
-    ]
+    word.casefold()
+    for labels in LABELS.values()
+    for label in labels
+    for word in re.findall(r"[^\W\d_]+", label)
 )
 
-LABELS = ["Key points:", "Key takeaways", "Highlights", "## Key Points", "Summary"]
+LABELS = [
+    "Key points:",
+    "Key takeaways",
+    "Highlights",
+    "## Key Points",
+    "Summary",
+    "In brief:",
+    "L'essentiel :",
+    "Auf einen Blick",
+    "Puntos clave:",
+    "Главное:",
+]
+#: Lines that wrap a story rather than tell it: bylines, dates, e-mail parts, source lines.
+WRAPPERS = [
+    "By Ana Souza, Health Reporter",
+    "By Ana Souza and João Lima",
+    "Par Léa Martin",
+    "Von Jana Müller, Korrespondentin in Hamburg",
+    "Updated 4 May 2024",
+    "Stand: 04.05.2024",
+    "Publié le 12 janvier 2024",
+    "2024-05-04",
+    "TL;DR: The bank held rates.",
+    "In brief: Talks resumed.",
+    "Source: https://example.org/report",
+    "Via: Reuters",
+    "Hi all,",
+    "-- ",
+    "Subject: Re: Budget vote",
+    "From: Ana Souza <ana@example.org>",
+]
 MARKERS = ["- ", "* ", "• ", "– ", "1. ", "2) ", "# ", "## ", "   "]
 
 _any_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120)
@@ -51,10 +62,145 @@ brief_line = st.one_of(
     _prose,
     st.builds(lambda marker, text: marker + text, st.sampled_from(MARKERS), _prose),
     st.sampled_from([*LABELS, "", "", "---", "===", "* * *", "Why Not Cut Now?"]),
+    st.sampled_from(WRAPPERS),
 )
 
 #: Text shaped like a brief: any mix of prose, list items, headings, labels and blank lines.
 brief_text = st.lists(brief_line, min_size=1, max_size=40).map("\n".join)
+
+
+#: Compound words: where hyphenation has lost explicit hyphens ("five-year" → "fiveyear").
+COMPOUNDS = [
+    "five-year",
+    "well-known",
+    "high-risk",
+    "long-term",
+    "state-owned",
+    "cross-border",
+    "low-income",
+    "short-lived",
+    "self-defence",
+    "co-operation",
+    "middle-class",
+    "full-time",
+    "year-on-year",
+    "follow-up",
+    "e-mail",
+    "so-called",
+    "decision-making",
+    "ex-president",
+    "anti-corruption",
+    "twenty-one",
+    "north-east",
+    "one-third",
+]
+
+
+# -- text to break into lines: words of each script, compounds, numbers, links, long words -----
+
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
+#: Words by BCP 47 language, for paragraphs that wrap over many lines.
+SCRIPT_WORDS = {
+    "en-GB": _split("the government said on Tuesday that its plan would be reviewed by ministers"),
+    "ru": [
+        *_split("правительство заявило во вторник что план будет рассмотрен министрами"),
+        "северо-восток",
+        "из-за",
+        "Нью-Йорк",
+        "что-то",
+    ],
+    "el": _split("η κυβέρνηση ανακοίνωσε την Τρίτη ότι το σχέδιο θα εξεταστεί από τους υπουργούς"),
+    "he": _split("הממשלה הודיעה ביום שלישי כי התוכנית תיבחן על ידי השרים"),
+    "ar": _split("أعلنت الحكومة يوم الثلاثاء أن الخطة ستراجع من قبل الوزراء"),
+}
+NUMBERS = ["2,500,000", "3.5%", "1990–2000", "+44 20 7946 0958", "12:30", "No. 7", "1,000-strong"]
+LINKS = [
+    "https://example.org/reports/2024/five-year-plan",
+    "www.example.org/report",
+    "ana.souza@example.org",
+]
+LONG_WORDS = [
+    "Donaudampfschifffahrtsgesellschaftskapitän",
+    "internationalisation",
+    "counterrevolutionaries",
+    "extraordinarily",
+]
+_ALPHABETS = {
+    "en-GB": "abcdefghijklmnopqrstuvwxyz",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "el": "αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ",
+    "he": "אבגדהוזחטיכלמנסעפצקרשת",
+    "ar": "ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
+}
+
+
+def prose(language: str) -> st.SearchStrategy[str]:
+    """A paragraph in ``language``'s script with compounds, numbers, links and long words."""
+    word = st.one_of(
+        st.sampled_from(SCRIPT_WORDS[language]),
+        st.sampled_from(SCRIPT_WORDS[language]),
+        st.sampled_from(COMPOUNDS),
+        st.sampled_from(NUMBERS),
+        st.sampled_from(LINKS),
+        st.sampled_from(LONG_WORDS),
+        st.text(alphabet=_ALPHABETS[language], min_size=1, max_size=30),
+        st.builds(
+            lambda text, mark: text + mark,
+            st.sampled_from(SCRIPT_WORDS[language]),
+            st.sampled_from([".", ",", ";", ":", "?", "!", ")"]),
+        ),
+    )
+    return st.lists(word, min_size=1, max_size=150).map(" ".join)
+
+
+#: Characters of Chinese, Japanese and Korean text, by language.
+CJK_TEXT = {
+    "zh": list("朝鲜半岛局势紧张各方呼吁通过对话解决问题外交部发言人表示中国一贯支持和平进程"),
+    "ja": [
+        *"日本政府は経済対策を発表しました東京大阪",
+        "ショッピング",
+        "ちょっと",
+        "キャッチャー",
+        "コーヒー",
+        "人々",
+    ],
+    "ko": _split("북한 정부는 원산 관광 지구를 러시아 관광객에게 개방한다고 발표했다"),
+}
+#: Closing punctuation (never at the start of a line) and opening brackets (never at its end).
+CJK_CLOSING = list("，。、；：！？）」』】》”’…")
+CJK_OPENING = list("（「『【《“‘")
+
+
+def cjk_prose(language: str) -> st.SearchStrategy[str]:
+    """A paragraph of East Asian text, dense with punctuation, brackets, numbers and Latin."""
+    separator = " " if language == "ko" else ""
+    unit = st.one_of(
+        st.sampled_from(CJK_TEXT[language]),
+        st.sampled_from(CJK_TEXT[language]),
+        st.builds(
+            lambda word, mark: word + mark,
+            st.sampled_from(CJK_TEXT[language]),
+            st.sampled_from(CJK_CLOSING),
+        ),
+        st.builds(
+            lambda mark, word: mark + word,
+            st.sampled_from(CJK_OPENING),
+            st.sampled_from(CJK_TEXT[language]),
+        ),
+        st.sampled_from(["GDP", "2,500", "2024年", "https://example.org/a", "……"]),
+    )
+    return st.lists(unit, min_size=1, max_size=200).map(separator.join).map(_trimmed_cjk)
+
+
+def _trimmed_cjk(text: str) -> str:
+    """``text`` without closing punctuation at its start or an opening bracket at its end,
+    which no line break could help."""
+    text = text.lstrip("".join(CJK_CLOSING) + " ").rstrip("".join(CJK_OPENING) + " ")
+    return text or CJK_TEXT["zh"][0]
 
 
 # -- hostile text: what a folder of briefs written by others may hold --------------------------
@@ -182,3 +328,47 @@ def hostile_briefs(many: int = 1_500) -> st.SearchStrategy[str]:
 #: Hostile briefs: mixed lines, only key points, only headings, only front matter, and up to
 #: 1,500 headings or key points.
 hostile_brief = hostile_briefs()
+
+
+# -- marked text, as a Markdown brief writes it ---------------------------------------------------
+
+#: Link targets for marked text: valid URLs, one with balanced brackets, one percent-encoded.
+LINK_TARGETS = [
+    "https://example.org/plan",
+    "https://en.wikipedia.org/wiki/C_(language)",
+    "https://example.org/a%20b?q=1&r=2#top",
+]
+
+
+@st.composite
+def marked_inlines(draw: st.DrawFn, words: st.SearchStrategy[str]) -> Inline:
+    """Text with marked runs as CommonMark writes them: strong, emphasis, code and links,
+    alone or combined, and hard line breaks. Marked runs stand between spaces (or line ends),
+    as Markdown marks whole words; their texts are runs of ``words`` joined by spaces."""
+    phrase = st.lists(words, min_size=1, max_size=3).map(" ".join)
+    spans: list[Span] = []
+    for number in range(draw(st.integers(1, 5))):
+        if number:
+            spans.append(LINE_BREAK if draw(st.integers(0, 5)) == 0 else Span(" "))
+        kind = draw(
+            st.sampled_from(["plain", "plain", "strong", "emphasis", "both", "code", "link"])
+        )
+        if kind == "link":
+            target = draw(st.sampled_from(LINK_TARGETS))
+            for inner in range(draw(st.integers(1, 3))):
+                if inner:
+                    spans.append(Span(" ", link=target))
+                flags = draw(
+                    st.sampled_from([{}, {"strong": True}, {"emphasis": True}, {"code": True}])
+                )
+                spans.append(Span(draw(phrase), link=target, **flags))
+        else:
+            flags = {
+                "plain": {},
+                "strong": {"strong": True},
+                "emphasis": {"emphasis": True},
+                "both": {"strong": True, "emphasis": True},
+                "code": {"code": True},
+            }[kind]
+            spans.append(Span(draw(phrase), **flags))
+    return marked(spans)

@@ -45,7 +45,7 @@ def test_the_wheel_ships_the_typing_marker_and_every_writer(tmp_path: Path) -> N
     assert "Typing :: Typed" in config["project"]["classifiers"]
     project = tmp_path / "project"  # a copy, so the build leaves nothing in the checkout
     shutil.copytree(ROOT / "src", project / "src", ignore=shutil.ignore_patterns("*.egg-info"))
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(ROOT / name, project / name)
     command = [sys.executable, "-m", "pip", "wheel", str(project), "--no-deps"]
     options = ["--no-build-isolation", "--quiet", "--wheel-dir", str(tmp_path)]
@@ -54,8 +54,16 @@ def test_the_wheel_ships_the_typing_marker_and_every_writer(tmp_path: Path) -> N
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "exporter/py.typed" in names
     # Data the package reads at run time: themes, fonts, the language model.
-    assert {"exporter/styles/default.toml", "exporter/reading/model/lid.176.ftz"} <= names
+    assert {"exporter/styles/default.toml", "exporter/reading/lid/lid.176.ftz"} <= names
     assert "exporter/fonts/files/LICENSE-Noto.txt" in names
+    # The metadata states the licence of everything the wheel ships, as SPDX, with the texts.
+    metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("/METADATA")))
+    assert b"License-Expression: MIT AND Bitstream-Vera AND OFL-1.1" in metadata
+    licences = {name.rpartition("/licenses/")[2] for name in names if "/licenses/" in name}
+    assert {"LICENSE", "src/exporter/reading/lid/README.md"} <= licences
+    assert {
+        f"src/exporter/fonts/files/LICENSE-{font}.txt" for font in ("DejaVu", "Noto")
+    } <= licences
     for writer in registry.BUILTIN.values():
         module = writer.target.partition(":")[0].replace(".", "/")
         assert f"{module}.py" in names or f"{module}/__init__.py" in names
@@ -137,10 +145,13 @@ def test_render_with_warnings_returns_what_the_caller_must_know() -> None:
     article = exporter.parse_bytes(
         "Café Prices Rise\nThe café raised prices by ꀀꀁ (Yi) percent.".encode(), "cafe.txt"
     )
-    result = exporter.render_with_warnings(article, "pdf")
+    result = exporter.render_with_warnings(article, "pdf", options={"pdf.missing_glyphs": "warn"})
     assert result.data.startswith(b"%PDF")
     assert result.writer.media_type == "application/pdf"
     assert any("ꀀ" in warning.message for warning in result.warnings)
+    with pytest.raises(exporter.MissingGlyphError, match="ꀀ") as refused:
+        exporter.render_with_warnings(article, "pdf")  # a tagged PDF cannot show it
+    assert refused.value.characters == "ꀀꀁ"
     guessed = exporter.parse_bytes("Café Prices\nThe café “rose”.".encode("cp1252"), "c.txt")
     assert any("windows-1252" in w.message for w in guessed.warnings)
     assert exporter.render_with_warnings(guessed, "json").warnings == guessed.warnings

@@ -1,4 +1,4 @@
-"""The README's "Embedding" examples, extracted and run, so they can never rot."""
+"""The embedding guide's examples (docs/embedding.md), extracted and run, so they can never rot."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from wsgiref.validate import validator
 
 import pytest
 
+import exporter
 from exporter.cli import main
 from exporter.writers import registry
 from tests.conftest import install_plugin
@@ -23,10 +24,8 @@ FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
 def embedding_blocks() -> list[tuple[str, str]]:
-    """``(language, code)`` of every fenced block in the README's "## Embedding" section."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## Embedding\n", 1)[1].split("\n## ", 1)[0]
-    return FENCE.findall(section)
+    """``(language, code)`` of every fenced block in docs/embedding.md."""
+    return FENCE.findall((ROOT / "docs" / "embedding.md").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -48,7 +47,7 @@ def examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, 
             (site / module.group(1)).write_text(code, encoding="utf-8")
             continue
         namespace: dict[str, Any] = {"__name__": "readme_example"}
-        exec(compile(code, "README.md", "exec"), namespace)
+        exec(compile(code, "docs/embedding.md", "exec"), namespace)
         namespaces.append(namespace)
     return namespaces
 
@@ -119,3 +118,37 @@ def test_plugin_example_registers_a_format(
         assert "\n1. Services inflation remains sticky, especially housing.\n" in text
     finally:
         registry._plugins.cache_clear()
+
+
+def test_the_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    monkeypatch.chdir(tmp_path)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (code,) = [code for language, code in FENCE.findall(readme) if language == "python"]
+    namespace: dict[str, Any] = {"__name__": "readme_example"}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert namespace["pdf"].startswith(b"%PDF")
+    assert Path("build/fed.docx").read_bytes().startswith(b"PK")
+
+
+def test_the_readme_brief_reads_as_it_says(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    brief = readme.split("\n## A brief\n", 1)[1]
+    (text,) = [code for language, code in FENCE.findall(brief) if language == "text"][:1]
+    article = exporter.parse_text(text, "brief.txt")
+    assert article.title == "Fed Holds Rates Steady as Inflation Cools"
+    assert len(article.key_points) == 2
+    assert article.headings == ("Why Not Cut Now?",)
+    assert [len(section.blocks) for section in article.sections] == [1, 1]
+
+
+LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+
+
+@pytest.mark.parametrize(
+    "page", [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").glob("*.md"))]
+)
+def test_every_relative_link_in_the_docs_leads_somewhere(page: Path) -> None:
+    for target in LINK.findall(page.read_text(encoding="utf-8")):
+        if "://" not in target:
+            assert (page.parent / target).exists(), f"{page.name}: {target}"

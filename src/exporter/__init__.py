@@ -23,15 +23,23 @@ Rendering is thread- and process-safe: writers are pure functions of the article
 from __future__ import annotations
 
 from exporter._version import __version__
-from exporter.convert import BriefResult, Report, convert, convert_many
+from exporter.convert import BriefResult, Report, convert, convert_file, convert_many
 from exporter.convert.write import write
-from exporter.errors import BriefError, ExporterError, OutputError, ThemeError
+from exporter.errors import (
+    BriefError,
+    ExporterError,
+    MissingGlyphError,
+    OutputError,
+    Problem,
+    ThemeError,
+    UnknownFormatError,
+    UsageError,
+)
 from exporter.model import Article, ListBlock, Metadata, Paragraph, ParseWarning, Section
 from exporter.reading import parse_bytes, parse_text
 from exporter.reading import parse_file as parse
 from exporter.theme import Theme, available_themes, load_theme
 from exporter.writers import Rendered, Writer, available_writers, render, render_with_warnings
-from exporter.writers.registry import UnknownFormatError
 
 __all__ = [
     "Article",
@@ -40,20 +48,24 @@ __all__ = [
     "ExporterError",
     "ListBlock",
     "Metadata",
+    "MissingGlyphError",
     "OutputError",
     "Paragraph",
     "ParseWarning",
+    "Problem",
     "Rendered",
     "Report",
     "Section",
     "Theme",
     "ThemeError",
     "UnknownFormatError",
+    "UsageError",
     "Writer",
     "__version__",
     "available_themes",
     "available_writers",
     "convert",
+    "convert_file",
     "convert_many",
     "load_theme",
     "parse",

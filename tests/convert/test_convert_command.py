@@ -103,7 +103,7 @@ def test_a_missing_theme_named_by_a_brief_fails_that_brief(
     (tree / "styled.txt").write_text(f"---\nstyle: no-such-theme\n---\n{GOOD}")
     assert main(["convert", str(tree), "--to", "json", "--out", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
-    assert f"{tree / 'styled.txt'}: error: style in the brief's front matter" in err
+    assert f"{tree / 'styled.txt'}:2: error: style in the brief's front matter" in err
 
 
 def test_colliding_output_names_are_refused_before_writing(
@@ -145,7 +145,12 @@ def test_report_json_describes_every_brief(tree: Path, tmp_path: Path) -> None:
     report = json.loads(report_path.read_text())
     assert (report["briefs"], report["converted"], report["failed"]) == (3, 2, 1)
     by_source = {Path(result["source"]).name: result for result in report["results"]}
-    assert by_source["bad.txt"]["error"].endswith("error: the file is empty")
+    assert by_source["bad.txt"]["error"] == {
+        "kind": "brief",
+        "message": "the file is empty",
+        "path": str(tree / "bad.txt"),
+        "line": None,
+    }
     korea = by_source["korea.txt"]
     assert korea["status"] == "converted"
     assert korea["outputs"][0]["format"] == "json"

@@ -6,7 +6,6 @@ import pytest
 
 from exporter.errors import BriefError
 from exporter.reading import parse_text
-from exporter.reading.frontmatter import normalise_language
 
 
 def test_known_keys_fill_the_metadata_and_others_are_kept() -> None:
@@ -33,7 +32,7 @@ def test_known_keys_fill_the_metadata_and_others_are_kept() -> None:
     assert meta.language == "en-GB"
     assert meta.keywords == ("rates", "inflation")
     assert meta.description == "Why rates held."
-    assert meta.source == "brief.txt"
+    assert (meta.path, meta.source) == ("brief.txt", None)
     assert dict(meta.extra) == {"style": "newsroom", "desk": "Economics"}
     assert article.sections[0].blocks[0].to_dict()["text"] == "The bank kept rates unchanged."
 
@@ -85,14 +84,6 @@ def test_a_bad_language_tag_is_ignored_with_a_warning() -> None:
     article = parse_text("---\nlanguage: English (UK)\n---\nTitle Here\nBody text.\n")
     assert article.metadata.language is None
     assert any("BCP 47" in warning.message and warning.line == 2 for warning in article.warnings)
-
-
-@pytest.mark.parametrize(
-    ("tag", "expected"),
-    [("en", "en"), ("EN_gb", "en-GB"), ("zh-hant-tw", "zh-Hant-TW"), ("es-419", "es-419")],
-)
-def test_language_tags_are_normalised_to_bcp47(tag: str, expected: str) -> None:
-    assert normalise_language(tag) == expected
 
 
 def test_empty_front_matter_is_allowed() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from exporter.model import ListBlock, Paragraph
+from exporter.model import Inline, ListBlock, Paragraph
 from exporter.reading import parse_file, parse_text
 
 BODY = "The committee kept rates unchanged, citing sticky services inflation."
@@ -16,7 +16,7 @@ BODY = "The committee kept rates unchanged, citing sticky services inflation."
 @pytest.mark.parametrize("marker", ["-", "*", "•", "–", "1.", "1)"])
 def test_key_points_accept_every_marker(marker: str) -> None:
     article = parse_text(f"{marker} First point\n{marker} Second point\nRates on Hold\n{BODY}\n")
-    assert article.key_points == ("First point", "Second point")
+    assert texts(article.key_points) == ("First point", "Second point")
     assert article.title == "Rates on Hold"
 
 
@@ -34,24 +34,28 @@ def test_key_points_accept_every_marker(marker: str) -> None:
 def test_a_label_line_introduces_key_points_and_is_dropped(label: str) -> None:
     article = parse_text(f"Rates on Hold\n{label}\n- First point\n- Second point\n{BODY}\n")
     assert article.title == "Rates on Hold"
-    assert article.key_points == ("First point", "Second point")
+    assert texts(article.key_points) == ("First point", "Second point")
     assert article.headings == ()
     assert list(article.blocks()) == [Paragraph(BODY)]
 
 
+def texts(pieces: tuple[Inline, ...]) -> tuple[str, ...]:
+    return tuple(piece.text for piece in pieces)
+
+
 def test_key_points_may_come_before_the_title_with_a_label() -> None:
     article = parse_text(f"Key takeaways\n- One\n- Two\nRates on Hold\n{BODY}\n")
-    assert (article.title, article.key_points) == ("Rates on Hold", ("One", "Two"))
+    assert (article.title, texts(article.key_points)) == ("Rates on Hold", ("One", "Two"))
 
 
 def test_key_points_right_after_the_title() -> None:
     article = parse_text(f"Rates on Hold\n- One\n- Two\n{BODY}\n")
-    assert (article.title, article.key_points) == ("Rates on Hold", ("One", "Two"))
+    assert (article.title, texts(article.key_points)) == ("Rates on Hold", ("One", "Two"))
 
 
 def test_a_list_later_in_the_body_is_not_key_points() -> None:
     article = parse_text(f"Rates on Hold\n{BODY}\n- One\n- Two\n")
-    assert article.key_points == ()
+    assert texts(article.key_points) == ()
     assert isinstance(list(article.blocks())[1], ListBlock)
 
 
@@ -64,19 +68,19 @@ def test_a_line_starting_with_a_year_is_not_a_list_item() -> None:
 def test_a_subtitle_sits_between_title_and_labelled_key_points() -> None:
     article = parse_text(f"Rates on Hold\nA pause, not a pivot\nKey points:\n- One\n{BODY}\n")
     assert article.subtitle == "A pause, not a pivot"
-    assert article.key_points == ("One",)
+    assert texts(article.key_points) == ("One",)
 
 
 def test_indented_lines_continue_a_list_item() -> None:
     article = parse_text(
         f"- A point that wraps\n  onto a second line\n- Another\nRates Held\n{BODY}"
     )
-    assert article.key_points == ("A point that wraps onto a second line", "Another")
+    assert texts(article.key_points) == ("A point that wraps onto a second line", "Another")
 
 
 def test_blank_lines_between_items_keep_one_list() -> None:
     article = parse_text(f"- One\n\n- Two\n\nRates on Hold\n{BODY}\n")
-    assert article.key_points == ("One", "Two")
+    assert texts(article.key_points) == ("One", "Two")
 
 
 # -- title -------------------------------------------------------------------------------------
@@ -173,7 +177,7 @@ def test_a_numbered_list_in_the_body_stays_a_list() -> None:
 def test_mixed_markers_make_separate_lists() -> None:
     article = parse_text(f"Rates on Hold\n{BODY}\n- a\n- b\n1. c\n2. d\n")
     lists = [block for block in article.blocks() if isinstance(block, ListBlock)]
-    assert [(block.ordered, block.items) for block in lists] == [
+    assert [(block.ordered, texts(block.items)) for block in lists] == [
         (False, ("a", "b")),
         (True, ("c", "d")),
     ]
@@ -181,9 +185,14 @@ def test_mixed_markers_make_separate_lists() -> None:
 
 def test_lead_section_has_no_heading_and_is_omitted_when_empty() -> None:
     with_lead = parse_text(f"Rates on Hold\n{BODY}\nOutlook\n{BODY}\n")
-    assert [section.heading for section in with_lead.sections] == [None, "Outlook"]
+    assert [section.heading and section.heading.text for section in with_lead.sections] == [
+        None,
+        "Outlook",
+    ]
     without_lead = parse_text(f"Rates on Hold\n## Outlook\n{BODY}\n")
-    assert [section.heading for section in without_lead.sections] == ["Outlook"]
+    assert [section.heading and section.heading.text for section in without_lead.sections] == [
+        "Outlook"
+    ]
 
 
 def test_rules_are_dropped() -> None:
@@ -256,7 +265,7 @@ def test_parse_file_reads_bytes_and_records_the_source(tmp_path: pytest.TempPath
     path = tmp_path / "brief.txt"  # type: ignore[operator]
     path.write_bytes("Rates on Hold\r\nThe “bank” held.\r\n".encode("cp1252"))
     article = parse_file(path)
-    assert article.metadata.source == str(path)
+    assert article.metadata.path == str(path)
     assert list(article.blocks()) == [Paragraph("The “bank” held.")]
     assert article.warnings[0].message.startswith("not valid UTF-8")
 

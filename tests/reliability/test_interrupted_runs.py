@@ -22,6 +22,8 @@ import pytest
 from tests.processes import children
 from tests.reliability.readers import read_docx, read_epub, read_pdf
 
+pytestmark = pytest.mark.slow  # starts and kills real runs
+
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "sources" / "000_9308d7e73d83f95c.txt"
 READERS = {".docx": read_docx, ".pdf": read_pdf, ".epub": read_epub}

@@ -48,14 +48,14 @@ def squeeze(text: str) -> str:
 @pytest.fixture(scope="module", params=INJECTIONS)
 def article(request: pytest.FixtureRequest) -> Article:
     article = parse_text(brief_with(request.param), "inject.txt")
-    assert request.param.strip() in article.key_points[0]  # the parser keeps it literally
+    assert request.param.strip() in article.key_points[0].text  # the parser keeps it literally
     return article
 
 
 def expected_texts(article: Article) -> list[str]:
     return [
         article.title,
-        *article.key_points,
+        *(point.text for point in article.key_points),
         *article.headings,
         article.sections[0].blocks[0].text,
     ]  # type: ignore[union-attr]

@@ -16,7 +16,7 @@ from exporter.theme import load_theme
 from tests.reliability.readers import read_pdf
 
 REGULAR = BUNDLED_DIR / "NotoSans-Regular.ttf"
-GOOD = "Rates on Hold\nThe bank kept rates unchanged.\n"
+GOOD = "Rates on Hold\n\n- Rates unchanged.\n\nThe bank kept rates unchanged.\n"
 
 
 def theme_with(folder: Path, font_bytes: bytes | None, *, faces: str = "regular") -> Path:

@@ -15,12 +15,15 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
+from exporter.model import Article, ListBlock, Metadata, Paragraph, Section, block_texts
 from exporter.reading import parse_file
+from exporter.text.characters import storable
+from exporter.text.readable import readable
 from exporter.theme import (
     Color,
     HeaderFooter,
@@ -31,6 +34,7 @@ from exporter.theme import (
     load_theme,
 )
 from exporter.writers.docx import render_docx
+from tests.writers.marked import BODY_LINKS, marked_article
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "sources").iterdir())
@@ -208,7 +212,8 @@ def test_lists_use_word_numbering_and_each_numbered_list_restarts() -> None:
     numbering = xml(data, "word/numbering.xml")
     for num_id in {ids[0], ids[2]}:
         (start,) = numbering.xpath(
-            f"w:num[@w:numId='{num_id}']/w:lvlOverride/w:startOverride/@w:val", namespaces=NS
+            f"w:num[@w:numId='{num_id}']/w:lvlOverride[@w:ilvl='0']/w:startOverride/@w:val",
+            namespaces=NS,
         )
         assert start == "1"
     assert all(not p.text[:1].isdigit() for p in numbered)
@@ -273,7 +278,8 @@ def test_page_fonts_colours_and_justification_come_from_the_theme() -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "expected"), [("de-CH", "de-CH"), (None, "en-US"), ("not a tag!", "en-US")]
+    ("language", "expected"),
+    [("de-CH", "de-CH"), ("EN_gb", "en-GB"), (None, "und"), ("not a tag!", "und")],
 )
 def test_document_language_is_set_for_proofing(language: str | None, expected: str) -> None:
     data = render_docx(sample(metadata=Metadata(language=language)), Theme())
@@ -359,15 +365,18 @@ def visible_text(article: Article) -> list[str]:
     texts = [article.title]
     if article.subtitle:
         texts.append(article.subtitle)
-    if metadata.author or metadata.date:
-        texts.append(" · ".join(part for part in (metadata.author, metadata.date) if part))
+    credit = ", ".join(part for part in (", ".join(metadata.authors), metadata.role) if part)
+    if credit or metadata.date:
+        texts.append(" · ".join(part for part in (credit, metadata.date) if part))
     if article.key_points:
-        texts += [Theme().key_points.label, *article.key_points]
+        texts += [Theme().key_points.label, *(point.text for point in article.key_points)]
     for section in article.sections:
         if section.heading:
-            texts.append(section.heading)
+            texts.append(section.heading.text)
         for block in section.blocks:
-            texts += [block.text] if isinstance(block, Paragraph) else list(block.items)
+            texts += [piece.text for piece in block_texts(block)]
+    if metadata.source:
+        texts.append(f"Source: {metadata.source}")
     return [xml_safe(text) for text in texts]
 
 
@@ -375,7 +384,7 @@ def visible_text(article: Article) -> list[str]:
 @given(articles)
 def test_any_unicode_text_survives_in_a_document_python_docx_reopens(article: Article) -> None:
     document = docx.Document(io.BytesIO(render_docx(article, Theme())))
-    assert [p.text for p in document.paragraphs] == visible_text(article)
+    assert [p.text for p in document.paragraphs] == visible_text(readable(article))
 
 
 @settings(max_examples=8)
@@ -391,16 +400,15 @@ def test_any_article_gives_valid_office_open_xml(article: Article) -> None:
 
 
 def xml_safe(text: str) -> str:
-    """What XML 1.0 can hold of ``text``, with line breaks as spaces (a paragraph is one line)."""
-    kept = re.sub("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]", "", text)
-    return re.sub("\r\n|[\r\n]", " ", kept)
+    """What every format keeps of ``text``, with line breaks as spaces (a paragraph is one line)."""
+    return re.sub("\r\n|[\r\n\x85\u2028\u2029]", " ", storable(text))
 
 
 def test_characters_xml_cannot_hold_are_dropped_not_fatal() -> None:
     text = "a\x00b\x0bc\ud800d\ufffee\x7ff\u2028g"
     document = rendered(sample(title=text, sections=(Section(None, (Paragraph(text),)),)))
-    assert document.paragraphs[0].text == "abcde\x7ff\u2028g"
-    assert document.core_properties.title == "abcde\x7ff\u2028g"
+    assert document.paragraphs[0].text == "abcdef g"
+    assert document.core_properties.title == "abcdef g"
 
 
 # -- what Word will make of it ------------------------------------------------------------------
@@ -416,9 +424,105 @@ def test_every_brief_in_every_shipped_theme_is_valid_office_open_xml(
     validator = OpenXmlValidator(file_format=FileFormat.MICROSOFT_365)
     theme = load_theme(theme_name)
     right_to_left = sample(metadata=Metadata(language="ar"))
-    articles = [parse_file(source) for source in SOURCES] + [sample(), right_to_left]
+    articles = [parse_file(source) for source in SOURCES]
+    articles += [sample(), right_to_left, marked_article()]
     for number, article in enumerate(articles):
         path = tmp_path / f"{number}.docx"
         path.write_bytes(render_docx(article, theme))
         result = validator.validate(path)
         assert result.is_valid, [str(error) for error in result.errors]
+
+
+# -- marked text, quotes, heading levels and nested lists, from a Markdown brief ------------------
+
+
+def marked_paragraphs() -> tuple[bytes, list[DocxParagraph]]:
+    data = render_docx(marked_article(), load_theme())
+    return data, docx.Document(io.BytesIO(data)).paragraphs
+
+
+def runs_in(paragraph: DocxParagraph, style: str) -> list[str]:
+    """The text of the runs in character ``style``, links' runs included."""
+    runs = paragraph._p.xpath(f".//w:r[w:rPr/w:rStyle/@w:val='{style}']")
+    return ["".join(run.xpath(".//w:t/text()")) for run in runs]
+
+
+def test_spans_are_runs_in_character_styles() -> None:
+    data, paragraphs = marked_paragraphs()
+    lead = next(p for p in paragraphs if p.text.startswith("Health officials"))
+    assert runs_in(lead, "Strong") == ["Friday", "bold quip"]
+    assert runs_in(lead, "Emphasis") == ["stay open"]
+    assert runs_in(lead, "VerbatimChar") == ["rota-v2", "tool"]
+    quip = next(run for run in lead.runs if run.text == "bold quip")
+    assert quip.style.name == "Strong" and quip.italic  # strong emphasis: style and italic
+    styles = docx.Document(io.BytesIO(data)).styles
+    assert styles["Strong"].font.bold and styles["Emphasis"].font.italic
+    code_font = styles["Verbatim Char"].element.xpath("w:rPr/w:rFonts/@w:ascii")
+    assert code_font == [load_theme().fonts.code.family]
+
+
+def test_the_spans_of_one_link_are_one_hyperlink_and_breaks_are_breaks() -> None:
+    _, paragraphs = marked_paragraphs()
+    lead = next(p for p in paragraphs if p.text.startswith("Health officials"))
+    links = [(link.text, link.address) for link in lead.hyperlinks]
+    assert tuple(links) == BODY_LINKS
+    rota = lead.hyperlinks[0]
+    assert [run.style.name for run in rota.runs] == [
+        "Hyperlink",
+        "Hyperlink",
+        "Hyperlink",
+        "Verbatim Char",
+    ]
+    assert rota.runs[1].text == "new" and rota.runs[1].bold
+    assert len(lead._p.xpath(".//w:br")) == 1
+    assert "\nA second line" in lead.text  # python-docx reads w:br as a line break
+    point = next(p for p in paragraphs if p.text == "See the plan")
+    assert point.hyperlinks[0].address == "https://example.org/plan"
+
+
+def test_quotes_heading_levels_and_nested_lists_have_their_styles() -> None:
+    data, paragraphs = marked_paragraphs()
+    by_text = {p.text: p for p in paragraphs}
+    assert by_text["Quoted words from the minister."].style.name == "Quote"  # type: ignore[union-attr]
+    assert by_text["A second quoted paragraph."].style.name == "Quote"  # type: ignore[union-attr]
+    levels = {
+        name: by_text[name].style.name for name in ("What changes", "Staffing", "Night shifts")
+    }  # type: ignore[union-attr]
+    assert levels == {
+        "What changes": "Heading 1",
+        "Staffing": "Heading 2",
+        "Night shifts": "Heading 3",
+    }
+    styles = xml(data, "word/styles.xml")
+    outline = styles.xpath(
+        "w:style[@w:styleId='Heading3']/w:pPr/w:outlineLvl/@w:val", namespaces=NS
+    )
+    assert outline == ["2"]
+    quote = styles.xpath("w:style[@w:styleId='Quote']", namespaces=NS)[0]
+    assert quote.xpath("w:pPr/w:ind/@w:left", namespaces=NS) == [
+        str(round(load_theme().quote.indent * 20))
+    ]
+    nested = [by_text["Until nine"], by_text["Until ten on Fridays"]]
+    assert [p.style.name for p in nested] == ["List Bullet 2"] * 2  # type: ignore[union-attr]
+    assert [p._p.pPr.numPr.ilvl.val for p in nested] == [1, 1]
+    assert by_text["Weekday hours"]._p.pPr.numPr.ilvl.val == 0
+    numbering = xml(data, "word/numbering.xml")
+    bullets = numbering.xpath(
+        "w:abstractNum[w:lvl[@w:ilvl='1']/w:numFmt/@w:val='bullet']", namespaces=NS
+    )
+    assert bullets, "the bullet list has a second level"
+
+
+def test_the_byline_has_the_role_and_the_source_line_ends_the_document() -> None:
+    data, paragraphs = marked_paragraphs()
+    defined = set(xml(data, "word/styles.xml").xpath("w:style/@w:styleId", namespaces=NS))
+    body = xml(data, "word/document.xml")
+    used = set(body.xpath("//w:pStyle/@w:val | //w:rStyle/@w:val", namespaces=NS))
+    assert {"Quote", "Source", "Strong", "Emphasis", "VerbatimChar", "ListBullet2"} <= used
+    assert used <= defined
+    assert paragraphs[1].style.name == "Byline"  # type: ignore[union-attr]
+    assert paragraphs[1].text == "Ana Souza, Health Reporter · 2024-05-04"
+    source = paragraphs[-1]
+    assert source.style.name == "Source"  # type: ignore[union-attr]
+    assert source.text == "Source: https://example.org/wire/clinics"
+    assert source.hyperlinks[0].address == "https://example.org/wire/clinics"

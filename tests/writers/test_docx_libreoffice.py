@@ -12,7 +12,8 @@ from pathlib import Path
 from exporter.reading import parse_file
 from exporter.theme import DocxOptions, load_theme
 from exporter.writers.docx import render_docx
-from tests.system_tools import fontconfig_with_only, require_program
+from tests.font_files import fontconfig_with_only
+from tests.tools import require
 
 REFERENCE = Path(__file__).resolve().parents[2] / "sources" / "000_9308d7e73d83f95c.txt"
 
@@ -20,8 +21,8 @@ REFERENCE = Path(__file__).resolve().parents[2] / "sources" / "000_9308d7e73d83f
 def fonts_libreoffice_uses(docx: bytes, folder: Path) -> set[str]:
     """The fonts of the PDF LibreOffice makes of ``docx`` on a machine with only DejaVu, as
     ``pdffonts`` names them (without the subset prefix)."""
-    soffice = require_program("soffice", "libreoffice-writer")
-    pdffonts = require_program("pdffonts", "poppler-utils")
+    soffice = require("soffice")
+    pdffonts = require("pdffonts")
     source = folder / "handout.docx"
     source.write_bytes(docx)
     environment = {

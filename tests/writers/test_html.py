@@ -16,6 +16,7 @@ from exporter.reading import parse_file
 from exporter.theme import Theme, apply_options, load_theme
 from exporter.writers.html import render_html
 from exporter.writers.xhtml import stylesheet
+from tests.writers.marked import marked_article
 
 ROOT = Path(__file__).resolve().parents[2]
 BRIEFS = sorted((ROOT / "sources").glob("*.*"))
@@ -121,3 +122,19 @@ def test_any_text_stays_literal_and_the_page_valid(
     for part in (paragraph, *items):
         if part.strip():
             assert re.sub(r"\s+", " ", part.strip()) in text
+
+
+def test_the_contents_nest_subsections_and_the_page_renders_spans() -> None:
+    root = strict_parse(render_html(marked_article(), load_theme()))
+    nav = root.find(".//h:nav[@class='contents']/h:ol", NS)
+    assert nav is not None
+    top = [li.find("h:a", NS).text for li in nav.iterfind("h:li", NS)]  # type: ignore[union-attr]
+    assert top == ["What changes", "Next steps"]
+    staffing = nav.find("h:li/h:ol/h:li", NS)
+    assert staffing is not None
+    assert staffing.find("h:a", NS).get("href") == "#section-2"  # type: ignore[union-attr]
+    assert staffing.find("h:ol/h:li/h:a", NS).text == "Night shifts"  # type: ignore[union-attr]
+    assert root.find(".//h:section/h:h3", NS).text == "Staffing"  # type: ignore[union-attr]
+    assert root.find(".//h:p/h:strong", NS).text == "Friday"  # type: ignore[union-attr]
+    assert root.find(".//h:blockquote/h:p", NS) is not None
+    assert root.find(".//h:p[@class='source']/h:a", NS) is not None

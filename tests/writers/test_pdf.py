@@ -14,22 +14,36 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from exporter.errors import BriefError
+from exporter.errors import BriefError, MissingGlyphError
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file, parse_text
-from exporter.theme import Font, Fonts, HeaderFooter, KeyPointsBox, Page, Theme
+from exporter.theme import (
+    Font,
+    Fonts,
+    HeaderFooter,
+    KeyPointsBox,
+    Page,
+    PdfOptions,
+    Theme,
+    load_theme,
+)
+from exporter.writers import render_with_warnings
 from exporter.writers.pdf import render_pdf, uncovered_characters
 from exporter.writers.pdf.styles import build_styles
 from tests.strategies import brief_text
+from tests.writers.marked import BODY_LINKS, marked_article
 
 SOURCES = sorted((Path(__file__).resolve().parents[2] / "sources").iterdir())
 # Briefs whose words a PDF text extractor cannot give back in order (right-to-left lines,
-# Chinese without spaces): tests/test_scripts.py checks them word by word instead.
+# Chinese without spaces, Korean words broken between syllables at line ends):
+# tests/writers/test_scripts.py checks them word by word instead.
 SCRIPT_BRIEFS = {"ar-gulf-summit.txt", "he-knesset-budget.txt", "zh-wonsan-tourism.txt"}
-SCRIPT_BRIEFS |= {"mixed-script-names.txt"}
+SCRIPT_BRIEFS |= {"mixed-script-names.txt", "ko-choe-wonsan.txt"}
 REFERENCE_BRIEF = "000_9308d7e73d83f95c.txt"
 
 LETTER = Page(width=612.0, height=792.0, margin_top=54, margin_bottom=54)
+#: A theme whose tagged PDF draws a character no font has as an empty box instead of refusing.
+WARN = Theme(pdf=PdfOptions(missing_glyphs="warn"))
 
 REFERENCE = Article(
     title="North Korea’s Unconditional Support for Russia in Ukraine",
@@ -118,12 +132,26 @@ def assert_in_order(expected: list[str], actual: list[str]) -> None:
 
 
 def article_words(article: Article) -> list[str]:
-    texts = [article.title, *(article.subtitle or "").split("\n"), *article.key_points]
-    for section in article.sections:
-        texts.append(section.heading or "")
-        for block in section.blocks:
-            texts.extend([block.text] if isinstance(block, Paragraph) else block.items)
-    return [word for text in texts for word in words(text)]
+    return [word for text in article.plain_texts() for word in words(text)]
+
+
+def outline_titles(article: Article, theme: Theme | None = None) -> list[str]:
+    """The outline the PDF should have: the title, the key points, then every section."""
+    label = (theme or Theme()).key_points.label_for(article.metadata.language)
+    points = [label] if article.key_points and label.strip() else []
+    return [article.title, *points, *article.headings]
+
+
+def outline(reader: PdfReader) -> list[str]:
+    """The outline's titles in order, nested entries after their parent (as pypdf lists them)."""
+
+    def flat(entries: list[object]) -> list[str]:
+        found = []
+        for entry in entries:
+            found += flat(entry) if isinstance(entry, list) else [entry.title]  # type: ignore[attr-defined]
+        return found
+
+    return flat(reader.outline)
 
 
 def all_objects(reader: PdfReader) -> list[object]:
@@ -139,14 +167,26 @@ def all_objects(reader: PdfReader) -> list[object]:
 # -------------------------------------------------------------------------- briefs
 
 
+# Briefs whose text needs a CJK font in the PDF (tests/tools.py).
+CJK_BRIEFS = {"ko-choe-wonsan.txt", "zh-wonsan-tourism.txt", "mixed-script-names.txt"}
+
+
 @pytest.mark.parametrize(
-    "path", [path for path in SOURCES if path.name not in SCRIPT_BRIEFS], ids=lambda path: path.name
+    "path",
+    [
+        pytest.param(path, marks=pytest.mark.needs("cjk-fonts"))
+        if path.name in CJK_BRIEFS
+        else path
+        for path in SOURCES
+        if path.name not in SCRIPT_BRIEFS
+    ],
+    ids=lambda path: path.name,
 )
 def test_every_brief_converts_with_every_word_and_heading(path: Path) -> None:
     article = parse_file(path)
     reader = read(article)
     assert_in_order(article_words(article), words(flat_text(reader)))
-    assert [entry.title for entry in reader.outline] == list(article.headings)  # type: ignore[union-attr]
+    assert outline(reader) == outline_titles(article)
 
 
 def test_the_reference_brief() -> None:
@@ -155,7 +195,9 @@ def test_the_reference_brief() -> None:
     first_page = " ".join(reader.pages[0].extract_text().split())
     assert first_page.startswith("North Korea’s Unconditional Support for Russia in Ukraine")
     assert first_page.count("• ") == 5
-    assert [entry.title for entry in reader.outline] == [  # type: ignore[union-attr]
+    assert outline(reader) == [
+        "North Korea’s Unconditional Support for Russia in Ukraine",
+        "Key points",
         "Strengthening Ties Through Diplomacy and Tourism",
         "Joint Efforts Against External Regional Threats",
     ]
@@ -169,9 +211,9 @@ def test_any_parsed_brief_renders(text: str) -> None:
         article = parse_text(text)
     except BriefError:
         return
-    reader = read(article)
+    reader = read(article, WARN)
     assert len(reader.pages) >= 1
-    assert [entry.title for entry in reader.outline or []] == list(article.headings)  # type: ignore[union-attr]
+    assert outline(reader) == outline_titles(article)
 
 
 # ---------------------------------------------------------------------------- text
@@ -239,11 +281,34 @@ def test_a_key_points_box_taller_than_a_page_splits_and_keeps_every_point() -> N
 # ---------------------------------------------------------------------- navigation
 
 
-def test_outline_lists_the_section_headings() -> None:
+def test_outline_lists_the_title_the_key_points_and_the_section_headings() -> None:
     reader = read(REFERENCE)
-    outline = reader.outline
-    assert [entry.title for entry in outline] == list(REFERENCE.headings)  # type: ignore[union-attr]
+    assert outline(reader) == [REFERENCE.title, "Key points", *REFERENCE.headings]
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_a_brief_without_headings_or_key_points_has_its_title_in_the_outline() -> None:
+    article = Article(title="Only a title", sections=(Section(None, (Paragraph("Text."),)),))
+    assert outline(read(article)) == ["Only a title"]
+
+
+def test_the_outline_names_the_key_points_by_the_theme_s_label() -> None:
+    theme = Theme(key_points=KeyPointsBox(label="", translations=()))
+    assert outline(read(REFERENCE, theme)) == [REFERENCE.title, *REFERENCE.headings]
+    theme = Theme(key_points=KeyPointsBox(label="At a glance"))
+    assert outline(read(REFERENCE, theme))[:2] == [REFERENCE.title, "At a glance"]
+
+
+def test_the_outline_matches_the_epub_navigation() -> None:
+    from exporter.writers.xhtml.document import navigation
+
+    for path in SOURCES:
+        article = parse_file(path)
+        entries = outline(read(article, WARN))
+        assert entries[0] == article.title
+        sections = [anchor.label for anchor in navigation(article)]
+        if article.headings:  # the navigation lists the title alone when there are none
+            assert entries[-len(sections) :] == sections, path.name
 
 
 def test_outline_entries_open_at_their_heading() -> None:
@@ -251,7 +316,8 @@ def test_outline_entries_open_at_their_heading() -> None:
     for entry in reader.outline:
         assert entry["/Type"] == "/XYZ"  # type: ignore[index]
         page = reader.get_destination_page_number(entry)  # type: ignore[arg-type]
-        assert entry.title in reader.pages[page].extract_text()  # type: ignore[union-attr]
+        text = " ".join(reader.pages[page].extract_text().split())
+        assert entry.title in text  # type: ignore[union-attr]
 
 
 def test_urls_are_clickable_links() -> None:
@@ -281,9 +347,9 @@ def test_document_metadata() -> None:
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
 
 
-def test_language_defaults_to_english() -> None:
+def test_an_unknown_language_is_declared_undetermined() -> None:
     article = replace(REFERENCE, metadata=Metadata())
-    assert read(article).trailer["/Root"]["/Lang"] == "en-US"
+    assert read(article).trailer["/Root"]["/Lang"] == "und"
 
 
 # --------------------------------------------------------------------------- fonts
@@ -391,12 +457,27 @@ def test_without_a_date_the_build_epoch_dates_the_document(
 def test_uncovered_characters_are_named() -> None:
     # Yi syllables: no bundled font and none of the system script families has them.
     article = Article(title="Yi ꀀꀁ", sections=(Section(None, (Paragraph("Ωμέγα"),)),))
-    warnings = uncovered_characters(article, Theme())
+    warnings = uncovered_characters(article, WARN)
     assert len(warnings) == 1
-    assert warnings[0].line == 0
+    assert warnings[0].line is None  # a hand-built article has no lines
     assert "'ꀀ' (U+A000)" in warnings[0].message
     assert "'ꀁ' (U+A001)" in warnings[0].message
     assert "title" in warnings[0].message
+
+
+def test_a_missing_glyph_names_the_line_of_the_brief_from_every_entry_point() -> None:
+    brief = "---\nauthor: Desk ꀁ\n---\nYi Letters\n\nA paragraph on syllables.\n\nOne: ꀀ.\n"
+    article = parse_text(brief, "yi.txt", language="en")
+    warn = {"pdf.missing_glyphs": "warn"}
+    by_part = {
+        warning.message.split(" in the ")[1].split(";")[0]: warning.line
+        for warning in render_with_warnings(article, "pdf", options=warn).warnings
+        if warning.message.startswith("PDF:")
+    }
+    assert by_part == {"body text": 8, "author and date": 2}
+    with pytest.raises(MissingGlyphError) as refused:  # a tagged PDF: the first line
+        render_with_warnings(article, "pdf")
+    assert refused.value.line == 2
 
 
 def test_greek_and_cyrillic_need_no_warning() -> None:
@@ -464,7 +545,7 @@ def test_random_paragraphs_render_and_extract(paragraphs: list[str]) -> None:
     article = Article(
         title="Random", sections=(Section("Heading", tuple(map(Paragraph, paragraphs))),)
     )
-    reader = read(article)
+    reader = read(article, WARN)
     extracted = _clean(" ".join(page_texts(reader)))
     for text in paragraphs:
         for word in words(text):
@@ -481,7 +562,7 @@ def test_any_unicode_text_renders(text: str) -> None:
     article = Article(
         title=text or "t", key_points=(text,), sections=(Section(text, (Paragraph(text),)),)
     )
-    assert render_pdf(article, Theme()).startswith(b"%PDF-")
+    assert render_pdf(article, WARN).startswith(b"%PDF-")
 
 
 @pytest.mark.usefixtures("no_system_fonts")
@@ -495,7 +576,7 @@ def test_renders_with_bundled_fonts_when_the_system_has_none() -> None:
 
 def test_uncovered_characters_in_the_author_line_are_named() -> None:
     article = Article(title="T", metadata=Metadata(author="ꀀꀁ"))
-    (warning,) = uncovered_characters(article, Theme())
+    (warning,) = uncovered_characters(article, WARN)
     assert "'ꀀ' (U+A000)" in warning.message
     assert "author and date" in warning.message
 
@@ -506,3 +587,112 @@ def test_an_address_longer_than_a_line_wraps_inside_the_page() -> None:
     lines = [line for line in read(article).pages[0].extract_text().splitlines() if "aaa" in line]
     assert len(lines) >= 3  # broken over lines, not run off the page
     assert "".join(lines).count("a") >= 300
+
+
+# ------------------------------------------------------- marked text, quotes, levels, nested lists
+
+
+@pytest.fixture(scope="module")
+def marked_pdf() -> PdfReader:
+    return PdfReader(io.BytesIO(render_pdf(marked_article(), load_theme())))
+
+
+def runs_with_fonts(reader: PdfReader) -> list[tuple[str, str]]:
+    """Each run of text the pages show, with the PostScript name of its font (no subset tag)."""
+    runs: list[tuple[str, str]] = []
+
+    def visit(
+        text: str, _cm: object, _tm: object, font: dict[str, object] | None, _size: object
+    ) -> None:
+        if text.strip() and font is not None:
+            runs.append((text.strip(), str(font["/BaseFont"]).split("+")[-1]))
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_spans_are_set_in_the_bold_italic_and_code_faces(marked_pdf: PdfReader) -> None:
+    fonts = dict(runs_with_fonts(marked_pdf))
+    assert fonts["Friday"] == "NotoSerif-Bold"
+    assert fonts["stay open"] == "NotoSerif-Italic"
+    assert fonts["bold quip"] == "NotoSerif-BoldItalic"
+    assert fonts["rota-v2"] == fonts["tool"] == "DejaVuSansMono"
+    assert fonts["new"] == "NotoSerif-Bold"  # strong inside a link
+    assert fonts["Health officials said on"] == "NotoSerif-Regular"
+
+
+def test_links_are_annotations_and_breaks_start_a_line(marked_pdf: PdfReader) -> None:
+    uris = [
+        annotation.get_object()["/A"]["/URI"]
+        for page in marked_pdf.pages
+        for annotation in page.get("/Annots", [])  # type: ignore[union-attr]
+    ]
+    for _, target in BODY_LINKS:
+        assert target in uris
+    assert "https://example.org/plan" in uris
+    text = flat_text(marked_pdf)
+    assert "the new rota tool" in " ".join(text.split())
+    lines = [line.strip() for line in marked_pdf.pages[0].extract_text().splitlines()]
+    assert "A second line after a hard break." in lines
+
+
+def test_quotes_are_indented_in_the_quote_face(marked_pdf: PdfReader) -> None:
+    fonts = runs_with_fonts(marked_pdf)
+    quote = [font for text, font in fonts if "quoted paragraph" in text]
+    assert quote == ["NotoSerif-Italic"]  # the default theme sets quotations in italic
+    assert ("words", "NotoSerif-BoldItalic") in fonts
+    positions: dict[str, float] = {}
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            positions.setdefault(text.strip(), tm[4])
+
+    marked_pdf.pages[0].extract_text(visitor_text=visit)
+    indent = positions["A second quoted paragraph."] - positions["Some text."]
+    assert abs(indent - load_theme().quote.indent) < 0.5
+
+
+def test_outline_nests_subsections_and_headings_shrink_by_level(marked_pdf: PdfReader) -> None:
+    def nested(entries: list[object], depth: int = 0) -> list[tuple[int, str]]:
+        found: list[tuple[int, str]] = []
+        for entry in entries:
+            if isinstance(entry, list):
+                found += nested(entry, depth + 1)
+            else:
+                found.append((depth, entry.title))  # type: ignore[attr-defined]
+        return found
+
+    assert nested(marked_pdf.outline) == [
+        (0, "Clinics extend hours"),  # the title, the key points, then the sections
+        (0, "Key points"),
+        (0, "What changes"),
+        (1, "Staffing"),
+        (2, "Night shifts"),
+        (0, "Next steps"),
+    ]
+    sizes: dict[str, float] = {}
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, size: float) -> None:
+        sizes.setdefault(text.strip(), size * tm[0])
+
+    marked_pdf.pages[0].extract_text(visitor_text=visit)
+    assert sizes["What changes"] > sizes["Staffing"] > sizes["Night shifts"] >= sizes["Some text."]
+
+
+def test_nested_items_are_indented_and_the_source_line_ends_the_document(
+    marked_pdf: PdfReader,
+) -> None:
+    starts: dict[str, float] = {}
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            starts.setdefault(text.strip(), tm[4])
+
+    marked_pdf.pages[0].extract_text(visitor_text=visit)
+    step = starts["Until nine"] - starts["Weekday hours"]
+    assert abs(step - load_theme().spacing.list_indent) < 0.5
+    text = flat_text(marked_pdf)
+    assert "Ana Souza, Health Reporter · 2024-05-04" in text
+    body = text[: text.rindex("1 / 1")] if "1 / 1" in text else text
+    assert body.rstrip().endswith("Source: https://example.org/wire/clinics")

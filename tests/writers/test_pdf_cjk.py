@@ -14,11 +14,13 @@ import pytest
 from pypdf import PdfReader
 
 from exporter import render_with_warnings
+from exporter.errors import MissingGlyphError
 from exporter.model import Article
 from exporter.reading import parse_file
-from exporter.theme import load_theme
+from exporter.theme import apply_options, load_theme
 from exporter.writers.pdf import render_pdf
-from tests.system_tools import fontconfig_with_only, noto_cjk_files, require_program
+from tests.font_files import fontconfig_with_only, noto_cjk_files
+from tests.tools import require
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 
@@ -79,9 +81,7 @@ def convert(brief: Path, out: Path, environment: dict[str, str]) -> tuple[bytes,
 
 
 def words(article: Article) -> list[str]:
-    texts = [article.title, *article.key_points, *article.headings]
-    for block in article.blocks():
-        texts.extend(getattr(block, "items", None) or [getattr(block, "text", "")])
+    texts = list(article.plain_texts())
     return [
         "".join(c for c in word if c.isalnum()) for text in texts for word in text.split() if word
     ]
@@ -91,8 +91,8 @@ def words(article: Article) -> list[str]:
 def test_noto_cjk_alone_draws_every_character_embedded_and_extractable(
     language: str, machine: dict[str, str], tmp_path: Path
 ) -> None:
-    pdftotext = require_program("pdftotext", "poppler-utils")
-    pdffonts = require_program("pdffonts", "poppler-utils")
+    pdftotext = require("pdftotext")
+    pdffonts = require("pdffonts")
     brief = brief_path(language, tmp_path)
     data, warnings = convert(brief, tmp_path / "first", machine)
     assert "no font has" not in warnings
@@ -131,7 +131,11 @@ def _text(data: bytes) -> str:
 @pytest.mark.usefixtures("no_system_fonts")
 def test_a_machine_without_cjk_fonts_names_the_characters_and_still_renders() -> None:
     article = parse_file(SOURCES / "zh-wonsan-tourism.txt")
-    rendered = render_with_warnings(article, "pdf", load_theme())
+    with pytest.raises(MissingGlyphError) as refused:  # a tagged PDF refuses them
+        render_pdf(article, load_theme())
+    assert "元" in refused.value.characters
+    warn = apply_options(load_theme(), {"pdf.missing_glyphs": "warn"})
+    rendered = render_with_warnings(article, "pdf", warn)
     missing = [warning for warning in rendered.warnings if "no font has" in warning.message]
     assert missing and "元" in "".join(warning.characters for warning in missing)
     assert rendered.data.startswith(b"%PDF-")

@@ -9,16 +9,20 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
-from exporter.theme import Color, Colors, Font, Fonts, KeyPointsBox, Sizes, Spacing, Theme
-from exporter.writers.xhtml import (
-    FontFace,
-    article_document,
-    language_tag,
-    link_href,
-    navigation,
-    stylesheet,
-    text_direction,
+from exporter.reading.parser import parse_text
+from exporter.theme import (
+    Color,
+    Colors,
+    Font,
+    Fonts,
+    KeyPointsBox,
+    Sizes,
+    Spacing,
+    Theme,
+    load_theme,
 )
+from exporter.writers.xhtml import FontFace, article_document, navigation, stylesheet
+from tests.writers.marked import BODY_LINKS, marked_article
 
 NS = {"h": "http://www.w3.org/1999/xhtml"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -58,10 +62,10 @@ def test_any_text_at_all_gives_well_formed_xhtml(text: str) -> None:
     assert len(paragraphs(root)) == 1
 
 
-def test_characters_xml_cannot_hold_become_replacement_characters() -> None:
-    text = "a\x00b\x0cc\ud800d\ufffee\x85f"
+def test_characters_xml_cannot_hold_are_dropped_as_in_every_format() -> None:
+    text = "a\x00b\x0cc\ud800d\ufffee\x7ff"
     root = parse(Article(title=text, sections=(Section(None, (Paragraph(text),)),)))
-    assert paragraphs(root) == ["a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf"]
+    assert paragraphs(root) == ["abcdef"]
 
 
 def test_markup_characters_are_text_not_markup() -> None:
@@ -78,8 +82,9 @@ def test_markup_characters_are_text_not_markup() -> None:
     body = root.find("h:body", NS)
     assert body is not None
     texts = [text_of(e) for e in body.iter() if e.tag.endswith(("}h1", "}p", "}li", "}h2"))]
-    # title, subtitle, author, date, key point, heading, paragraph, list item
-    assert texts.count(nasty) == 8
+    # title, subtitle, key point, heading, paragraph, list item; author and date share a byline
+    assert texts.count(nasty) == 6
+    assert texts.count(f"{nasty} · {nasty}") == 1
     assert text_of(root.find(".//h:title", NS)) == nasty
 
 
@@ -100,8 +105,7 @@ def test_structure_title_block_key_points_sections() -> None:
     assert text_of(header.find("h:h1", NS)) == "Rates on Hold"
     assert [text_of(p) for p in header.iterfind("h:p", NS)] == [
         "A pause",
-        "A. Writer",
-        "2024-05-06",
+        "A. Writer · 2024-05-06",
     ]
     assert header.find(".//h:time", NS).get("datetime") == "2024-05-06"
     aside = root.find(".//h:aside", NS)
@@ -180,10 +184,9 @@ def test_language_and_direction() -> None:
     unknown = root_for(None, "مرحبا بالعالم")
     assert (unknown.get("lang"), unknown.get("dir")) == ("und", "rtl")
     for malformed in ("not a tag!", "en-a", "en-GB-GB", "x-private", "en-"):
-        assert language_tag(Article("x", metadata=Metadata(language=malformed))) == "und"
-    for well_formed in ("zh-Hant-TW", "es-419", "sl-rozaj-biske", "en-u-ca-gregory-x-mine"):
-        assert language_tag(Article("x", metadata=Metadata(language=well_formed))) == well_formed
-    assert text_direction(Article("שלום", metadata=Metadata(language="he"))) == "rtl"
+        assert root_for(malformed).get("lang") == "und"
+    for well_formed in ("zh-Hant-TW", "es-419", "en-u-ca-gregory-x-mine"):
+        assert root_for(well_formed).get("lang") == well_formed
 
 
 def test_stylesheet_takes_every_value_from_the_theme() -> None:
@@ -246,11 +249,103 @@ def test_addresses_that_are_no_valid_url_stay_text_and_stray_characters_are_enco
     assert paragraphs(root) == [text]
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.sampled_from(["https://", "http://"]), st.text(max_size=30))
-def test_link_hrefs_are_stable_and_hold_no_stray_characters(scheme: str, rest: str) -> None:
-    href = link_href(scheme + rest)
-    if href is not None:
-        assert link_href(href) == href
-        assert not re.search(r"[\s<>\"\\^`{|}]|%(?![0-9A-Fa-f]{2})", href)
-        assert "#" not in href.partition("#")[2]
+# Marked text, quotes, heading levels, nested lists, byline role and source line: read back
+# from a Markdown brief, end to end.
+
+
+def marked_root() -> etree._Element:
+    return etree.fromstring(article_document(marked_article(), load_theme()))
+
+
+def test_spans_are_strong_em_code_and_links() -> None:
+    root = marked_root()
+    lead = root.find(".//h:section[@class='lead']/h:p", NS)
+    assert lead is not None
+    assert [text_of(e) for e in lead.iterfind("h:strong", NS)] == ["Friday", "bold quip"]
+    assert [text_of(e) for e in lead.iterfind("h:em", NS)] == ["stay open"]
+    assert [text_of(e) for e in lead.iterfind("h:code", NS)] == ["rota-v2"]
+    assert [text_of(e) for e in lead.iterfind("h:strong/h:em", NS)] == ["bold quip"]
+    links = [(text_of(a), a.get("href")) for a in lead.iterfind("h:a", NS)]
+    assert tuple(links) == BODY_LINKS  # the spans of one link share one <a>
+    rota = lead.find("h:a", NS)
+    assert rota is not None
+    assert [text_of(e) for e in rota.iterfind("h:strong", NS)] == ["new"]
+    assert [text_of(e) for e in rota.iterfind("h:code", NS)] == ["tool"]  # code in a link
+    assert len(lead.findall("h:br", NS)) == 1
+    assert text_of(lead).endswith("here.A second line after a hard break.")
+    points = root.findall(".//h:aside/h:ul/h:li", NS)
+    assert [text_of(e) for e in points[0].iterfind("h:em", NS)] == ["until nine"]
+    assert points[1].find("h:a", NS).get("href") == "https://example.org/plan"  # type: ignore[union-attr]
+
+
+def test_a_quote_is_a_blockquote_of_paragraphs() -> None:
+    quote = marked_root().find(".//h:blockquote", NS)
+    assert quote is not None
+    assert [text_of(p) for p in quote.iterfind("h:p", NS)] == [
+        "Quoted words from the minister.",
+        "A second quoted paragraph.",
+    ]
+    assert quote.find("h:p/h:strong", NS) is not None
+
+
+def test_heading_levels_and_nested_lists() -> None:
+    root = marked_root()
+    headings = [
+        (etree.QName(e).localname, text_of(e))
+        for e in root.iterfind(".//h:section/*", NS)
+        if etree.QName(e).localname.startswith("h")
+    ]
+    assert headings == [
+        ("h2", "What changes"),
+        ("h3", "Staffing"),
+        ("h4", "Night shifts"),
+        ("h2", "Next steps"),
+    ]
+    outer = root.find(".//h:section[@id='section-1']/h:ul", NS)
+    assert outer is not None
+    items = outer.findall("h:li", NS)
+    assert [e.text for e in items] == ["Weekday hours", "Weekend hours"]
+    nested = items[0].find("h:ul", NS)
+    assert nested is not None
+    assert [text_of(e) for e in nested.iterfind("h:li", NS)] == [
+        "Until nine",
+        "Until ten on Fridays",
+    ]
+
+
+def test_byline_has_the_role_and_the_source_line_ends_the_article() -> None:
+    root = marked_root()
+    byline = root.find(".//h:p[@class='byline']", NS)
+    assert byline is not None
+    assert text_of(byline) == "Ana Souza, Health Reporter · 2024-05-04"
+    body = root.find("h:body", NS)
+    assert body is not None
+    source = body[-1]
+    assert source.get("class") == "source"
+    assert text_of(source) == "Source: https://example.org/wire/clinics"
+    assert source.find("h:a", NS).get("href") == "https://example.org/wire/clinics"  # type: ignore[union-attr]
+
+
+def test_foreign_script_runs_are_tagged_inside_spans() -> None:
+    article = parse_text("# T\n\nSaid **Путин сказал** and `東京`.\n", "brief.md", language="en")
+    root = parse(article)
+    strong = root.find(".//h:strong/h:span", NS)
+    assert strong is not None and strong.get("lang") == "ru"
+    code = root.find(".//h:code/h:span", NS)
+    assert code is not None and code.get("lang", "").startswith(("ja", "zh"))
+
+
+def test_stylesheet_styles_quotes_code_source_and_subheadings() -> None:
+    theme = load_theme()
+    css = stylesheet(theme)
+    quote = re.search(r"\nblockquote \{(.*?)\}", css, re.S)
+    assert quote is not None
+    assert "font-style: italic" in quote.group(1)
+    assert f"solid {theme.quote.rule_color.css}" in quote.group(1)
+    assert re.search(r"\ncode \{\n  font-family: \"DejaVu Sans Mono\"", css)
+    assert "p.source {" in css
+    sizes = [
+        float(re.search(rf"\nh{n} \{{.*?font-size: ([\d.]+)em", css, re.S).group(1))
+        for n in (2, 3, 4, 5, 6)
+    ]  # type: ignore[union-attr]
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] > sizes[-1] >= 1

@@ -11,18 +11,36 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
 
 from exporter._version import __version__
 from exporter.cli import convert, formats, inspect, styles
 from exporter.cli._common import Subcommands
-from exporter.errors import ExporterError
+from exporter.errors import ExporterError, Problem
 
 #: A subcommand: adds its arguments to a subparser and returns the function that runs it.
 Command = Callable[[argparse.Namespace], int]
 
 
+class UsageExit(SystemExit):
+    """argparse's exit on a usage error (status 2), keeping the message for ``--report``."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(2)
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # As argparse prints it; the message travels on for the report.
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise UsageExit(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="exporter",
         description="Turn plain-text news briefs into DOCX, PDF and EPUB handouts.",
     )
@@ -36,7 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageExit as stop:
+        _report_usage_error(sys.argv[1:] if argv is None else argv, stop.message)
+        raise
     run: Command = args.run
     try:
         return run(args)
@@ -52,4 +74,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-__all__ = ["Subcommands", "build_parser", "main"]
+def _report_usage_error(argv: Sequence[str], message: str) -> None:
+    """``convert --report FILE`` whose command line argparse refused: the report says so."""
+    from exporter.cli.report import write_report
+
+    probe = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    probe.add_argument("command", nargs="?")
+    probe.add_argument("--report", type=Path)
+    try:
+        known, _rest = probe.parse_known_args(argv)
+    except SystemExit:  # ``--report`` without its value: nowhere to write
+        return
+    if known.command == "convert" and known.report is not None:
+        write_report(known.report, None, 2, Problem("usage", message))
+
+
+__all__ = ["Subcommands", "UsageExit", "build_parser", "main"]

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import TypeAlias
 
+from exporter.errors import compiler_line
 from exporter.model import ParseWarning
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -17,15 +18,11 @@ def warning_lines(
 ) -> list[str]:
     """Warnings as ``FILE:LINE: warning: …`` lines (``FILE: warning: …`` for the whole file),
     notes as ``FILE: note: …`` lines, or left out when ``notes`` is false."""
-    lines = []
-    for warning in warnings:
-        if warning.severity == "note" and not notes:
-            continue
-        location = source or "exporter"
-        if warning.line:
-            location = f"{location}:{warning.line}"
-        lines.append(f"{location}: {warning.severity}: {warning.message}")
-    return lines
+    return [
+        compiler_line(source, warning.line, warning.severity, warning.message)
+        for warning in warnings
+        if notes or warning.severity != "note"
+    ]
 
 
 def print_warnings(source: str | None, warnings: Sequence[ParseWarning]) -> None:

@@ -8,7 +8,7 @@ from typing import assert_never
 
 from exporter.cli._common import Subcommands, print_warnings
 from exporter.cli.convert import add_language_option
-from exporter.model import Article, ListBlock, Paragraph
+from exporter.model import Article, ListBlock, Paragraph, Quote
 
 
 def register(commands: Subcommands) -> None:
@@ -39,11 +39,13 @@ def format_outline(article: Article, width: int = 100) -> str:
     if article.subtitle:
         lines.append(f"Subtitle:   {article.subtitle}")
     facts = [
-        ("Author", meta.author),
+        ("Authors" if len(meta.authors) > 1 else "Author", "; ".join(meta.authors)),
+        ("Role", meta.role),
         ("Date", meta.date),
         ("Language", meta.language),
         ("Keywords", ", ".join(meta.keywords)),
         ("Description", meta.description),
+        ("Source", meta.source),
     ]
     lines.extend(f"{name + ':':<11} {value}" for name, value in facts if value)
     lines.extend(f"{key + ':':<11} {value}" for key, value in meta.extra.items())
@@ -51,7 +53,9 @@ def format_outline(article: Article, width: int = 100) -> str:
     lines.extend(_shorten(f"  • {point}", width) for point in article.key_points)
     lines.append(f"Sections:   {len(article.sections)}")
     for section in article.sections:
-        lines.append(f"  § {section.heading}" if section.heading else "  § (lead, no heading)")
+        indent = "  " * (section.level - 1)  # subsections stand under their section
+        heading = section.heading or "(lead, no heading)"
+        lines.append(f"{indent}§ {heading}")
         for block in section.blocks:
             match block:
                 case Paragraph(text=text):
@@ -59,7 +63,13 @@ def format_outline(article: Article, width: int = 100) -> str:
                 case ListBlock(items=items, ordered=ordered):
                     kind = "numbered list" if ordered else "list"
                     lines.append(f"      {kind} of {len(items)}")
-                    lines.extend(_shorten(f"        - {item}", width) for item in items)
+                    for item in items:
+                        lines.append(_shorten(f"        - {item}", width))
+                        nested = item.sublist.items if item.sublist else ()
+                        lines.extend(_shorten(f"          - {sub}", width) for sub in nested)
+                case Quote(paragraphs=paragraphs):
+                    lines.append(f"      quote of {len(paragraphs)}")
+                    lines.extend(_shorten(f"        > {p.text}", width) for p in paragraphs)
                 case _:
                     assert_never(block)
     return "\n".join(lines)

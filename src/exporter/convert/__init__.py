@@ -9,9 +9,11 @@ from exporter.convert.run import (
     Report,
     convert,
     convert_brief,
+    convert_file,
     convert_many,
 )
 from exporter.convert.sources import Brief, find_briefs
+from exporter.convert.stale import StaleOutput
 
 __all__ = [
     "DEFAULT_FORMATS",
@@ -19,8 +21,10 @@ __all__ = [
     "BriefResult",
     "OutputResult",
     "Report",
+    "StaleOutput",
     "convert",
     "convert_brief",
+    "convert_file",
     "convert_many",
     "find_briefs",
 ]

@@ -1,14 +1,20 @@
 """The incremental-build manifest: which inputs each output file was made from.
 
 Stored as ``.exporter-manifest.json`` in the output folder. An output is rebuilt when the hash
-of its inputs (the brief's bytes, the full resolved theme including its font files, the format
-and the exporter version) differs from the recorded one, or when the file is missing.
+of its inputs (the brief's bytes, the full resolved theme including its font and image files,
+the format and the exporter version) differs from the recorded one, or when the file is missing.
+
+Beside those keys (``outputs``), ``written`` records for each output the brief it was made from
+(relative to the output folder, so a moved project keeps its manifest) and the SHA-256 of the
+bytes exporter wrote: what finds stale outputs and proves a file unchanged before ``--prune``
+deletes it. Runs that predate ``written`` read ``outputs`` alone and ignore it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from exporter._version import __version__
@@ -25,32 +31,80 @@ def build_key(brief: bytes, theme: Theme, format_name: str, language: str | None
     for part in (__version__, format_name, repr(theme), language or ""):
         digest.update(part.encode())
         digest.update(b"\0")
-    for font_file in sorted(_font_files(theme)):
-        digest.update(_file_fingerprint(font_file).encode())
+    for file in sorted(theme_files(theme)):
+        digest.update(_file_fingerprint(file).encode())
     digest.update(brief)
     return digest.hexdigest()
 
 
-def read_manifest(out_dir: Path) -> dict[str, str]:
-    """Output path (relative to ``out_dir``) → input hash; empty when absent or unreadable."""
+@dataclass(frozen=True, slots=True)
+class Written:
+    """Where an output came from and what it held when exporter wrote it."""
+
+    source: str  # the brief, relative to the output folder
+    sha256: str  # of the file's bytes
+
+
+@dataclass(slots=True)
+class Manifest:
+    """The manifest of one output folder; paths are relative to that folder."""
+
+    keys: dict[str, str] = field(default_factory=dict)  # output path → input hash
+    written: dict[str, Written] = field(default_factory=dict)  # output path → its origin
+
+    def forget(self, path: str) -> None:
+        self.keys.pop(path, None)
+        self.written.pop(path, None)
+
+
+def read_manifest(out_dir: Path) -> Manifest:
+    """The manifest in ``out_dir``; empty when absent or unreadable."""
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    outputs = data.get("outputs") if isinstance(data, dict) else None
-    if data.get("format") != _FORMAT_VERSION or not isinstance(outputs, dict):
-        return {}
-    return {str(path): str(key) for path, key in outputs.items()}
+        return Manifest()
+    if not isinstance(data, dict) or data.get("format") != _FORMAT_VERSION:
+        return Manifest()
+    outputs, written = data.get("outputs"), data.get("written")
+    if not isinstance(outputs, dict):
+        return Manifest()
+    keys = {str(path): str(key) for path, key in outputs.items()}
+    records = {
+        str(path): Written(str(record["source"]), str(record["sha256"]))
+        for path, record in (written.items() if isinstance(written, dict) else ())
+        if isinstance(record, dict) and {"source", "sha256"} <= record.keys() and path in keys
+    }
+    return Manifest(keys, records)
 
 
-def write_manifest(out_dir: Path, outputs: dict[str, str]) -> None:
-    document = {"format": _FORMAT_VERSION, "outputs": dict(sorted(outputs.items()))}
+def write_manifest(out_dir: Path, manifest: Manifest) -> None:
+    document = {
+        "format": _FORMAT_VERSION,
+        "outputs": dict(sorted(manifest.keys.items())),
+        "written": {
+            path: {"source": record.source, "sha256": record.sha256}
+            for path, record in sorted(manifest.written.items())
+        },
+    }
     write_atomic(out_dir / MANIFEST_NAME, (json.dumps(document, indent=1) + "\n").encode())
 
 
-def _font_files(theme: Theme) -> set[str]:
+def file_digest(path: Path) -> str | None:
+    """The SHA-256 of the file at ``path``; ``None`` when it cannot be read."""
+    try:
+        with path.open("rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def theme_files(theme: Theme) -> set[str]:
+    """The files a theme draws on besides its own: font files, cover image, logo."""
     fonts = (theme.fonts.body, theme.fonts.heading, theme.fonts.title)
-    return {path for font in fonts for _face, path in font.files}
+    images = (theme.epub.cover, theme.brand.logo)
+    return {path for font in fonts for _face, path in font.files} | {
+        path for path in images if path is not None
+    }
 
 
 def _file_fingerprint(path: str) -> str:

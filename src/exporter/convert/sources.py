@@ -31,9 +31,10 @@ def find_briefs(
 ) -> list[Brief]:
     """The briefs under ``paths``, each with its output stem inside ``out_dir``.
 
-    Raises :class:`BriefError` for a path that does not exist, and :class:`OutputError` when two
-    briefs would write the same output file (before anything is written). A folder inside that
-    cannot be read is skipped and reported in ``unreadable``, so the others still convert.
+    Raises :class:`OutputError` when two briefs would write the same output file (before
+    anything is written). A path that does not exist, or a folder inside that cannot be read,
+    is reported in ``unreadable`` so the others still convert (raised as a :class:`BriefError`
+    when ``unreadable`` is ``None``).
     """
     briefs: list[Brief] = []
     for path in paths:
@@ -45,8 +46,16 @@ def find_briefs(
         elif path.is_file():
             briefs.append(Brief(path, out_dir / path.stem))
         else:
-            raise BriefError("no such file or folder", path=path)
+            _missing(path, unreadable)
     return _unique(briefs)
+
+
+def _missing(path: Path, unreadable: list[BriefError] | None) -> None:
+    """A named path that is not there: recorded beside the briefs, or raised without a list."""
+    error = BriefError("no such file or folder", path=path)
+    if unreadable is None:
+        raise error
+    unreadable.append(error)
 
 
 def _walk(folder: Path, skip: Path, unreadable: list[BriefError] | None) -> list[Path]:

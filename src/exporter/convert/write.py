@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from exporter.convert.files import write_atomic
-from exporter.errors import OutputError
+from exporter.errors import OutputError, UnknownFormatError
 from exporter.model import Article
 from exporter.writers import Rendered, ThemeChoice, render_with_warnings
-from exporter.writers.registry import UnknownFormatError, Writer, available_writers
+from exporter.writers.registry import Writer, available_writers
 
 
 def write(

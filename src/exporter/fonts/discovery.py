@@ -30,6 +30,7 @@ from typing import Literal, TypeAlias
 
 from exporter.fonts.facts import FontFile, font_facts
 from exporter.fonts.fontconfig import family_key, find_system_font
+from exporter.text.languages import primary_language, region_subtag, script_subtag
 from exporter.theme import Font
 
 Face: TypeAlias = Literal["regular", "bold", "italic", "bold_italic"]
@@ -119,15 +120,16 @@ def cjk_region(language: str | None) -> Region:
     >>> [cjk_region(tag) for tag in ("ja", "ko-KR", "zh-Hant", "zh-HK", "zh", "en", None)]
     ['JP', 'KR', 'TC', 'HK', 'SC', 'SC', 'SC']
     """
-    subtags = (language or "").lower().replace("_", "-").split("-")
-    primary, rest = subtags[0], subtags[1:]
+    tag = language or ""
+    primary = primary_language(tag.replace("_", "-"))
     if primary == "ja":
         return "JP"
     if primary == "ko":
         return "KR"
-    if primary == "yue" or (primary == "zh" and "hk" in rest):
+    region = region_subtag(tag)
+    if primary == "yue" or (primary == "zh" and region == "hk"):
         return "HK"
-    if primary == "zh" and ("hant" in rest or "tw" in rest or "mo" in rest):
+    if primary == "zh" and (script_subtag(tag) == "hant" or region in ("tw", "mo")):
         return "TC"
     return "SC"
 

@@ -53,7 +53,7 @@ def _warnings(theme: Theme, region: Region) -> tuple[ParseWarning, ...]:
         roles.setdefault(font.family, []).append(f"fonts.{role}")
         fonts.setdefault(font.family, font)
     return tuple(
-        ParseWarning(0, _message(font, roles[family], region))
+        ParseWarning(None, _message(font, roles[family], region))
         for family, font in fonts.items()
         if not _available(font, region)
     )

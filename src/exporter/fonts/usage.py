@@ -11,7 +11,8 @@ import functools
 import string
 from collections.abc import Iterator
 
-from exporter.model import Article, ListBlock, Paragraph
+from exporter.model import Article, block_texts
+from exporter.text.metadata import byline, source_line
 from exporter.theme import Theme
 
 # What running heads and page numbers add: digits, the separator and the ellipsis that
@@ -33,12 +34,12 @@ def document_characters(article: Article, theme: Theme) -> frozenset[str]:
 def document_texts(article: Article, theme: Theme) -> Iterator[str]:
     """The pieces of text a handout of ``article`` shows, in no particular order."""
     metadata = article.metadata
-    yield article.title
-    yield article.subtitle or ""
+    yield from article.plain_texts()
     yield metadata.author or ""
     yield metadata.date or ""
-    yield from article.headings
-    yield from body_texts(article)
+    yield byline(article)
+    source = source_line(article)
+    yield source.text if source is not None else ""
     if article.key_points:
         yield theme.key_points.label_for(metadata.language)
     yield theme.key_points.bullet
@@ -50,11 +51,9 @@ def document_texts(article: Article, theme: Theme) -> Iterator[str]:
 
 
 def body_texts(article: Article) -> Iterator[str]:
-    """The text set in the body font: key points, paragraphs and list items."""
-    yield from article.key_points
+    """The text set in the body font: key points, paragraphs, quotes and list items."""
+    for point in article.key_points:
+        yield point.text
     for block in article.blocks():
-        match block:
-            case Paragraph():
-                yield block.text
-            case ListBlock():
-                yield from block.items
+        for piece in block_texts(block):
+            yield piece.text

@@ -1,6 +1,5 @@
 """Reading briefs: bytes to clean text, front matter, and the brief parser."""
 
-from exporter.reading.locate import locate_characters
 from exporter.reading.parser import parse_bytes, parse_file, parse_text, read_brief
 
-__all__ = ["locate_characters", "parse_bytes", "parse_file", "parse_text", "read_brief"]
+__all__ = ["parse_bytes", "parse_file", "parse_text", "read_brief"]

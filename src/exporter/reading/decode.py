@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from exporter.errors import BriefError
 from exporter.model import ParseWarning
+from exporter.text.characters import UNSTORABLE, describe_character
 
 #: Briefs are a few kilobytes; anything this large is a mistake, refused before decoding.
 MAX_BRIEF_BYTES = 20 * 1024 * 1024
@@ -45,9 +46,6 @@ _SIGNATURES = (
     (b"{\\rtf", "an RTF document"),
 )
 
-# Characters no output format can hold: C0 controls except tab/newline, DEL, C1 controls,
-# lone surrogates and the two non-characters XML forbids.
-_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 # Line and paragraph separators would shift line numbers; they read as spaces.
 _SEPARATORS = re.compile("[\x85\u2028\u2029]")
 _NEWLINES = re.compile(r"\r\n?")
@@ -74,7 +72,7 @@ def decode_brief(data: bytes, source: str | None = None) -> DecodedText:
     cleaned = sanitise_text(text, source)
     if not guessed:
         return DecodedText(cleaned.text, encoding, cleaned.warnings)
-    guess = ParseWarning(0, f"not valid UTF-8; decoded as {encoding} (save the file as UTF-8)")
+    guess = ParseWarning(None, f"not valid UTF-8; decoded as {encoding} (save the file as UTF-8)")
     return DecodedText(cleaned.text, encoding, (guess, *cleaned.warnings))
 
 
@@ -99,8 +97,8 @@ def clean_value(text: str) -> tuple[str, tuple[str, ...]]:
     ('Rates on Hold', ('U+0000 (NUL)',))
     """
     text = _unified_breaks(text)
-    dropped = tuple(_describe(match.group()) for match in _UNSTORABLE.finditer(text))
-    return unicodedata.normalize("NFC", _UNSTORABLE.sub("", text)), dropped
+    dropped = tuple(describe_character(match.group()) for match in UNSTORABLE.finditer(text))
+    return unicodedata.normalize("NFC", UNSTORABLE.sub("", text)), dropped
 
 
 def _unified_breaks(text: str) -> str:
@@ -198,7 +196,7 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 
 def _drop_unstorable(text: str, source: str | None) -> tuple[str, list[ParseWarning]]:
-    found = list(_UNSTORABLE.finditer(text))
+    found = list(UNSTORABLE.finditer(text))
     if not found:
         return text, []
     if len(found) > max(8, _BINARY_SHARE * len(text)):
@@ -211,7 +209,7 @@ def _drop_unstorable(text: str, source: str | None) -> tuple[str, list[ParseWarn
     line_starts = _line_starts(text)
     for match in found:
         line = _line_of(match.start(), line_starts)
-        by_line.setdefault(line, []).append(_describe(match.group()))
+        by_line.setdefault(line, []).append(describe_character(match.group()))
     warnings = [
         ParseWarning(
             line,
@@ -220,26 +218,7 @@ def _drop_unstorable(text: str, source: str | None) -> tuple[str, list[ParseWarn
         )
         for line, names in by_line.items()
     ]
-    return _UNSTORABLE.sub("", text), warnings
-
-
-_CONTROL_NAMES = {
-    0x00: "NUL",
-    0x07: "bell",
-    0x08: "backspace",
-    0x0B: "vertical tab",
-    0x0C: "form feed",
-    0x1B: "escape",
-    0x7F: "delete",
-}
-
-
-def _describe(char: str) -> str:
-    code = ord(char)
-    name = _CONTROL_NAMES.get(code)
-    if 0xD800 <= code <= 0xDFFF:
-        name = "lone surrogate"
-    return f"U+{code:04X}" + (f" ({name})" if name else "")
+    return UNSTORABLE.sub("", text), warnings
 
 
 def _plural(count: int, noun: str) -> str:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -17,28 +18,11 @@ import yaml
 from exporter.errors import BriefError
 from exporter.model import FrozenValue, Metadata, ParseWarning, freeze
 from exporter.reading.decode import clean_value
+from exporter.text.languages import LanguageTagError, normalise_language
+from exporter.text.metadata import FRONT_MATTER_KEYS
 
 _FENCE = "---"
 _CLOSERS = ("---", "...")
-
-# Accepted spellings of the known keys, mapped to the field they fill.
-_ALIASES = {
-    "title": "title",
-    "subtitle": "subtitle",
-    "author": "author",
-    "authors": "author",
-    "by": "author",
-    "date": "date",
-    "language": "language",
-    "lang": "language",
-    "keywords": "keywords",
-    "tags": "keywords",
-    "description": "description",
-    "summary": "description",
-    "abstract": "description",
-}
-
-_BCP47 = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +31,8 @@ class FrontMatter:
 
     title: str | None = None
     subtitle: str | None = None
+    title_line: int | None = None
+    subtitle_line: int | None = None
     metadata: Metadata = field(default_factory=Metadata)
     body_start: int = 0
     warnings: tuple[ParseWarning, ...] = ()
@@ -128,8 +114,27 @@ def _load_yaml(text: str, source: str | None) -> object:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the fence
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        message = f"front matter is not valid YAML: {problem}"
+        hint = _quoting_hint(text.split("\n")[line - 2]) if mark is not None else ""
+        message = f"front matter is not valid YAML: {problem}{hint}"
         raise BriefError(message, path=source, line=line) from None
+
+
+#: ``key: value`` where the value would need quotes: it holds ``: `` or starts with a character
+#: YAML reads as syntax (a flow list or map, an alias, a tag, a block scalar, a reserved one).
+_NEEDS_QUOTES = re.compile(
+    r"^(?P<key>\s*[^\s:#'\"][^:]*):\s+(?P<value>(?:.*:\s.*|[\[{*&!|>@`%].*))$"
+)
+
+
+def _quoting_hint(line: str) -> str:
+    """A hint for the YAML error on ``line``: quote the value, and the line as it should be."""
+    match = _NEEDS_QUOTES.match(line)
+    value = match["value"].rstrip() if match else ""
+    if not match or value[0] in "\"'":
+        return ""
+    single = '"' in value or "\\" in value  # in single quotes, only ' needs escaping
+    quoted = "'" + value.replace("'", "''") + "'" if single else f'"{value}"'
+    return f" — put the value in quotes: {match['key']}: {quoted}"
 
 
 def _refuse_deep_brackets(text: str, source: str | None) -> None:
@@ -154,7 +159,7 @@ def _interpret(
     warnings: list[ParseWarning] = []
     for raw_key, value in data.items():
         key = str(raw_key).strip()
-        target = _ALIASES.get(key.lower())
+        target = FRONT_MATTER_KEYS.get(key.lower())
         if target is None:
             extra[key] = freeze(_plain(value))
         elif value is not None:
@@ -177,48 +182,45 @@ def _interpret(
 
     language = text("language")
     if language is not None:
-        normalised = normalise_language(language)
-        if normalised is None:
+        try:
+            language = normalise_language(language)
+        except LanguageTagError:
             warnings.append(
                 ParseWarning(
                     line_of.get("language", 1),
                     f"language {language!r} is not a BCP 47 tag such as 'en' or 'en-GB'; ignored",
                 )
             )
-        language = normalised
+            language = None
     metadata = Metadata(
-        author=text("author"),
+        authors=_authors(known.get("author")),
         date=text("date"),
         language=language,
         keywords=_keywords(known.get("keywords")),
         description=text("description"),
-        source=source,
+        role=text("role"),
+        source=text("source"),
+        path=source,
         extra=freeze(extra),  # type: ignore[arg-type]
+        lines=MappingProxyType(line_of),
     )
     return FrontMatter(
         title=text("title"),
         subtitle=text("subtitle"),
+        title_line=line_of.get("title"),
+        subtitle_line=line_of.get("subtitle"),
         metadata=metadata,
         body_start=body_start,
         warnings=tuple(warnings),
     )
 
 
-def normalise_language(tag: str) -> str | None:
-    """Return ``tag`` as a well-formed BCP 47 tag (``en_gb`` → ``en-GB``), or ``None``."""
-    tag = tag.strip().replace("_", "-")
-    if not _BCP47.match(tag):
-        return None
-    primary, *rest = tag.split("-")
-    parts = [primary.lower()]
-    for part in rest:
-        if len(part) == 4 and part.isalpha():
-            parts.append(part.title())  # script: Latn, Cyrl
-        elif len(part) in (2, 3) and (part.isalpha() or part.isdigit()):
-            parts.append(part.upper())  # region: GB, 419
-        else:
-            parts.append(part.lower())
-    return "-".join(parts)
+def _authors(value: object) -> tuple[str, ...]:
+    """``author: Ana Souza`` or ``authors: [Ana Souza, João Lima]`` as a tuple of names."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    return tuple(name for item in items if (name := str(_plain(item)).strip()))
 
 
 def _keywords(value: object) -> tuple[str, ...]:
@@ -246,5 +248,5 @@ def _key_lines(lines: list[str]) -> dict[str, int]:
         match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
         if match:
             key = match.group(1).lower()
-            found.setdefault(_ALIASES.get(key, key), number)
+            found.setdefault(FRONT_MATTER_KEYS.get(key, key), number)
     return found

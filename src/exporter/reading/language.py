@@ -2,7 +2,7 @@
 ``language:``, else it is detected from the text and a note says so.
 
 Detection uses fastText's language-identification model ``lid.176.ftz`` (176 languages, 0.9 MB,
-shipped in ``model/`` with its licence; deterministic, offline) through fasttext-predict, the
+shipped in ``lid/`` with its licence; deterministic, offline) through fasttext-predict, the
 prediction-only build of fastText that SearXNG maintains: it loads in ~60 ms, where langid.py's
 model took ~0.6 s. Scripts that name their language outright (Hangul, kana, Hebrew, Greek, Han
 alone) are recognised without the model, so it is loaded only for Latin, Cyrillic and Arabic
@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
-from typing import Any, assert_never
+from typing import Any
 
-from exporter.model import Article, ListBlock, ParseWarning
-from exporter.model import Paragraph as ParagraphBlock
-from exporter.scripts import Script, script_of
+from exporter.model import ParseWarning
+from exporter.text.scripts import Script, script_of
 
-_MODEL = Path(__file__).with_name("model") / "lid.176.ftz"
+_MODEL = Path(__file__).with_name("lid") / "lid.176.ftz"
 
 # Fewer letters than this say too little to name a language.
 _MIN_LETTERS = 20
@@ -35,36 +33,31 @@ _TEXT_SAMPLE = 4000  # characters: enough for a confident answer, quick to score
 _SCRIPT_SAMPLE = 50_000
 
 
-def with_language(article: Article, override: str | None = None) -> Article:
-    """``article`` with its language settled: ``override``, else the front matter's, else
-    detected from the text (with a note), else left unknown.
+def settle_language(
+    override: str | None, stated: str | None, text: str
+) -> tuple[str | None, tuple[ParseWarning, ...]]:
+    """The brief's language: ``override`` (``--lang``), else the ``stated`` one (front matter),
+    else detected from ``text`` with a note saying so, else unknown (``None``).
 
-    >>> from exporter.model import Section
+    Both tags must already be normalised (see :mod:`exporter.text.languages`).
+
     >>> text = "Сергей Лавров прибыл в Пхеньян для переговоров с министром иностранных дел."
-    >>> lead = Section(None, (ParagraphBlock(text),))
-    >>> article = with_language(Article(title="", sections=(lead,)))
-    >>> article.metadata.language, article.warnings[0].message[:30]
+    >>> language, notes = settle_language(None, None, text)
+    >>> language, notes[0].message[:30]
     ('ru', 'no language given: detected ru')
     """
-    metadata = article.metadata
-    if override:
-        return replace(article, metadata=replace(metadata, language=override))
-    if metadata.language:
-        return article
-    detected = detect_language(_article_text(article))
+    if override or stated:
+        return override or stated, ()
+    detected = detect_language(text)
     if detected is None:
-        return article
-    warning = ParseWarning(
-        0,
+        return None, ()
+    note = ParseWarning(
+        None,
         f"no language given: detected {detected} from the text "
         "(set `language:` in the front matter or pass --lang to be sure)",
         severity="note",
     )
-    return replace(
-        article,
-        metadata=replace(metadata, language=detected),
-        warnings=(*article.warnings, warning),
-    )
+    return detected, (note,)
 
 
 def detect_language(text: str) -> str | None:
@@ -104,16 +97,3 @@ def _classify(text: str) -> tuple[str, float]:
     # fastText reads one line: newlines would be refused, runs of spaces mean nothing.
     (label,), (probability,) = _identifier().predict(" ".join(text.split()), k=1)
     return str(label).removeprefix("__label__"), float(probability)
-
-
-def _article_text(article: Article) -> str:
-    parts = [article.title, article.subtitle or "", *article.key_points, *article.headings]
-    for block in article.blocks():
-        match block:
-            case ParagraphBlock():
-                parts.append(block.text)
-            case ListBlock():
-                parts.extend(block.items)
-            case _:
-                assert_never(block)
-    return "\n".join(parts)

@@ -18,17 +18,22 @@ from exporter.theme._catalog import (
     load_theme,
     resolve_theme,
 )
-from exporter.theme._loader import apply_options
+from exporter.theme._images import image_bytes, image_kind
+from exporter.theme._loader import apply_options, forget_loaded_themes
 from exporter.theme._units import format_length, parse_color, parse_length
 from exporter.theme._values import (
+    Brand,
     Color,
     Colors,
     DocxOptions,
+    Epub,
     Font,
     Fonts,
     HeaderFooter,
     KeyPointsBox,
     Page,
+    PdfOptions,
+    QuoteStyle,
     Sizes,
     Spacing,
     Theme,
@@ -36,21 +41,28 @@ from exporter.theme._values import (
 
 __all__ = [
     "DEFAULT_THEME",
+    "Brand",
     "Color",
     "Colors",
     "DocxOptions",
+    "Epub",
     "Font",
     "Fonts",
     "HeaderFooter",
     "KeyPointsBox",
     "Page",
+    "PdfOptions",
+    "QuoteStyle",
     "Sizes",
     "Spacing",
     "Theme",
     "ThemeInfo",
     "apply_options",
     "available_themes",
+    "forget_loaded_themes",
     "format_length",
+    "image_bytes",
+    "image_kind",
     "load_theme",
     "parse_color",
     "parse_length",

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from exporter.errors import ThemeError
-from exporter.model import Article
 from exporter.theme._loader import DEFAULT_NAME, find_theme, load_path, shipped_names
 from exporter.theme._values import Theme
 
@@ -44,15 +43,16 @@ def available_themes() -> list[ThemeInfo]:
     return [ThemeInfo(theme.name, theme.description, Path(theme.source or "")) for theme in themes]
 
 
-def resolve_theme(cli_choice: str | None, article: Article) -> Theme:
-    """The theme for ``article``: the command line's choice, else the brief's ``style:``.
+def resolve_theme(choice: str | Path | None, requested: object = None) -> Theme:
+    """The theme to use: the caller's ``choice`` (a name or path), else the theme a brief
+    ``requested`` in its front matter (``style:``), else ``default``.
 
     A relative path in the brief's front matter is taken from the current directory, like one
     given on the command line.
     """
-    if cli_choice is not None:
-        return load_theme(cli_choice)
-    style = article.metadata.extra.get("style")
+    if choice is not None:
+        return load_theme(choice)
+    style = requested
     if style is None:
         return load_theme()
     if not isinstance(style, str) or not style.strip():

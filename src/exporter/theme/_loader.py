@@ -18,7 +18,7 @@ from typing import Any
 
 from exporter.errors import ThemeError
 from exporter.theme import _schema
-from exporter.theme._units import describe
+from exporter.theme._units import describe_value
 from exporter.theme._values import Page, Theme
 
 #: The themes that ship with exporter (``styles/`` at the repository root links here).
@@ -29,9 +29,6 @@ DEFAULT_NAME = "default"
 
 #: The least width and height, in points, the margins must leave for text.
 MIN_TEXT_EXTENT = 72.0
-
-# The tables whose values fill one value object of the theme each (``page`` is built apart).
-_TABLE_VALUES = ("fonts", "sizes", "spacing", "colors", "key_points", "header", "footer", "docx")
 
 #: A theme file after validation: tables of converted values, not yet merged with defaults.
 Values = dict[str, Any]
@@ -74,6 +71,11 @@ def load_path(path: Path) -> Theme:
     """The theme in the file at the absolute ``path`` (cached: loaded once per process)."""
     values = _load_chain(path, ())
     return _build(values, path)
+
+
+def forget_loaded_themes() -> None:
+    """Forget the themes loaded so far, so the next load reads the files again (``--watch``)."""
+    load_path.cache_clear()
 
 
 def _load_chain(path: Path, seen: tuple[Path, ...]) -> Values:
@@ -140,7 +142,7 @@ def _validate_table(table: str, raw: object, path: Path, lines: _KeyLines) -> Va
     schema = _schema.TABLES[table]
     if not isinstance(raw, dict):
         raise ThemeError(
-            f'"{table}" must be a table ([{table}]), got {describe(raw)}',
+            f'"{table}" must be a table ([{table}]), got {describe_value(raw)}',
             path=path,
             line=lines.find(table),
         )
@@ -182,11 +184,15 @@ def _merge(parent: Values, child: Values) -> Values:
     return merged
 
 
+# The tables that become one theme value each, key for field (``page`` is built by a function).
+_PLAIN_TABLES = tuple(name for name in _schema.TABLES if name != "page")
+
+
 def _build(values: Values, path: Path) -> Theme:
     base = Theme()
     parts = {
         name: dataclasses.replace(getattr(base, name), **values.get(name, {}))
-        for name in _TABLE_VALUES
+        for name in _PLAIN_TABLES
     }
     return Theme(
         name=path.stem,
@@ -254,7 +260,7 @@ def apply_options(theme: Theme, options: Mapping[str, object]) -> Theme:
         raise ThemeError(f"option {error.message}") from None
     changed: dict[str, Any] = {
         name: dataclasses.replace(getattr(theme, name), **values[name])
-        for name in _TABLE_VALUES
+        for name in _PLAIN_TABLES
         if name in values
     }
     if "page" in values:

@@ -8,14 +8,15 @@ the loader validates against it and ``docs/themes.md`` documents it.
 from __future__ import annotations
 
 import difflib
-import re
 import string
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from exporter.running_text import PLACEHOLDERS
+from exporter.text.languages import is_language_tag
+from exporter.text.templates import PLACEHOLDERS
+from exporter.theme._images import image_kind
 from exporter.theme._units import (
-    describe,
+    describe_value,
     lookup_page_size,
     page_size_names,
     parse_color,
@@ -45,15 +46,12 @@ class NestedValueError(ValueError):
 
 def text(value: object, _base: Path) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"expected a string, got {describe(value)}")
+        raise ValueError(f"expected a string, got {describe_value(value)}")
     return value
 
 
 class Fields(dict[str, object]):
     """What a converter returns when one key of the file sets several fields of the theme."""
-
-
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 def label(value: object, _base: Path) -> Fields:
@@ -67,21 +65,28 @@ def label(value: object, _base: Path) -> Fields:
     if not isinstance(value, dict) or not value:
         raise ValueError(
             'expected a string, or a table of labels by language such as { en = "Key points", '
-            f'fr = "Points clés" }}, got {describe(value)}'
+            f'fr = "Points clés" }}, got {describe_value(value)}'
         )
     for tag, translated in value.items():
-        if not _LANGUAGE_TAG.fullmatch(tag):
+        if not is_language_tag(tag):
             raise NestedValueError(tag, 'expected a language tag such as "fr" or "pt-BR"')
         if not isinstance(translated, str):
-            raise NestedValueError(tag, f"expected a string, got {describe(translated)}")
+            raise NestedValueError(tag, f"expected a string, got {describe_value(translated)}")
     pairs = tuple(value.items())
     return Fields(label=pairs[0][1], translations=pairs)
 
 
 def flag(value: object, _base: Path) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {describe(value)}")
+        raise ValueError(f"expected true or false, got {describe_value(value)}")
     return value
+
+
+def missing_glyphs(value: object, base: Path) -> str:
+    choice = text(value, base)
+    if choice not in ("error", "warn"):
+        raise ValueError(f'expected "error" or "warn", got "{choice}"')
+    return choice
 
 
 def bullet(value: object, base: Path) -> str:
@@ -107,11 +112,11 @@ def size(value: object, _base: Path) -> float:
     return points
 
 
-def line_spacing(value: object, _base: Path) -> float:
+def line_multiple(value: object, _base: Path) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(
             f"expected a multiple of the font size such as 1.3 (a bare number, not a length), "
-            f"got {describe(value)}"
+            f"got {describe_value(value)}"
         )
     if not 0.5 <= value <= 5:
         raise ValueError(f"expected a multiple of the font size from 0.5 to 5, got {value}")
@@ -137,7 +142,7 @@ def page_size(value: object, base: Path) -> tuple[float, float]:
         return (width, height)
     raise ValueError(
         f"expected a paper name ({', '.join(page_size_names())}) or [width, height] such as "
-        f'["210mm", "297mm"], got {describe(value)}'
+        f'["210mm", "297mm"], got {describe_value(value)}'
     )
 
 
@@ -178,19 +183,23 @@ def font(value: object, base: Path) -> Font:
     if isinstance(value, str):
         value = {"family": value}
     if not isinstance(value, dict):
-        raise ValueError(f'expected a family name or a table with "family", got {describe(value)}')
+        raise ValueError(
+            f'expected a family name or a table with "family", got {describe_value(value)}'
+        )
     for key in value:
         if key not in FONT_KEYS:
             raise NestedValueError(key, f"unknown key{suggest(key, FONT_KEYS)}")
     family = value.get("family")
     if not isinstance(family, str) or not family.strip():
-        raise NestedValueError("family", f"expected a font family name, got {describe(family)}")
+        raise NestedValueError(
+            "family", f"expected a font family name, got {describe_value(family)}"
+        )
     fallbacks = value.get("fallbacks", [])
     if not isinstance(fallbacks, list) or not all(
         isinstance(name, str) and name.strip() for name in fallbacks
     ):
         raise NestedValueError(
-            "fallbacks", f"expected an array of family names, got {describe(fallbacks)}"
+            "fallbacks", f"expected an array of family names, got {describe_value(fallbacks)}"
         )
     return Font(
         family=family.strip(),
@@ -202,14 +211,18 @@ def font(value: object, base: Path) -> Font:
 def font_files(value: object, base: Path) -> tuple[tuple[str, str], ...]:
     """``{face = "path"}``, paths relative to the theme file, made absolute and checked."""
     if not isinstance(value, dict):
-        raise NestedValueError("files", f'expected a table of face = "path", got {describe(value)}')
+        raise NestedValueError(
+            "files", f'expected a table of face = "path", got {describe_value(value)}'
+        )
     files = []
     for face, raw_path in value.items():
         key = f"files.{face}"
         if face not in FONT_FACES:
             raise NestedValueError(key, f"unknown face{suggest(face, FONT_FACES)}")
         if not isinstance(raw_path, str) or not raw_path:
-            raise NestedValueError(key, f"expected a font file path, got {describe(raw_path)}")
+            raise NestedValueError(
+                key, f"expected a font file path, got {describe_value(raw_path)}"
+            )
         path = (base / raw_path).resolve()
         if not path.is_file():
             raise NestedValueError(key, f"font file not found: {path}")
@@ -220,6 +233,25 @@ def font_files(value: object, base: Path) -> tuple[tuple[str, str], ...]:
             )
         files.append((face, str(path)))
     return tuple(sorted(files, key=lambda pair: FONT_FACES.index(pair[0])))
+
+
+def image_file(*kinds: str) -> Converter:
+    """A converter for the path of an image file of one of ``kinds`` (``png``, ``jpeg``,
+    ``svg``), relative to the theme file, made absolute and checked."""
+
+    def convert(value: object, base: Path) -> str:
+        if not isinstance(value, str) or not value:
+            raise ValueError(f"expected an image file path, got {describe_value(value)}")
+        path = (base / value).resolve()
+        if not path.is_file():
+            raise ValueError(f"image file not found: {path}")
+        if image_kind(path.read_bytes()[:1024]) not in kinds:
+            names = [kind.upper() for kind in kinds]
+            expected = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+            raise ValueError(f"expected a {expected} image: {path}")
+        return str(path)
+
+    return convert
 
 
 def _font_problem(path: Path) -> str | None:
@@ -264,9 +296,9 @@ TOP_LEVEL: dict[str, Converter] = {
 TABLES: dict[str, dict[str, Converter]] = {
     "page": {"size": page_size, "orientation": orientation}
     | _each("margin_top margin_right margin_bottom margin_left", length),
-    "fonts": _each("body heading title", font),
+    "fonts": _each("body heading title code", font),
     "sizes": _each("body title subtitle heading meta key_points header_footer", size),
-    "spacing": {"line": line_spacing}
+    "spacing": {"line": line_multiple}
     | _each("paragraph_after heading_before heading_after list_indent", length),
     "colors": _each("text title heading accent link muted", color),
     "key_points": {
@@ -278,7 +310,18 @@ TABLES: dict[str, dict[str, Converter]] = {
         "bullet": bullet,
         "label_color": color,
     },
+    "quote": {
+        "indent": length,
+        "color": color,
+        "italic": flag,
+        "rule_width": length,
+        "rule_color": color,
+    },
     "header": _each("left center right", template),
     "footer": _each("left center right", template),
     "docx": {"embed_fonts": flag},
+    "epub": _each("certified_by certifier_credential", text)
+    | {"cover": image_file("png", "jpeg", "svg")},
+    "brand": {"logo": image_file("png", "svg")},
+    "pdf": {"tagged": flag, "missing_glyphs": missing_glyphs},
 }

@@ -47,7 +47,7 @@ _UNIT_LIST = ", ".join(LENGTH_UNITS)
 def parse_length(value: object) -> float:
     """A length in points from a number (points) or a string with a unit (``"2cm"``, ``"11pt"``)."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ValueError(f'expected a length such as "11pt" or "2cm", got {describe(value)}')
+        raise ValueError(f'expected a length such as "11pt" or "2cm", got {describe_value(value)}')
     if not isinstance(value, str):
         return _finite(float(value), value)
     match = _LENGTH.fullmatch(value.strip())
@@ -75,7 +75,7 @@ def format_length(points: float, unit: str = "pt") -> str:
 def parse_color(value: object) -> Color:
     """A :class:`Color` from ``"#RRGGBB"`` or ``"#RGB"`` (either case)."""
     if not isinstance(value, str):
-        raise ValueError(f'expected a colour such as "#1F3A5F", got {describe(value)}')
+        raise ValueError(f'expected a colour such as "#1F3A5F", got {describe_value(value)}')
     match = _HEX.fullmatch(value.strip())
     if match is None:
         raise ValueError(f'expected a colour written "#RRGGBB" or "#RGB" in hex, got "{value}"')
@@ -104,7 +104,7 @@ def quoted(value: object) -> str:
     return f'"{value}"' if isinstance(value, str) else str(value)
 
 
-def describe(value: object) -> str:
+def describe_value(value: object) -> str:
     """A TOML value and its TOML type, for error messages: ``"yes" (a string)``."""
     if isinstance(value, dict):
         return "a table"

@@ -11,6 +11,9 @@ Header and footer parts are templates with these placeholders:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+from exporter.text.languages import for_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,7 @@ class Fonts:
     body: Font = field(default_factory=lambda: Font("DejaVu Serif"))
     heading: Font = field(default_factory=lambda: Font("DejaVu Sans"))
     title: Font = field(default_factory=lambda: Font("DejaVu Sans"))
+    code: Font = field(default_factory=lambda: Font("DejaVu Sans Mono"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +81,16 @@ class Sizes:
     meta: float = 9.5  # author/date line under the title
     key_points: float = 11.0
     header_footer: float = 8.5
+
+    def heading_at(self, level: int) -> float:
+        """The size of a heading at ``level`` (2 is a section heading, down to 6): ``heading``
+        for level 2, each level below a third of the way nearer the body size, never below it.
+
+        >>> Sizes(body=10.0, heading=16.0).heading_at(3), Sizes(body=10.0).heading_at(6)
+        (14.0, 10.0)
+        """
+        step = (self.heading - self.body) / 3
+        return max(self.body, self.heading - step * (max(level, 2) - 2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +115,6 @@ class Colors:
 
 
 # Regions whose Chinese is written in traditional characters, for tags that leave it implied.
-_IMPLIED_SCRIPT = {"zh-tw": "zh-hant-tw", "zh-hk": "zh-hant-hk", "zh-mo": "zh-hant-mo"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,15 +139,21 @@ class KeyPointsBox:
         >>> box.label_for("pt-BR"), box.label_for("zh-TW"), box.label_for("de")
         ('Pontos-chave', '要點', 'Key points')
         """
-        if language and self.translations:
-            by_tag = {tag.lower(): text for tag, text in self.translations}
-            tag = language.lower().replace("_", "-")
-            subtags = _IMPLIED_SCRIPT.get(tag, tag).split("-")
-            for end in range(len(subtags), 0, -1):
-                found = by_tag.get("-".join(subtags[:end]))
-                if found is not None:
-                    return found
-        return self.label
+        found = for_language(dict(self.translations), language)
+        return self.label if found is None else found
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteStyle:
+    """How a block quotation is set: indented by ``indent`` on the reading side, in ``color``,
+    in the italic face if ``italic``, with a rule of ``rule_width`` in ``rule_color`` beside it
+    (``0`` for none)."""
+
+    indent: float = 18.0
+    color: Color = field(default_factory=lambda: Color("444444"))
+    italic: bool = True
+    rule_width: float = 2.0
+    rule_color: Color = field(default_factory=lambda: Color("1F3A5F"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +167,46 @@ class HeaderFooter:
     @property
     def is_empty(self) -> bool:
         return not (self.left or self.center or self.right)
+
+
+#: What a tagged PDF does with a character no font has: refuse to render, or warn and draw
+#: the font's empty box (``.notdef``), which PDF/UA forbids.
+MissingGlyphs = Literal["error", "warn"]
+
+
+@dataclass(frozen=True, slots=True)
+class PdfOptions:
+    """What the PDF promises beyond its looks.
+
+    ``tagged`` writes a tagged PDF meant to meet PDF/UA-1 (structure tree, marked content,
+    XMP); ``missing_glyphs`` says whether a tagged PDF refuses a character no font has.
+    """
+
+    tagged: bool = True
+    missing_glyphs: MissingGlyphs = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Epub:
+    """What only the EPUB has: who checked its accessibility, and its cover.
+
+    ``certified_by`` names the evaluator (a person or organisation, never exporter itself) and
+    ``certifier_credential`` their credential; empty when nobody has. ``cover`` is an image
+    file (PNG, JPEG or SVG; absolute path) for the cover, instead of the cover generated from
+    the title, subtitle and date.
+    """
+
+    certified_by: str = ""
+    certifier_credential: str = ""
+    cover: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    """The ``[brand]`` table: marks of the publisher shown in every format."""
+
+    #: A logo (PNG or SVG; absolute path) for the PDF and DOCX header and the EPUB cover.
+    logo: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +230,12 @@ class Theme:
     spacing: Spacing = field(default_factory=Spacing)
     colors: Colors = field(default_factory=Colors)
     key_points: KeyPointsBox = field(default_factory=KeyPointsBox)
+    quote: QuoteStyle = field(default_factory=QuoteStyle)
     header: HeaderFooter = field(default_factory=HeaderFooter)
     footer: HeaderFooter = field(default_factory=lambda: HeaderFooter(right="{page} / {pages}"))
+    pdf: PdfOptions = field(default_factory=PdfOptions)
     justify: bool = False
     hyphenate: bool = False
     docx: DocxOptions = field(default_factory=DocxOptions)
+    epub: Epub = field(default_factory=Epub)
+    brand: Brand = field(default_factory=Brand)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from exporter.errors import ThemeError
 from exporter.model import Article, ParseWarning
 from exporter.theme import Theme, apply_options, resolve_theme
 from exporter.writers.registry import Writer, available_writers, get_writer
@@ -68,24 +69,45 @@ def render_with_warnings(
     """Like :func:`render`, but return a :class:`Rendered`: the bytes, writer and warnings.
 
     >>> from exporter.reading import parse_text
-    >>> article = parse_text("Rates on Hold\\nThe bank held.", language="en")
+    >>> article = parse_text("- Held\\nRates on Hold\\nThe bank held.", language="en")
     >>> result = render_with_warnings(article, "html")
     >>> result.writer.media_type, result.warnings
     ('text/html', ())
     """
     writer = get_writer(to)
-    chosen = choose_theme(article, theme, options)
-    warnings = (*article.warnings, *writer.warnings(article, chosen))
-    return Rendered(writer.render(article, chosen), writer, warnings)
+    data, warnings = render_format(article, writer, choose_theme(article, theme, options))
+    return Rendered(data, writer, (*article.warnings, *warnings))
+
+
+def render_format(
+    article: Article, writer: Writer, theme: Theme
+) -> tuple[bytes, tuple[ParseWarning, ...]]:
+    """The one place a writer runs, for every entry point (:func:`render`, ``convert``): its
+    check (what the format cannot show), then its renderer. Returns the bytes and the check's
+    warnings, each naming the brief's line where it can."""
+    warnings = writer.warnings(article, theme)
+    return writer.render(article, theme), warnings
 
 
 def choose_theme(
     article: Article, theme: ThemeChoice = None, options: Mapping[str, object] | None = None
 ) -> Theme:
-    """The theme to render ``article`` with: ``theme`` (or the brief's), with ``options`` set."""
-    if not isinstance(theme, Theme):
-        theme = resolve_theme(None if theme is None else str(theme), article)
-    return apply_options(theme, options or {})
+    """The theme to render ``article`` with: ``theme`` (a :class:`Theme`, name or path), else
+    the one the brief names in its front matter, else ``default``; with ``options`` set."""
+    if isinstance(theme, Theme):
+        return apply_options(theme, options or {})
+    metadata = article.metadata
+    requested = metadata.extra.get("style")
+    try:
+        chosen = resolve_theme(theme, requested)
+    except ThemeError as error:
+        if theme is not None or requested is None or error.path is not None:
+            raise
+        # The brief named a theme that cannot be had: the brief's line says so.
+        raise ThemeError(
+            error.message, path=metadata.path, line=metadata.lines.get("style")
+        ) from None
+    return apply_options(chosen, options or {})
 
 
 __all__ = [
@@ -96,5 +118,6 @@ __all__ = [
     "choose_theme",
     "get_writer",
     "render",
+    "render_format",
     "render_with_warnings",
 ]

@@ -13,13 +13,14 @@ entry-point group and are looked up only when a name is not built in::
 
 from __future__ import annotations
 
+import difflib
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from exporter.errors import ExporterError
+from exporter.errors import ExporterError, UnknownFormatError
 from exporter.model import Article, ParseWarning
 from exporter.theme import Theme
 
@@ -61,14 +62,9 @@ class Writer:
         return tuple(check(article, theme))
 
 
-class UnknownFormatError(ExporterError, ValueError):
-    """A format name that no built-in or installed writer provides."""
-
-    exit_code = 2
-
-
 # The check of every format that names fonts: theme families that cannot be found.
 _FONT_WARNINGS = "exporter.fonts.missing:font_warnings"
+
 
 BUILTIN: dict[str, Writer] = {
     writer.name: writer
@@ -86,7 +82,7 @@ BUILTIN: dict[str, Writer] = {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "Word document with real styles, numbering and page fields",
             "exporter.writers.docx:render_docx",
-            check="exporter.writers.docx.fonts:font_warnings",
+            check="exporter.writers.docx:docx_warnings",
         ),
         Writer(
             "pdf",
@@ -134,8 +130,12 @@ def get_writer(name: str) -> Writer:
     plugins = _plugins()
     if key in plugins:
         return plugins[key]
-    known = ", ".join(sorted({*BUILTIN, *plugins}))
-    raise UnknownFormatError(f"unknown format {name!r}; available formats: {known}")
+    names = sorted({*BUILTIN, *plugins})
+    close = difflib.get_close_matches(key, names, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise UnknownFormatError(
+        f"unknown format {name!r}; {hint}available formats: {', '.join(names)}"
+    )
 
 
 def available_writers() -> list[Writer]:

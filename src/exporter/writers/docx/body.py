@@ -9,7 +9,8 @@ from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from exporter.model import Article, ListBlock, Paragraph, Section
+from exporter.model import Article, Inline, ListBlock, Paragraph, Quote, Section
+from exporter.text.metadata import byline, source_line
 from exporter.theme import Theme
 from exporter.writers.docx.inline import write_text
 from exporter.writers.docx.numbering import (
@@ -23,17 +24,19 @@ from exporter.writers.docx.styles import (
     BODY,
     BYLINE,
     FIRST_PARAGRAPH,
-    HEADING,
     KEY_POINTS,
     KEY_POINTS_LABEL,
     LIST_BULLET,
+    LIST_BULLET_2,
     LIST_NUMBER,
+    LIST_NUMBER_2,
+    QUOTE,
+    SOURCE,
     SUBTITLE,
     TITLE,
+    heading_style,
     style_id,
 )
-
-_BYLINE_SEPARATOR = " · "
 
 
 def write_title_block(document: Document, article: Article, language: str) -> None:
@@ -41,9 +44,9 @@ def write_title_block(document: Document, article: Article, language: str) -> No
     _paragraph(document, TITLE, article.title, language)
     if article.subtitle:
         _paragraph(document, SUBTITLE, article.subtitle, language)
-    byline = [part for part in (article.metadata.author, article.metadata.date) if part]
-    if byline:
-        _paragraph(document, BYLINE, _BYLINE_SEPARATOR.join(byline), language)
+    line = byline(article)
+    if line:
+        _paragraph(document, BYLINE, line, language)
 
 
 def write_key_points(document: Document, article: Article, theme: Theme, language: str) -> None:
@@ -62,37 +65,60 @@ def write_sections(document: Document, article: Article, language: str) -> None:
         _write_section(document, section, language, opening=number == 0)
 
 
+def write_source(document: Document, article: Article, language: str) -> None:
+    """The line naming the story's source, at the end, its address a link."""
+    line = source_line(article)
+    if line is not None:
+        _paragraph(document, SOURCE, line, language)
+
+
 def _write_section(document: Document, section: Section, language: str, *, opening: bool) -> None:
     if section.heading:
-        _paragraph(document, HEADING, section.heading, language)
+        _paragraph(document, heading_style(section.level), section.heading, language)
     for number, block in enumerate(section.blocks):
         match block:
             case Paragraph():
                 first = opening and number == 0 and not section.heading
-                _paragraph(document, FIRST_PARAGRAPH if first else BODY, block.text, language)
+                _paragraph(document, FIRST_PARAGRAPH if first else BODY, block, language)
             case ListBlock():
                 _write_list(document, block, language)
+            case Quote():
+                for paragraph in block.paragraphs:
+                    _paragraph(document, QUOTE, paragraph, language)
             case _:
                 assert_never(block)
 
 
-def _write_list(document: Document, block: ListBlock, language: str) -> None:
-    if block.ordered:
-        style, num_id = LIST_NUMBER, restarted_numbers(document)
+def _write_list(
+    document: Document, block: ListBlock, language: str, *, within: tuple[bool, int] | None = None
+) -> None:
+    """A list; an item's nested list follows it at the second level. ``within`` is the
+    ordering and ``w:numId`` of the list a nested one sits in: a nested list of the same kind
+    continues it at the second level (which restarts under each item)."""
+    level = 0 if within is None else 1
+    if within is not None and within[0] == block.ordered:
+        num_id = within[1]
+    elif block.ordered:
+        num_id = restarted_numbers(document)
     else:
-        style, num_id = LIST_BULLET, BULLET_LIST
+        num_id = BULLET_LIST
+    styles = (LIST_NUMBER, LIST_NUMBER_2) if block.ordered else (LIST_BULLET, LIST_BULLET_2)
     for item in block.items:
-        _list_item(document, style, item, num_id, language)
+        _list_item(document, styles[level], item, num_id, language, level)
+        if item.sublist is not None:
+            _write_list(document, item.sublist, language, within=(block.ordered, num_id))
 
 
-def _list_item(document: Document, style: str, text: str, num_id: int, language: str) -> None:
+def _list_item(
+    document: Document, style: str, text: Inline, num_id: int, language: str, level: int = 0
+) -> None:
     # The style already numbers its paragraphs; saying so on the paragraph too keeps the list
     # intact when a user restyles it, and is how a restarted list names its own numbering.
     paragraph = _paragraph(document, style, text, language)
-    add_property(paragraph._p.get_or_add_pPr(), list_membership(num_id))
+    add_property(paragraph._p.get_or_add_pPr(), list_membership(num_id, level))
 
 
-def _paragraph(document: Document, style: str, text: str, language: str) -> DocxParagraph:
+def _paragraph(document: Document, style: str, text: Inline | str, language: str) -> DocxParagraph:
     paragraph = DocxParagraph(_new_body_paragraph(document), document._body)
     # By id: python-docx's lookup by name scans the style sheet for every paragraph.
     paragraph._p.style = style_id(style)

@@ -40,6 +40,7 @@ from exporter.fonts.subsets import CharacterPages, FontSubset, needed_codepoints
 from exporter.fonts.subsets import truetype_font as truetype_subset
 from exporter.fonts.usage import document_characters
 from exporter.model import Article, ParseWarning
+from exporter.text.languages import document_language, primary_language
 from exporter.theme import Font, Theme
 from exporter.writers.docx.font_table import (
     OBFUSCATED_FONT,
@@ -49,7 +50,6 @@ from exporter.writers.docx.font_table import (
     obfuscated,
     table_xml,
 )
-from exporter.writers.docx.language import document_language
 
 # The faces the styles set each theme font in (title bold; subtitle, byline and running
 # heads in the heading font's regular face; headings and the key-points label bold).
@@ -82,7 +82,7 @@ def script_families(font: Font, language: str) -> ScriptFamilies:
     document's East Asian script (Chinese unless the document is Japanese or Korean) and
     complex script (Arabic unless Hebrew): Word looks glyphs up only in the font it is told.
     """
-    primary = language.lower().split("-")[0]
+    primary = primary_language(language)
     return ScriptFamilies(
         latin=used_family(font, "regular", language),
         east_asian=family_for(font, _EAST_ASIAN_SAMPLE.get(primary, "中"), language),
@@ -110,7 +110,7 @@ def font_warnings(article: Article, theme: Theme) -> list[ParseWarning]:
         plan = _plan(theme, language, _character_key(article, theme, language))
         warnings += [
             ParseWarning(
-                0,
+                None,
                 f'DOCX: the licence of font "{family}" does not allow carrying it in a document '
                 "(OS/2 fsType); the Word file names it, and machines without it substitute another",
             )

@@ -4,7 +4,7 @@ Word rejects a file whose property elements are out of the order its schema pres
 where LibreOffice is forgiving, so every property container is built through :func:`properties`,
 which sorts its children into that order. All text enters the document through
 :func:`ooxml_text`, the writer's one escaping point (lxml escapes ``<``, ``&`` and quotes; this
-removes what XML 1.0 cannot hold at all).
+removes what no format can hold, :func:`exporter.text.characters.storable`).
 """
 
 from __future__ import annotations
@@ -18,12 +18,11 @@ from docx.oxml.parser import OxmlElement
 from lxml import etree
 
 from exporter.fonts import used_family
+from exporter.text.characters import storable
 from exporter.theme import Color, Font
 
-# Characters XML 1.0 allows (https://www.w3.org/TR/xml/#charsets); everything else is dropped.
-_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# A paragraph is one line: a stray line break inside it becomes a space.
-_LINE_BREAK = re.compile("\r\n|[\r\n]")
+# A Word paragraph is one line: a line break inside its text reads as a space.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 # Child order of w:pPr and w:rPr (ECMA-376 Part 1, CT_PPrBase and CT_RPr), as local names.
 _PPR_ORDER = (
@@ -115,7 +114,7 @@ def ooxml_text(text: str) -> str:
     >>> ooxml_text("a\\x00b <c> & {d}\\nnext")
     'ab <c> & {d} next'
     """
-    return _LINE_BREAK.sub(" ", _NOT_XML_CHAR.sub("", text))
+    return _LINE_BREAK.sub(" ", storable(text))
 
 
 def element(tag: str, children: Iterable[etree._Element] = (), **attributes: str) -> etree._Element:
@@ -164,7 +163,7 @@ def half_points(points: float) -> str:
     return str(round(points * 2))
 
 
-def line_spacing(multiple: float) -> str:
+def line_pitch(multiple: float) -> str:
     """An ``auto`` line pitch: 240 is single spacing."""
     return str(round(multiple * 240))
 
@@ -190,6 +189,10 @@ def color(value: Color) -> etree._Element:
 
 def bold() -> list[etree._Element]:
     return [element("w:b"), element("w:bCs")]
+
+
+def italic() -> list[etree._Element]:
+    return [element("w:i"), element("w:iCs")]
 
 
 def border(side: str, line_color: Color, width: float, space: float) -> etree._Element:

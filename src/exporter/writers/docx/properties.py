@@ -5,7 +5,8 @@ from __future__ import annotations
 from docx.document import Document
 
 from exporter.model import Article
-from exporter.timestamps import document_timestamp
+from exporter.text.dates import document_timestamp
+from exporter.text.metadata import subject
 from exporter.writers.docx.ooxml import ooxml_text
 
 # The package format limits each text property to 255 characters.
@@ -18,9 +19,9 @@ def write_properties(document: Document, article: Article, language: str) -> Non
     properties.title = _property(article.title)
     if metadata.author:
         properties.author = _property(metadata.author)
-    subject = article.subtitle or metadata.description
-    if subject:
-        properties.subject = _property(subject)
+    about = subject(article)
+    if about:
+        properties.subject = _property(about)
     if metadata.description:
         properties.comments = _property(metadata.description)
     if metadata.keywords:

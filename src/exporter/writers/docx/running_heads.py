@@ -1,15 +1,19 @@
-"""Running header and footer from the theme's templates, with live page-number fields."""
+"""Running header and footer from the theme's templates, with live page-number fields, and the
+theme's logo at the start of the header."""
 
 from __future__ import annotations
+
+from io import BytesIO
 
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.section import _Footer, _Header
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from exporter.model import Article
-from exporter.running_text import running_values, split_template
-from exporter.theme import HeaderFooter, Theme
+from exporter.model import Article, ParseWarning
+from exporter.text.templates import running_values, split_template
+from exporter.theme import HeaderFooter, Theme, image_bytes, image_kind
 from exporter.writers.docx.inline import write_text
 from exporter.writers.docx.ooxml import element
 
@@ -22,6 +26,37 @@ def write_running_heads(document: Document, article: Article, theme: Theme, lang
     section = document.sections[0]
     _write_running_head(section.header, theme.header, values, language)
     _write_running_head(section.footer, theme.footer, values, language)
+    if shows_logo(theme):
+        _write_logo(section.header, theme)
+
+
+def shows_logo(theme: Theme) -> bool:
+    """Whether the DOCX shows the theme's logo: Word needs a bitmap (PNG), and exporter has no
+    rasteriser to make one from an SVG (the PDF and EPUB show SVG logos)."""
+    logo = theme.brand.logo
+    return logo is not None and image_kind(image_bytes(logo)[:1024]) == "png"
+
+
+def unshown_logo(article: Article, theme: Theme) -> list[ParseWarning]:
+    """A warning when the theme's logo cannot be shown in a DOCX (an SVG)."""
+    if theme.brand.logo is None or shows_logo(theme):
+        return []
+    message = "DOCX: the SVG logo (brand.logo) is not shown in the header; Word needs a PNG logo"
+    return [ParseWarning(None, message)]
+
+
+def _write_logo(header: _Header, theme: Theme) -> None:
+    """The logo as the header's first run, as tall as two lines of the header's text."""
+    assert theme.brand.logo is not None
+    paragraph = header.paragraphs[0]
+    run = paragraph.add_run()
+    run.add_picture(
+        BytesIO(image_bytes(theme.brand.logo)), height=Pt(theme.sizes.header_footer * 2.2)
+    )
+    run.add_text("  ")
+    properties = paragraph._p.pPr
+    paragraph._p.remove(run._r)
+    paragraph._p.insert(0 if properties is None else 1, run._r)
 
 
 def _write_running_head(

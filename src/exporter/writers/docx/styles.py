@@ -13,10 +13,10 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from exporter.fonts import used_family
-from exporter.scripts import is_right_to_left
+from exporter.text.languages import FALLBACK_LANGUAGE
+from exporter.text.scripts import Direction
 from exporter.theme import Theme
 from exporter.writers.docx.fonts import script_families
-from exporter.writers.docx.language import DEFAULT_LANGUAGE
 from exporter.writers.docx.numbering import (
     BULLET_LIST,
     KEY_POINTS_LIST,
@@ -30,7 +30,8 @@ from exporter.writers.docx.ooxml import (
     color,
     element,
     fonts,
-    line_spacing,
+    italic,
+    line_pitch,
     properties,
     shading,
     size,
@@ -51,9 +52,30 @@ KEY_POINTS = "Key Points"
 HEADER = "Header"
 FOOTER = "Footer"
 HYPERLINK = "Hyperlink"
+STRONG = "Strong"
+EMPHASIS = "Emphasis"
+CODE = "Verbatim Char"
+QUOTE = "Quote"
+SOURCE = "Source"
+LIST_BULLET_2 = "List Bullet 2"
+LIST_NUMBER_2 = "List Number 2"
+
+#: The heading styles of the model's levels 2 to 6: a section is "Heading 1", as Word outlines.
+HEADINGS = (HEADING, "Heading 2", "Heading 3", "Heading 4", "Heading 5")
 
 # Built-in styles Word knows by a lower-case internal name.
-_INTERNAL_NAMES = {HEADING: "heading 1", HEADER: "header", FOOTER: "footer"}
+_INTERNAL_NAMES = {
+    **{name: name.lower() for name in HEADINGS},
+    HEADER: "header",
+    FOOTER: "footer",
+}
+
+
+def heading_style(level: int) -> str:
+    """The heading style of a section at model ``level`` (2 → ``Heading 1``, 6 → ``Heading 5``)."""
+    return HEADINGS[min(max(level, 2), 6) - 2]
+
+
 _NORMAL = "Normal"
 _SINGLE = 1.0
 
@@ -69,18 +91,21 @@ def style_sheet(theme: Theme) -> etree._Element:
             *_body_styles(theme),
             *_key_points_styles(theme),
             *_running_head_styles(theme),
+            *_marked_text_styles(theme),
         ],
     )
 
 
-def set_language(styles: etree._Element, tag: str, theme: Theme) -> None:
+def set_language(
+    styles: etree._Element, tag: str, theme: Theme, direction: Direction = "ltr"
+) -> None:
     """Set the whole document's proofing language, its East Asian and complex-script fonts,
-    and its direction for right-to-left languages."""
+    and its ``direction``."""
     for lang in styles.iter(qn("w:lang")):
         for attribute in ("w:val", "w:eastAsia", "w:bidi"):
             lang.set(qn(attribute), tag)
     _set_script_fonts(styles, tag, theme)
-    if is_right_to_left(tag):
+    if direction == "rtl":
         for defaults in styles.iter(qn("w:pPrDefault")):
             add_property(defaults[0], element("w:bidi"))
 
@@ -91,7 +116,7 @@ def _set_script_fonts(styles: etree._Element, tag: str, theme: Theme) -> None:
     # The template names each theme font by the family it is set in (:func:`fonts`).
     by_family = {
         used_family(font): font
-        for font in (theme.fonts.body, theme.fonts.heading, theme.fonts.title)
+        for font in (theme.fonts.body, theme.fonts.heading, theme.fonts.title, theme.fonts.code)
     }
     for node in styles.iter(qn("w:rFonts")):
         font = by_family.get(node.get(qn("w:ascii")) or "")
@@ -109,7 +134,7 @@ def _set_script_fonts(styles: etree._Element, tag: str, theme: Theme) -> None:
 
 
 def _document_defaults(theme: Theme) -> etree._Element:
-    language = element("w:lang", val=DEFAULT_LANGUAGE)
+    language = element("w:lang", val=FALLBACK_LANGUAGE)
     run = properties("w:rPr", [fonts(theme.fonts.body), *size(theme.sizes.body), language])
     paragraph = properties("w:pPr", [_spacing(after=0, line=_SINGLE)])
     return element(
@@ -201,19 +226,71 @@ def _body_styles(theme: Theme) -> list[etree._Element]:
     return [heading, body, first, bullets, numbers]
 
 
-def _list_style(theme: Theme, name: str, num_id: int) -> etree._Element:
+def _list_style(theme: Theme, name: str, num_id: int, level: int = 0) -> etree._Element:
     # Contextual spacing keeps the items of one list together and spaces the list as a whole.
     spacing = theme.spacing
+    indent = spacing.list_indent
     return _style(
         "paragraph",
         name,
         paragraph=[
-            list_membership(num_id),
+            list_membership(num_id, level),
             _spacing(after=spacing.paragraph_after, line=spacing.line),
-            element("w:ind", left=twips(spacing.list_indent), hanging=twips(spacing.list_indent)),
+            element("w:ind", left=twips(indent * (level + 1)), hanging=twips(indent)),
             element("w:contextualSpacing"),
         ],
     )
+
+
+def _marked_text_styles(theme: Theme) -> list[etree._Element]:
+    """Subsection headings, nested list items, quotations, the source line, and the character
+    styles of marked text (strong, emphasis, code)."""
+    spacing, quote = theme.spacing, theme.quote
+    subheadings = [
+        _style(
+            "paragraph",
+            name,
+            based_on=HEADING,
+            next_style=BODY,
+            paragraph=[element("w:outlineLvl", val=str(depth))],
+            run=[*size(theme.sizes.heading_at(depth + 2))],
+        )
+        for depth, name in enumerate(HEADINGS)
+        if depth
+    ]
+    nested = [
+        _list_style(theme, LIST_BULLET_2, BULLET_LIST, level=1),
+        _list_style(theme, LIST_NUMBER_2, NUMBERED_LIST, level=1),
+    ]
+    rule = (
+        [
+            properties(
+                "w:pBdr", [border("left", quote.rule_color, quote.rule_width, quote.indent / 2)]
+            )
+        ]
+        if quote.rule_width > 0
+        else []
+    )
+    quotation = _style(
+        "paragraph",
+        QUOTE,
+        based_on=BODY,
+        next_style=BODY,
+        paragraph=[*rule, element("w:ind", left=twips(quote.indent), right=twips(quote.indent))],
+        run=[color(quote.color), *(italic() if quote.italic else [])],
+    )
+    source = _style(
+        "paragraph",
+        SOURCE,
+        paragraph=[_spacing(before=spacing.heading_before, after=0, line=_SINGLE)],
+        run=[fonts(theme.fonts.heading), color(theme.colors.muted), *size(theme.sizes.meta)],
+    )
+    characters = [
+        _style("character", STRONG, based_on="Default Paragraph Font", run=bold()),
+        _style("character", EMPHASIS, based_on="Default Paragraph Font", run=italic()),
+        _style("character", CODE, based_on="Default Paragraph Font", run=[fonts(theme.fonts.code)]),
+    ]
+    return [*subheadings, *nested, quotation, source, *characters]
 
 
 def _key_points_styles(theme: Theme) -> list[etree._Element]:
@@ -315,6 +392,6 @@ def _spacing(*, before: float = 0, after: float, line: float) -> etree._Element:
         "w:spacing",
         before=twips(before),
         after=twips(after),
-        line=line_spacing(line),
+        line=line_pitch(line),
         lineRule="auto",
     )

@@ -2,20 +2,24 @@
 
 Every statement here must be true of the book that :mod:`exporter.writers.epub.package`
 builds: one reflowable XHTML document of text, with headings, a navigation document and
-links, styled by the theme.
+links, styled by the theme. The conformance claim is made only when exporter's own checks
+(:func:`meets_wcag_aa`) hold, and a certifier is named only when someone real is.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
-from dataclasses import replace
 
 from ebooklib import epub  # type: ignore[import-untyped]
 
 from exporter.model import Article
+from exporter.text.characters import storable
+from exporter.text.dates import parse_brief_date
+from exporter.text.languages import FALLBACK_LANGUAGE, document_language
+from exporter.text.metadata import subject
 from exporter.theme import Color, Theme
-from exporter.timestamps import parse_brief_date
-from exporter.writers.xhtml import UNDETERMINED_LANGUAGE, language_tag, xml_storable
+from exporter.writers.epub.summary import accessibility_summary
 
 # Fixed forever: changing it would change the identifier of every book ever made.
 _IDENTIFIER_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:exporter:article")
@@ -29,11 +33,8 @@ _PAGE = Color("FFFFFF")
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability")
-_SUMMARY = (
-    "A reflowable, text-only article with a table of contents, headings that mark its "
-    "structure and a single logical reading order; readers can change its fonts, sizes and "
-    "colours. It contains no images, audio, video or scripts."
-)
+# Front-matter keys that name who checked this one book (they win over the theme's).
+_CERTIFIER_KEYS = ("certified_by", "certifier_credential")
 
 
 def identifier(article: Article) -> str:
@@ -42,46 +43,97 @@ def identifier(article: Article) -> str:
     >>> identifier(Article(title="Rates on hold")) == identifier(Article(title="Rates on hold"))
     True
     """
-    # Where the brief was read from and what the parser repaired are not content: the same
-    # text read from another folder is the same book.
-    content = replace(article, metadata=replace(article.metadata, source=None), warnings=())
-    return f"urn:uuid:{uuid.uuid5(_IDENTIFIER_NAMESPACE, content.to_json(indent=None))}"
+    content = json.dumps(_identity(article), ensure_ascii=False)
+    return f"urn:uuid:{uuid.uuid5(_IDENTIFIER_NAMESPACE, content)}"
 
 
-def describe(book: epub.EpubBook, article: Article, theme: Theme) -> None:
+def _identity(article: Article) -> dict[str, object]:
+    """The content an identifier is derived from: the model's JSON form as the first version of
+    exporter wrote it, plus only what a brief adds that it could not hold, so that a new version
+    does not renumber the books readers already hold. Where the brief was read from and what the
+    parser repaired are not content: the same text read from another folder is the same book."""
+    found = article.to_dict()
+    found["warnings"] = []
+    metadata = found["metadata"]
+    assert isinstance(metadata, dict)
+    del metadata["authors"], metadata["path"]  # "author" says who; the path is no content
+    if metadata["role"] is None:
+        del metadata["role"]
+    sections = found["sections"]
+    assert isinstance(sections, list)
+    for section in sections:
+        if section["level"] == 2:
+            del section["level"]
+    return found
+
+
+def write_package_metadata(book: epub.EpubBook, article: Article, theme: Theme) -> None:
     """Write the Dublin Core and accessibility metadata of ``article`` into ``book``."""
     meta = article.metadata
     book.set_identifier(identifier(article))
-    book.set_title(xml_storable(article.title))
-    book.set_language(language_tag(article))
+    book.set_title(storable(article.title))
+    book.set_language(document_language(article))
     if meta.author:
-        book.add_author(xml_storable(meta.author))
+        book.add_author(storable(meta.author))
     moment = parse_brief_date(meta.date)
     if moment is not None:
         book.add_metadata("DC", "date", moment.date().isoformat())
-    description = meta.description or article.subtitle
+    description = subject(article)
     if description:
-        book.add_metadata("DC", "description", xml_storable(description))
+        book.add_metadata("DC", "description", storable(description))
     for keyword in meta.keywords:
-        book.add_metadata("DC", "subject", xml_storable(keyword))
+        book.add_metadata("DC", "subject", storable(keyword))
     _describe_accessibility(book, article, theme)
 
 
 def _describe_accessibility(book: epub.EpubBook, article: Article, theme: Theme) -> None:
+    """What the book offers (discovery metadata), and what it conforms to only when that is
+    demonstrably true; who certified it only when a theme or the brief names a real evaluator.
+    exporter checks its own output but is not a third party, so it never names itself."""
     properties = [
         ("schema:accessMode", "textual"),
+        ("schema:accessMode", "visual"),  # the cover image
         ("schema:accessModeSufficient", "textual"),
         *(("schema:accessibilityFeature", feature) for feature in _FEATURES),
         ("schema:accessibilityHazard", "none"),
-        ("schema:accessibilitySummary", _SUMMARY),
     ]
     if meets_wcag_aa(article, theme):
-        properties += [("dcterms:conformsTo", CONFORMANCE_CLAIM), ("a11y:certifiedBy", "exporter")]
+        properties.append(("dcterms:conformsTo", CONFORMANCE_CLAIM))
+        certifier, credential = certification(article, theme)
+        if certifier:
+            properties.append(("a11y:certifiedBy", certifier))
+            if credential:
+                properties.append(("a11y:certifierCredential", credential))
     for name, value in properties:
-        attributes = {"property": name}
-        if value == _SUMMARY:  # written in English whatever the book's language
-            attributes[_XML_LANG] = "en"
-        book.add_metadata(None, "meta", value, attributes)
+        book.add_metadata(None, "meta", value, {"property": name})
+    summary_language, summary = accessibility_summary(document_language(article))
+    attributes = {"property": "schema:accessibilitySummary", _XML_LANG: summary_language}
+    book.add_metadata(None, "meta", summary, attributes)
+
+
+def certification(article: Article, theme: Theme) -> tuple[str | None, str | None]:
+    """Who certified the book's accessibility, and their credential: from the brief's front
+    matter (``certified_by``, ``certifier_credential``) when it names a certifier, else from the
+    theme's ``[epub]`` table; ``None`` for what neither gives.
+
+    >>> certification(Article("Rates"), Theme())
+    (None, None)
+    """
+    extra = article.metadata.extra
+    if _text(extra.get("certified_by")):
+        certifier, credential = (_text(extra.get(key)) for key in _CERTIFIER_KEYS)
+    else:
+        certifier = _text(theme.epub.certified_by)
+        credential = _text(theme.epub.certifier_credential)
+    return (certifier, credential) if certifier else (None, None)
+
+
+def _text(value: object) -> str | None:
+    """``value`` as text the package document can hold, or ``None`` when it is not text or
+    blank (a front-matter list or number is not a name)."""
+    if not isinstance(value, str):
+        return None
+    return storable(value).strip() or None
 
 
 def meets_wcag_aa(article: Article, theme: Theme) -> bool:
@@ -91,7 +143,7 @@ def meets_wcag_aa(article: Article, theme: Theme) -> bool:
     every book; what varies is the language, which must be known (WCAG 3.1.1), and the
     theme's colours, which must contrast with the page and the key-points box (WCAG 1.4.3).
     """
-    if language_tag(article) == UNDETERMINED_LANGUAGE:
+    if document_language(article) == FALLBACK_LANGUAGE:
         return False
     colors, box = theme.colors, theme.key_points
     on_page = (colors.text, colors.title, colors.heading, colors.link, colors.muted)

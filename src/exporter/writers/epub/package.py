@@ -5,24 +5,30 @@ from __future__ import annotations
 import io
 
 from ebooklib import epub  # type: ignore[import-untyped]
+from lxml import etree
 
 from exporter.fonts.usage import document_characters
 from exporter.model import Article
+from exporter.text.characters import storable
+from exporter.text.dates import document_timestamp, zip_timestamp
+from exporter.text.readable import readable
+from exporter.text.scripts import document_direction
 from exporter.theme import Theme
-from exporter.timestamps import document_timestamp, zip_timestamp
+from exporter.writers.epub.cover import Image, cover_image, cover_page, logo_image
 from exporter.writers.epub.fonts import embedded_fonts
-from exporter.writers.epub.metadata import describe
+from exporter.writers.epub.metadata import write_package_metadata
+from exporter.writers.reproducible_zip import normalise_zip
 from exporter.writers.xhtml import (
+    NavEntry,
     article_document,
     navigation,
-    readable,
+    navigation_tree,
     stylesheet,
-    text_direction,
-    xml_storable,
 )
-from exporter.writers.zipfile_normal import normalise_zip
 
 _CONTENT = "article.xhtml"
+_COVER = "cover.xhtml"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _STYLESHEET = "style.css"
 _XHTML = "application/xhtml+xml"
 
@@ -37,8 +43,9 @@ def render_epub(article: Article, theme: Theme) -> bytes:
     """The article as an EPUB 3 file: byte-identical for the same article, theme and version."""
     article = readable(article)
     book = epub.EpubBook()
-    describe(book, article, theme)
+    write_package_metadata(book, article, theme)
     _add_content(book, article, theme)
+    _add_cover(book, article, theme)
     _add_navigation(book, article)
     return _write(book, article)
 
@@ -62,23 +69,71 @@ def _add_content(book: epub.EpubBook, article: Article, theme: Theme) -> None:
     )
     book.add_item(content)
     book.spine = [content]
-    if text_direction(article) == "rtl":
+    if document_direction(article) == "rtl":
         book.set_direction("rtl")
 
 
+def _add_cover(book: epub.EpubBook, article: Article, theme: Theme) -> None:
+    """The cover image (``properties="cover-image"``) and the first page that shows it."""
+    image = cover_image(article, theme)
+    cover = epub.EpubCover(uid="cover-image", file_name=image.file_name)
+    cover.media_type, cover.content = image.media_type, image.data
+    book.add_item(cover)
+    logo = logo_image(theme)
+    if logo is not None and theme.epub.cover is None:  # the generated cover shows it
+        book.add_item(_image_item("logo", logo))
+    page = epub.EpubItem(
+        uid="cover", file_name=_COVER, media_type=_XHTML, content=cover_page(article, image)
+    )
+    book.add_item(page)
+    book.spine = [page, *book.spine]
+    # EPUB 2 readers (and Calibre, Kindle) find the cover by this meta instead.
+    book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
+
+
+def _image_item(uid: str, image: Image) -> epub.EpubItem:
+    return epub.EpubItem(
+        uid=uid, file_name=image.file_name, media_type=image.media_type, content=image.data
+    )
+
+
 def _add_navigation(book: epub.EpubBook, article: Article) -> None:
-    nav = epub.EpubNav(title=xml_storable(article.title), direction=text_direction(article))
+    nav = epub.EpubNav(title=storable(article.title), direction=document_direction(article))
     nav.add_link(href=_STYLESHEET, rel="stylesheet", type="text/css")
     book.add_item(nav)
     book.add_item(epub.EpubNcx())
-    book.toc = [
-        epub.Link(f"{_CONTENT}#{anchor.id}", xml_storable(anchor.label), f"nav-{anchor.id}")
-        for anchor in navigation(article)
-    ]
+    book.toc = _toc(navigation_tree(navigation(article)))
+
+
+def _toc(entries: tuple[NavEntry, ...]) -> list[object]:
+    """ebooklib's table of contents: a link per heading; a heading with subsections is a
+    ``(Section, [entries])`` pair (never with an empty list: an empty ``ol`` is invalid)."""
+    toc: list[object] = []
+    for entry in entries:
+        href, label = f"{_CONTENT}#{entry.anchor.id}", storable(entry.anchor.label)
+        if entry.children:
+            toc.append((epub.Section(label, href), _toc(entry.children)))
+        else:
+            toc.append(epub.Link(href, label, f"nav-{entry.anchor.id}"))
+    return toc
 
 
 def _write(book: epub.EpubBook, article: Article) -> bytes:
     buffer = io.BytesIO()
-    options = _WRITE_OPTIONS | {"mtime": document_timestamp(article)}
-    epub.write_epub(buffer, book, options)
+    writer = _PackageWriter(buffer, book, _WRITE_OPTIONS | {"mtime": document_timestamp(article)})
+    writer.process()
+    writer.write()
     return normalise_zip(buffer.getvalue(), zip_timestamp(article), first="mimetype")
+
+
+class _PackageWriter(epub.EpubWriter):  # type: ignore[misc]
+    """ebooklib's writer, with the book's language on the package element as well.
+
+    Reading systems and checkers (DAISY Ace's ``epub-lang``) take the package document's own
+    language from ``<package xml:lang>``; ebooklib writes ``dc:language`` only and has no option
+    for it, so it is set here, on the finished element, just before ebooklib serialises it.
+    """
+
+    def _write_opf_file(self, root: etree._Element) -> None:
+        root.set(_XML_LANG, self.book.language)
+        super()._write_opf_file(root)

@@ -23,9 +23,10 @@ from typing import Any, ClassVar, Literal
 import arabic_reshaper  # type: ignore[import-untyped]
 from bidi import algorithm  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
 
 from exporter.fonts import needs_glyph
+from exporter.writers.pdf.coverage import drawable
+from exporter.writers.pdf.tagging.paragraph import TaggedParagraph
 from exporter.writers.pdf.typefaces import FaceChain
 
 _ARABIC_LETTERS = range(0x0600, 0x0700)
@@ -95,20 +96,13 @@ def visual_order(pieces: Sequence[tuple[str, int]], base: Literal["L", "R"]) -> 
     return runs
 
 
-class BidiParagraph(Paragraph):
+class BidiParagraph(TaggedParagraph):
     """A paragraph holding right-to-left text, in a left-to-right paragraph (base ``L``)."""
 
     base: ClassVar[Literal["L", "R"]] = "L"
 
-    def draw(self) -> None:
-        logical: Any = getattr(self, "blPara")  # noqa: B009 - reportlab sets it untyped in wrap
-        self.blPara = self._visual(logical)
-        try:
-            super().draw()
-        finally:
-            self.blPara = logical
-
-    def _visual(self, para: Any) -> Any:
+    def drawn_lines(self, para: Any) -> Any:
+        """The lines in visual order."""
         visual = copy.copy(para)
         if para.kind == 0:  # one font: lines are (free space, [words])
             visual.lines = [
@@ -164,7 +158,9 @@ class RightToLeftParagraph(BidiParagraph):
         canvas.setFillColor(getattr(style, "bulletColor", style.textColor))
         shown = _visual_text(bullet, "R")
         width = stringWidth(shown, style.bulletFontName, style.bulletFontSize)
-        canvas.drawString(self.width - style.bulletIndent - width, y, shown)
+        # a number drawn in visual order ("1." as ".1") reads as written
+        with self.drawing_label(reads_as=None if shown == bullet else bullet):
+            canvas.drawString(self.width - style.bulletIndent - width, y, shown)
         canvas.restoreState()
 
 
@@ -173,7 +169,7 @@ def visual_runs(text: str, chain: FaceChain, base: Literal["L", "R"]) -> list[tu
     each character in the first font of ``chain`` that has it (for running heads, which are
     drawn straight onto the canvas)."""
     pieces: list[tuple[str, int]] = []
-    for character in shape_arabic(text):
+    for character in drawable(shape_arabic(text), chain):
         index = chain.font_index(character)
         if index is None or (pieces and not needs_glyph(character)):
             index = pieces[-1][1] if pieces else 0

@@ -85,6 +85,8 @@ class FramedBox(Flowable):
             else:
                 rest = list(self.content[index:])
             break
+        while first and rest and first[-1].getKeepWithNext():  # type: ignore[no-untyped-call]
+            rest.insert(0, first.pop())  # a label stays with the first point it introduces
         if not first or not rest:
             return []
         return [

@@ -1,60 +1,184 @@
 """Characters that no configured font can draw, found before rendering, so that the command
-line can name them instead of printing a silent empty box."""
+line can name them instead of printing a silent empty box: a warning, or an error for a tagged
+PDF (PDF/UA forbids the empty box, the ``.notdef`` glyph)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
-from exporter.fonts import missing_characters
+from reportlab.pdfbase import pdfmetrics
+
+from exporter.errors import MissingGlyphError
+from exporter.fonts import Face, missing_characters, needs_glyph
 from exporter.fonts.missing import font_warnings
-from exporter.fonts.usage import body_texts
-from exporter.model import Article, ListBlock, ParseWarning
+from exporter.model import Article, Inline, ListBlock, ParseWarning, block_texts
+from exporter.text.languages import document_language
 from exporter.theme import Theme
-from exporter.writers.pdf.styles import USED_FACES
 from exporter.writers.pdf.typefaces import FaceChain, faces
 
 _SHOWN = 12
 
 
+def drawable(text: str, chain: FaceChain) -> str:
+    """``text`` without the invisible characters (format characters, unusual spaces) that no
+    font of ``chain`` has: drawn, they would print the font's empty box (``.notdef``).
+
+    >>> from exporter.fonts import resolve_face
+    >>> from exporter.theme import Font
+    >>> drawable("a\u061cb", FaceChain((resolve_face(Font("DejaVu Sans"), "regular"),)))
+    'ab'
+    """
+    characters = set(text)
+    if all(chain.covers(0, character) for character in characters):
+        return text  # the common case, decided once per distinct character
+    dropped = {
+        character
+        for character in characters
+        if not needs_glyph(character) and chain.font_index(character) is None
+    }
+    if not dropped:
+        return text
+    return "".join(character for character in text if character not in dropped)
+
+
 def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
-    """One warning per theme family that cannot be found, per face a theme's own font files
-    lack, and per part of the handout with characters its fonts lack. The last hold no
-    line, only the ``characters``: the article does not know its lines (see
-    :func:`exporter.reading.locate_characters`).
+    """One warning per part of the handout with characters its fonts lack (and one per face
+    a theme's own font files lack, and one per theme family that cannot be found), naming the
+    first line of the brief that holds one.
+
+    A tagged PDF that refuses such characters (see :func:`refuse_missing_glyphs`) gets no
+    warning about them: rendering fails with the same news as an error.
 
     >>> from exporter.model import Article
     >>> uncovered_characters(Article(title="Ωmega"), Theme())
     []
     """
-    language = article.metadata.language
+    language = document_language(article)
+    warnings = font_warnings(article, theme)
+    warnings += [ParseWarning(None, message) for message in _missing_faces(theme, language)]
+    if refuses_missing_glyphs(theme):
+        return warnings
+    for found in _uncovered(article, theme):
+        message = _message(found.characters, found.where, found.role)
+        warnings.append(ParseWarning(found.line, message, characters=found.characters))
+    return warnings
+
+
+def refuses_missing_glyphs(theme: Theme) -> bool:
+    """Whether a character no font has stops rendering (a tagged PDF, unless the theme says
+    ``pdf.missing_glyphs = "warn"``)."""
+    return theme.pdf.tagged and theme.pdf.missing_glyphs == "error"
+
+
+def refuse_missing_glyphs(article: Article, theme: Theme) -> None:
+    """Raise :class:`~exporter.errors.MissingGlyphError` naming every character of ``article``
+    that no font of ``theme`` has, and the first line of the brief that holds one."""
+    found = _uncovered(article, theme)
+    if not found:
+        return
+    characters = "".join(sorted({char for part in found for char in part.characters}))
+    where = _listed([part.where for part in found])
+    roles = _listed(sorted({part.role for part in found}))
+    lines = [part.line for part in found if part.line is not None]
+    raise _error(
+        f"{_named(characters)} in the {where}", characters, roles, min(lines, default=None)
+    )
+
+
+def refuse_drawn_without_glyph(canvas: Any) -> None:
+    """Raise :class:`~exporter.errors.MissingGlyphError` if the document drawn on ``canvas``
+    shows a character with the ``.notdef`` glyph of a font that lacks it (a last check after
+    :func:`refuse_missing_glyphs`, for characters it lets through as invisible)."""
+    document = canvas._doc
+    missing: set[str] = set()
+    for name in document.fontMapping:
+        font = pdfmetrics.getFont(name)
+        state = getattr(font, "state", {}).get(document)
+        glyphs = getattr(getattr(font, "face", None), "charToGlyph", None)
+        if state is not None and glyphs is not None:
+            missing.update(chr(code) for code in state.assignments if code and code not in glyphs)
+    if missing:
+        characters = "".join(sorted(missing))
+        raise _error(_named(characters), characters, "", None)
+
+
+def _listed(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``.
+
+    >>> _listed(["title"]), _listed(["body", "heading", "title"])
+    ('title', 'body, heading and title')
+    """
+    return " and ".join(filter(None, (", ".join(words[:-1]), words[-1])))
+
+
+def _error(found: str, characters: str, roles: str, line: int | None) -> MissingGlyphError:
+    fonts = f"the theme's {roles} font fallbacks" if roles else "the theme's font fallbacks"
+    return MissingGlyphError(
+        f"PDF: no font has {found}; a tagged PDF (PDF/UA) may not print them as empty boxes — "
+        f'add a font that has them to {fonts}, or set pdf.missing_glyphs = "warn"',
+        characters="".join(sorted(set(characters))),
+        line=line,
+    )
+
+
+class _Uncovered(NamedTuple):
+    """Characters that the fonts of one part of the handout lack, and the first line of the
+    brief holding one (``None`` when they come from the theme)."""
+
+    where: str
+    role: str  # the theme font of the part
+    characters: str
+    line: int | None
+
+
+def _uncovered(article: Article, theme: Theme) -> list[_Uncovered]:
+    """Each part of the handout with characters that its fonts lack."""
+    language = document_language(article)
     body = faces(theme.fonts.body, "regular", language)
     heading = faces(theme.fonts.heading, "bold", language)
     running = faces(theme.fonts.heading, "regular", language)
-    title = faces(theme.fonts.title, "bold", language)
-    subtitle = faces(theme.fonts.title, "regular", language)
-    parts: list[tuple[str, str, Iterable[str], FaceChain, bool]] = [
-        ("title", "title", [article.title], title, True),
-        ("subtitle", "title", [article.subtitle or ""], subtitle, True),
+    title = Inline(article.title, line=article.title_line)
+    subtitle = Inline(article.subtitle or "", line=article.subtitle_line)
+    parts: list[tuple[str, str, Sequence[Inline], FaceChain, bool]] = [
+        ("title", "title", [title], faces(theme.fonts.title, "bold", language), True),
+        ("subtitle", "title", [subtitle], faces(theme.fonts.title, "regular", language), True),
         ("author and date", "heading", _meta(article), running, True),
         ("key points label", "heading", _label(article, theme), heading, True),
-        ("section headings", "heading", article.headings, heading, True),
-        ("body text", "body", body_texts(article), body, True),
+        ("section headings", "heading", _headings(article), heading, True),
+        ("body text", "body", _body_texts(article), body, True),
         ("header and footer", "heading", _running_texts(article, theme), running, True),
         # Bullets are drawn in the main font only, without fallbacks.
         ("bullets", "body", _bullets(article, theme), body, False),
     ]
-    warnings = font_warnings(article, theme)
-    warnings += [ParseWarning(0, message) for message in _missing_faces(theme, language)]
+    found = []
     for where, role, texts, chain, with_fallbacks in parts:
-        missing = _missing("".join(texts), chain, with_fallbacks)
+        missing = _missing("".join(piece.text for piece in texts), chain, with_fallbacks)
         if missing:
-            warnings.append(ParseWarning(0, _message(missing, where, role), characters=missing))
-    return warnings
+            found.append(_Uncovered(where, role, missing, _first_line(missing, texts)))
+    return found
+
+
+def _first_line(characters: str, texts: Iterable[Inline]) -> int | None:
+    """The line of the first of ``texts`` that holds one of ``characters``."""
+    wanted = re.compile(f"[{re.escape(characters)}]")
+    return next((piece.line for piece in texts if wanted.search(piece.text)), None)
+
+
+# The faces the PDF sets each theme font in (spans add others, which fall back silently).
+_USED_FACES: tuple[tuple[str, Face], ...] = (
+    ("title", "bold"),
+    ("title", "regular"),
+    ("heading", "bold"),
+    ("heading", "regular"),
+    ("body", "regular"),
+)
 
 
 def _missing_faces(theme: Theme, language: str | None) -> Iterable[str]:
     """A theme font given as files that lacks a face the PDF needs falls back, and says so."""
-    for role, face in USED_FACES:
+    for role, face in _USED_FACES:
         font = getattr(theme.fonts, role)
         if font.files and face not in dict(font.files):
             used = faces(font, face, language).files[0].name
@@ -64,30 +188,48 @@ def _missing_faces(theme: Theme, language: str | None) -> Iterable[str]:
             )
 
 
-def _meta(article: Article) -> Iterable[str]:
-    return [article.metadata.author or "", article.metadata.date or ""]
+def _headings(article: Article) -> list[Inline]:
+    return [section.heading for section in article.sections if section.heading is not None]
 
 
-def _label(article: Article, theme: Theme) -> Iterable[str]:
-    return [theme.key_points.label_for(article.metadata.language)] if article.key_points else []
+def _body_texts(article: Article) -> list[Inline]:
+    texts = list(article.key_points)
+    for block in article.blocks():
+        texts.extend(block_texts(block))
+    return texts
 
 
-def _bullets(article: Article, theme: Theme) -> Iterable[str]:
+def _meta(article: Article) -> list[Inline]:
+    metadata = article.metadata
+    return [
+        Inline(metadata.author or "", line=metadata.lines.get("author")),
+        Inline(metadata.date or "", line=metadata.lines.get("date")),
+    ]
+
+
+def _label(article: Article, theme: Theme) -> list[Inline]:
+    label = theme.key_points.label_for(article.metadata.language)
+    return [Inline(label)] if article.key_points else []
+
+
+def _bullets(article: Article, theme: Theme) -> list[Inline]:
     if article.key_points or any(isinstance(block, ListBlock) for block in article.blocks()):
-        yield theme.key_points.bullet
+        return [Inline(theme.key_points.bullet)]
+    return []
 
 
-def _running_texts(article: Article, theme: Theme) -> Iterable[str]:
+def _running_texts(article: Article, theme: Theme) -> list[Inline]:
     templates = " ".join(
         f"{part.left} {part.center} {part.right}" for part in (theme.header, theme.footer)
     )
-    yield templates.translate(str.maketrans("", "", "{}"))
+    texts = [Inline(templates.translate(str.maketrans("", "", "{}")))]
     if "title}" in templates:
-        yield article.title
+        texts.append(Inline(article.title, line=article.title_line))
     if "{author}" in templates:
-        yield article.metadata.author or ""
+        texts.append(_meta(article)[0])
     if "{date}" in templates:
-        yield article.metadata.date or ""
+        texts.append(_meta(article)[1])
+    return texts
 
 
 def _missing(text: str, chain: FaceChain, with_fallbacks: bool) -> str:
@@ -97,9 +239,13 @@ def _missing(text: str, chain: FaceChain, with_fallbacks: bool) -> str:
 
 
 def _message(missing: str, where: str, role: str) -> str:
-    shown = ", ".join(f"{character!r} (U+{ord(character):04X})" for character in missing[:_SHOWN])
-    more = f" and {len(missing) - _SHOWN} more" if len(missing) > _SHOWN else ""
     return (
-        f"PDF: no font has {shown}{more} in the {where}; they would print as empty boxes — "
+        f"PDF: no font has {_named(missing)} in the {where}; they would print as empty boxes — "
         f"add a font that has them to the theme's {role} font fallbacks"
     )
+
+
+def _named(missing: str) -> str:
+    """``'ꀀ' (U+A000), 'ꀁ' (U+A001)``: the first few characters, and how many more."""
+    shown = ", ".join(f"{character!r} (U+{ord(character):04X})" for character in missing[:_SHOWN])
+    return shown + (f" and {len(missing) - _SHOWN} more" if len(missing) > _SHOWN else "")

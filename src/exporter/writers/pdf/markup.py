@@ -3,17 +3,29 @@
 reportlab parses paragraph text as XML-like markup, so raw text would be misread (``x<y``
 aborts a document, ``AT&T`` gains a semicolon, ``<b>`` turns bold). :func:`escape_markup`
 is the only escaping function; :func:`inline_markup` is the only caller that turns text
-into markup, adding links and fallback fonts around escaped runs.
+into markup, adding links, line breaks, the faces of marked spans and fallback fonts around
+escaped runs.
+
+A marked span is set in a face of its own, named outright (``<font face=…>``) rather than by
+reportlab's ``<b>``/``<i>``, so that it takes that face of the theme font's whole fallback
+chain: strong text the bold face, emphasis the italic (bold italic for both, or inside a bold
+heading), code the theme's code font.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections.abc import Iterator
+from dataclasses import replace
 
-from exporter.fonts import needs_glyph
-from exporter.inline import Link, split_links
-from exporter.theme import Color
+from exporter.fonts import Face, face_chain, needs_glyph
+from exporter.model import Inline, Span
+from exporter.text.characters import storable
+from exporter.text.links import linked_spans
+from exporter.theme import Color, Font, Fonts
 from exporter.writers.pdf.bidi import shape_arabic
+from exporter.writers.pdf.coverage import drawable
 from exporter.writers.pdf.typefaces import FaceChain
 
 
@@ -28,25 +40,70 @@ def escape_markup(text: str) -> str:
     )
 
 
-def inline_markup(text: str, chain: FaceChain, link_color: Color) -> str:
-    """Markup for one run of article text: links are clickable, and characters the main font
-    lacks are set in the first fallback font that has them.
+def inline_markup(
+    text: Inline | str, chain: FaceChain, link_color: Color, fonts: Fonts | None = None
+) -> str:
+    """Markup for one piece of article text: links are clickable (the spans of one link in
+    one ``<a>``), line breaks are ``<br/>``, marked spans are set in their faces of ``fonts``
+    (given the theme's fonts; else in ``chain``), and characters a font lacks are set in the
+    first fallback font that has them.
 
     >>> from exporter.fonts import resolve_face
-    >>> from exporter.theme import Font
     >>> plain = FaceChain((resolve_face(Font("DejaVu Sans"), "regular"),))
     >>> inline_markup("a<b", plain, Color("0000FF"))
     'a&lt;b'
     """
+    if isinstance(text, str):
+        text = Inline(storable(text))
+    elif text.spans:
+        text = replace(text, spans=tuple(replace(s, text=storable(s.text)) for s in text.spans))
+    else:
+        text = Inline(storable(text.text))
     parts: list[str] = []
-    for part in split_links(text):
-        if isinstance(part, Link):
-            href = escape_markup(part.target)
-            label = "".join(_font_runs(part.text, chain))
-            parts.append(f'<a href="{href}" color="{link_color.css}">{label}</a>')
+    for link, group in itertools.groupby(linked_spans(text), key=lambda span: span.link):
+        label = "".join(_span_markup(span, chain, fonts) for span in group)
+        if link is None:
+            parts.append(label)
         else:
-            parts.extend(_font_runs(part, chain))
+            parts.append(f'<a href="{escape_markup(link)}" color="{link_color.css}">{label}</a>')
     return "".join(parts)
+
+
+def _span_markup(span: Span, chain: FaceChain, fonts: Fonts | None) -> str:
+    if span.text == "\n":
+        return "<br/>"
+    marked = chain if fonts is None else span_chain(chain, fonts, span)
+    runs = "".join(_font_runs(span.text, marked))
+    return runs if marked == chain else f'<font face="{marked.primary}">{runs}</font>'
+
+
+def span_chain(chain: FaceChain, fonts: Fonts, span: Span) -> FaceChain:
+    """The chain to set ``span`` in, for text whose style sets it in ``chain``: the face of
+    the same theme font that adds the span's marks (code in the code font instead)."""
+    if not (span.strong or span.emphasis or span.code):
+        return chain
+    font, face = _origin(chain, fonts)
+    bold = span.strong or "bold" in face
+    italic = span.emphasis or "italic" in face
+    if span.code:
+        font = fonts.code
+    marked: Face = (
+        "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
+    )
+    return chain.sibling(font, marked)
+
+
+@functools.cache
+def _origin(chain: FaceChain, fonts: Fonts) -> tuple[Font, Face]:
+    """Which theme font, in which face, ``chain`` is (the body's regular face if none)."""
+    for font in (fonts.body, fonts.heading, fonts.title):
+        for face in _FACES:
+            if face_chain(font, face, chain.language) == chain.files:
+                return font, face
+    return fonts.body, "regular"
+
+
+_FACES: tuple[Face, ...] = ("regular", "bold", "italic", "bold_italic")
 
 
 def _font_runs(text: str, chain: FaceChain) -> Iterator[str]:
@@ -55,6 +112,7 @@ def _font_runs(text: str, chain: FaceChain) -> Iterator[str]:
     if all(chain.covers(0, character) for character in set(text)):
         yield escape_markup(text)  # the common case, without a walk over every character
         return
+    text = drawable(text, chain)
     run: list[str] = []
     run_font = 0
     for character in text:

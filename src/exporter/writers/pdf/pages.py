@@ -6,7 +6,8 @@ every page is laid out: :class:`PagedCanvas` holds the pages back and decorates 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
@@ -17,9 +18,11 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 from reportlab.platypus.doctemplate import FrameBreak
 
 from exporter.model import Article
-from exporter.running_text import fill_template, running_values
+from exporter.text.metadata import subject
+from exporter.text.templates import fill_template, running_values
 from exporter.theme import HeaderFooter, Theme
 from exporter.writers.pdf.bidi import visual_runs
+from exporter.writers.pdf.logo import header_logo
 from exporter.writers.pdf.styles import Styles, TextStyle
 from exporter.writers.pdf.typefaces import FaceChain
 
@@ -53,12 +56,13 @@ class PagedCanvas(Canvas):
     def __init__(
         self,
         *args: Any,
-        decorate: Callable[[Canvas, int, int], None],
+        decorate: Callable[[PagedCanvas, int, int], None],
         moment: datetime,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._decorate = decorate
+        self.moment = moment
         self._held_pages: list[dict[str, Any]] = []
         # Destinations name the page being drawn, which is emitted only on save.
         self._held_bookmarks: dict[int, list[tuple[str, dict[str, Any]]]] = {}
@@ -82,32 +86,52 @@ class PagedCanvas(Canvas):
                 super().bookmarkPage(key, **kwargs)
             self._decorate(self, number, total)
             super().showPage()
+        self.finish_document()
         super().save()
+
+    @contextmanager
+    def pagination(self, part: str) -> Iterator[None]:
+        """Draw the running ``part`` ("Header" or "Footer") inside (a tagged canvas marks it)."""
+        yield
+
+    def finish_document(self) -> None:
+        """Called once every page is out, before the file is written (a tagged canvas adds
+        its structure here)."""
 
 
 def page_decorator(
     theme: Theme, styles: Styles, values: RunningText
-) -> Callable[[Canvas, int, int], None]:
+) -> Callable[[PagedCanvas, int, int], None]:
     """Draw the running header and footer of one page.
 
-    The first page has no running header: its title block says the same, larger.
+    The first page has no running header: its title block says the same, larger. The theme's
+    logo stands at the header's leading edge on every page, the header's text beside it.
     """
     page = theme.page
     width = page.width - page.margin_left - page.margin_right
     header_y = page.height - page.margin_top / 2
     footer_y = page.margin_bottom / 2
     running = styles.running
+    size = running.paragraph.fontSize
+    logo = header_logo(theme.brand.logo, size * 2.2)
+    room = logo.width + size * 2 if logo is not None else 0.0  # what the logo takes
 
-    def decorate(canvas: Canvas, number: int, total: int) -> None:
+    def decorate(canvas: PagedCanvas, number: int, total: int) -> None:
         canvas.saveState()
         canvas.setFillColor(running.paragraph.textColor)
-        lines = [(theme.footer, footer_y)]
+        if logo is not None:
+            x = page.margin_left + width - logo.width if running.right_to_left else page.margin_left
+            with canvas.pagination("Header"):
+                logo.draw(canvas, x, header_y + size * 0.35 - logo.height / 2)
+        lines = [("Footer", theme.footer, footer_y, page.margin_left, width)]
         if number > 1:
-            lines.append((theme.header, header_y))
-        for parts, y in lines:
+            left = page.margin_left + (0 if running.right_to_left else room)
+            lines.append(("Header", theme.header, header_y, left, width - room))
+        for part, parts, y, left, line_width in lines:
             if running.right_to_left:  # a right-to-left page reads from the right edge
                 parts = replace(parts, left=parts.right, right=parts.left)
-            _draw_line(canvas, parts, y, page.margin_left, width, values, number, total, running)
+            with canvas.pagination(part):
+                _draw_line(canvas, parts, y, left, line_width, values, number, total, running)
         canvas.restoreState()
 
     return decorate
@@ -196,7 +220,7 @@ def document_template(
         pageTemplates=[PageTemplate(id="page", frames=[frame])],
         title=article.title,
         author=metadata.author or "",
-        subject=metadata.description or article.subtitle or "",
+        subject=subject(article) or "",
         keywords=list(metadata.keywords),
         creator="exporter",
         lang=language,

@@ -7,11 +7,10 @@ in, because inline markup needs the chain to pick fallback fonts.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-import pyphen  # type: ignore[import-untyped]
 from reportlab.lib.colors import Color as ReportlabColor
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -20,9 +19,10 @@ from reportlab.lib.styles import ParagraphStyle
 from exporter.fonts import Face, FontFile, covered_codepoints, needs_glyph
 from exporter.fonts.usage import document_characters
 from exporter.model import Article
-from exporter.scripts import is_right_to_left
+from exporter.text.scripts import Direction, is_east_asian
 from exporter.theme import Color, Font, Theme
 from exporter.writers.pdf.bidi import shape_arabic
+from exporter.writers.pdf.hyphenation import hyphenator
 from exporter.writers.pdf.typefaces import FaceChain, faces, is_cff
 
 # Display type is set tighter than running text; these ratios are typographic, not a look.
@@ -55,6 +55,25 @@ class Styles:
     list_item: TextStyle
     list_last: TextStyle  # the last item of a list, spaced like the end of a paragraph
     running: TextStyle  # header and footer
+    # Added for marked briefs: subsection headings (levels 3 to 6), quotations, the items of a
+    # nested list, and the source line at the end.
+    heading_3: TextStyle
+    heading_4: TextStyle
+    heading_5: TextStyle
+    heading_6: TextStyle
+    quote: TextStyle
+    nested_item: TextStyle
+    nested_last: TextStyle
+    source: TextStyle
+
+    def heading_at(self, level: int) -> TextStyle:
+        """The heading style of a section at ``level`` (2 is a section, down to 6)."""
+        return {
+            3: self.heading_3,
+            4: self.heading_4,
+            5: self.heading_5,
+            6: self.heading_6,
+        }.get(min(level, 6), self.heading)
 
 
 def rgb(color: Color) -> ReportlabColor:
@@ -62,28 +81,29 @@ def rgb(color: Color) -> ReportlabColor:
     return HexColor(color.css)
 
 
-#: The faces the PDF sets each theme font in.
-USED_FACES: tuple[tuple[str, Face], ...] = (
-    ("title", "bold"),
-    ("title", "regular"),
-    ("heading", "bold"),
-    ("heading", "regular"),
-    ("body", "regular"),
-)
+# Every face a span may be set in (strong, emphasis, code): the chains a CFF font may be in.
+_ROLES = ("title", "heading", "body", "code")
+_FACES: tuple[Face, ...] = ("regular", "bold", "italic", "bold_italic")
 
 
 @functools.lru_cache(maxsize=16)  # styles are immutable once built; building costs ~0.5 ms
-def build_styles(theme: Theme, language: str, characters: frozenset[str] = frozenset()) -> Styles:
-    """All styles for ``theme`` in ``language`` (BCP 47): it picks the hyphenation patterns,
-    line breaking between ideographs for Chinese and Japanese, the text direction, and the
-    regional fonts of pan-CJK families. ``characters`` are what CFF fonts of the chains may
-    have to draw (:func:`conversion_characters`), usually none."""
+def build_styles(
+    theme: Theme,
+    language: str,
+    direction: Direction = "ltr",
+    characters: frozenset[str] = frozenset(),
+) -> Styles:
+    """All styles for ``theme`` in ``language`` (BCP 47) and the document's ``direction``: the
+    language picks the hyphenation patterns, line breaking between characters for Chinese,
+    Japanese and Korean (kinsoku.py), and the regional fonts of pan-CJK families.
+    ``characters`` are what CFF fonts of the chains may have to draw
+    (:func:`conversion_characters`), usually none."""
     styles = _left_to_right_styles(theme, language, characters)
-    if is_right_to_left(language):
+    if direction == "rtl":
         styles = Styles(
             **{item.name: _mirrored(getattr(styles, item.name)) for item in fields(Styles)}
         )
-    if _breaks_between_ideographs(language):
+    if is_east_asian(language):  # see kinsoku.py: Korean breaks between syllables too
         styles = Styles(
             **{
                 item.name: _with_changes(getattr(styles, item.name), wordWrap="CJK")
@@ -112,12 +132,6 @@ def _with_changes(style: TextStyle, **changes: Any) -> TextStyle:
     return replace(style, paragraph=_derive(style.paragraph, style.paragraph.name, **changes))
 
 
-def _breaks_between_ideographs(language: str) -> bool:
-    # Korean is written with spaces between words and breaks there; Chinese and Japanese
-    # break between any two ideographs.
-    return language.lower().split("-")[0] in ("zh", "ja", "yue", "wuu")
-
-
 def conversion_characters(article: Article, theme: Theme, language: str) -> frozenset[str]:
     """The characters of the document that a CFF font of its chains may have to draw: none
     when the main fonts are TrueType and have every character (the usual case, which keeps
@@ -132,7 +146,7 @@ def conversion_characters(article: Article, theme: Theme, language: str) -> froz
 
 
 def _chains(theme: Theme, language: str) -> list[FaceChain]:
-    return [faces(getattr(theme.fonts, role), face, language) for role, face in USED_FACES]
+    return [faces(getattr(theme.fonts, role), face, language) for role in _ROLES for face in _FACES]
 
 
 @functools.lru_cache(maxsize=16)
@@ -155,6 +169,10 @@ def _all_covered(characters: Iterable[str], fonts: Iterable[FontFile]) -> bool:
     )
 
 
+#: Makes the chain of a theme font's face for one document.
+ChainOf = Callable[[Font, Face], FaceChain]
+
+
 def _left_to_right_styles(theme: Theme, language: str, characters: frozenset[str]) -> Styles:
     def chain(font: Font, face: Face) -> FaceChain:
         return faces(font, face, language).for_document(characters)
@@ -169,8 +187,8 @@ def _left_to_right_styles(theme: Theme, language: str, characters: frozenset[str
         sizes.body * spacing.line,
         colors.text,
         alignment=TA_JUSTIFY if theme.justify else TA_LEFT,
-        hyphenationLang=_hyphenator(language) if theme.hyphenate else "",
-        embeddedHyphenation=1 if theme.hyphenate else 0,
+        hyphenationLang=hyphenator(language) if theme.hyphenate else "",
+        embeddedHyphenation=0,  # reportlab's breaks at hyphens lose them: see hyphenation.py
         spaceAfter=spacing.paragraph_after,
         allowWidows=0,
         allowOrphans=0,
@@ -225,6 +243,7 @@ def _left_to_right_styles(theme: Theme, language: str, characters: frozenset[str
             sizes.key_points * _HEADING_LEADING,
             theme.key_points.label_color,
             spaceAfter=spacing.heading_after,
+            keepWithNext=1,  # never alone at the foot of a page (see box.py)
         ),
         key_point=TextStyle(key_point, body_font),
         heading=_style(
@@ -250,7 +269,60 @@ def _left_to_right_styles(theme: Theme, language: str, characters: frozenset[str
             sizes.header_footer * _META_LEADING,
             colors.muted,
         ),
+        **_marked_text_styles(theme, body, list_item, chain),
     )
+
+
+def _marked_text_styles(
+    theme: Theme, body: TextStyle, list_item: ParagraphStyle, chain: ChainOf
+) -> dict[str, TextStyle]:
+    """The styles of subsection headings, quotations, nested list items and the source line."""
+    sizes, spacing, quote = theme.sizes, theme.spacing, theme.quote
+    heading_font = chain(theme.fonts.heading, "bold")
+    subheadings = {
+        f"heading_{level}": _style(
+            f"heading_{level}",
+            heading_font,
+            sizes.heading_at(level),
+            sizes.heading_at(level) * _HEADING_LEADING,
+            theme.colors.heading,
+            spaceBefore=spacing.heading_before * 0.75,
+            spaceAfter=spacing.heading_after,
+            keepWithNext=1,
+        )
+        for level in range(3, 7)
+    }
+    quote_font = chain(theme.fonts.body, "italic") if quote.italic else body.chain
+    quotation = _derive(
+        body.paragraph,
+        "quote",
+        fontName=quote_font.primary,
+        textColor=rgb(quote.color),
+        leftIndent=quote.indent,
+        rightIndent=quote.indent,
+    )
+    nested = _derive(
+        list_item,
+        "nested_item",
+        leftIndent=2 * spacing.list_indent,
+        bulletIndent=spacing.list_indent,
+    )
+    meta_font = chain(theme.fonts.heading, "regular")
+    return subheadings | {
+        "quote": TextStyle(quotation, quote_font),
+        "nested_item": TextStyle(nested, body.chain),
+        "nested_last": TextStyle(
+            _derive(nested, "nested_last", spaceAfter=spacing.paragraph_after), body.chain
+        ),
+        "source": _style(
+            "source",
+            meta_font,
+            sizes.meta,
+            sizes.meta * _META_LEADING,
+            theme.colors.muted,
+            spaceBefore=spacing.heading_before,
+        ),
+    }
 
 
 def _style(
@@ -271,27 +343,3 @@ def _style(
 
 def _derive(base: ParagraphStyle, name: str, **changes: Any) -> ParagraphStyle:
     return ParagraphStyle(name, parent=base, **changes)
-
-
-#: Letters: German compounds run past 60, nothing in a dictionary to 100.
-_LONGEST_HYPHENATED_WORD = 100
-
-
-@functools.cache
-def _hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | str:
-    """Break points for a BCP 47 language (``en-GB`` → pyphen's ``en_GB``); '' for none.
-
-    Like TeX, no break leaves fewer than three letters on either side ("re-", "-ly").
-    """
-    dictionary = pyphen.language_fallback(language.replace("-", "_"))
-    if not dictionary:
-        return ""
-    iterate = pyphen.Pyphen(lang=dictionary, left=3, right=3).iterate
-
-    def hyphenate(word: str) -> Iterator[tuple[str, str]]:
-        # reportlab measures the head of every break point of a word, again on every line
-        # the word fills: cubic in its length, minutes for a 10,000-letter "word". No word a
-        # dictionary knows is that long; such strings are split between any two letters.
-        return iter(()) if len(word) > _LONGEST_HYPHENATED_WORD else iterate(word)
-
-    return hyphenate

@@ -38,6 +38,10 @@ class FaceChain:
     # The code points each font is converted with for this document; ``None`` for a
     # TrueType font, used whole.
     subsets: tuple[frozenset[int] | None, ...] = ()
+    # The document's language and the characters it draws, so that the chain of another face
+    # (a bold or code span) is made for the same document (:meth:`sibling`).
+    language: str | None = None
+    characters: frozenset[str] = frozenset()
 
     @property
     def primary(self) -> str:
@@ -71,15 +75,21 @@ class FaceChain:
 
     def for_document(self, characters: frozenset[str]) -> FaceChain:
         """This chain for a document drawing ``characters`` (itself without CFF fonts)."""
-        if not characters or not any(is_cff(file) for file in self.files):
+        if not characters:
             return self
+        if not any(is_cff(file) for file in self.files):
+            return replace(self, characters=characters)
         subsets = tuple(
             needed_codepoints(file, characters, behind=None if index == 0 else self.files[0])
             if is_cff(file)
             else None
             for index, file in enumerate(self.files)
         )
-        return replace(self, subsets=subsets)
+        return replace(self, subsets=subsets, characters=characters)
+
+    def sibling(self, font: Font, face: Face) -> FaceChain:
+        """The chain of ``face`` of ``font`` for the same document as this one."""
+        return faces(font, face, self.language).for_document(self.characters)
 
 
 @functools.cache
@@ -87,7 +97,7 @@ def faces(font: Font, face: Face, language: str | None = None) -> FaceChain:
     """The chain for ``face`` of ``font`` in a document in ``language`` (which picks the
     regional fonts of pan-CJK families); its main font registered with reportlab when it
     is TrueType."""
-    chain = FaceChain(face_chain(font, face, language))
+    chain = FaceChain(face_chain(font, face, language), language=language)
     if not is_cff(chain.files[0]):
         register(chain.files[0])
     return chain

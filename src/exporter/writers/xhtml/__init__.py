@@ -14,36 +14,24 @@ True
 from exporter.writers.xhtml.document import (
     XHTML_NAMESPACE,
     Anchor,
+    NavEntry,
     article_document,
     article_tree,
     navigation,
+    navigation_tree,
 )
-from exporter.writers.xhtml.links import link_href
 from exporter.writers.xhtml.stylesheet import FONT_FACES, FontFace, screen_stylesheet, stylesheet
-from exporter.writers.xhtml.text import (
-    UNDETERMINED_LANGUAGE,
-    Direction,
-    language_tag,
-    readable,
-    text_direction,
-    xml_storable,
-)
 
 __all__ = [
     "FONT_FACES",
-    "UNDETERMINED_LANGUAGE",
     "XHTML_NAMESPACE",
     "Anchor",
-    "Direction",
     "FontFace",
+    "NavEntry",
     "article_document",
     "article_tree",
-    "language_tag",
-    "link_href",
     "navigation",
-    "readable",
+    "navigation_tree",
     "screen_stylesheet",
     "stylesheet",
-    "text_direction",
-    "xml_storable",
 ]

@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from exporter.text.characters import storable
 from exporter.theme import Font, Theme
-from exporter.writers.xhtml.text import xml_storable
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,7 @@ def stylesheet(theme: Theme, font_faces: Sequence[FontFace] = ()) -> str:
     caller packages beside the document; each gets an ``@font-face`` rule.
     """
     sizes, spacing, colors, box = theme.sizes, theme.spacing, theme.colors, theme.key_points
+    quote = theme.quote
 
     def em(points: float, font_size: float = sizes.body) -> str:
         return f"{points / font_size:.4g}em"
@@ -64,7 +65,7 @@ def stylesheet(theme: Theme, font_faces: Sequence[FontFace] = ()) -> str:
             "-epub-hyphens": hyphens,
         },
         "p": {"margin": f"0 0 {em(spacing.paragraph_after)} 0"},
-        "h1, h2": {"page-break-after": "avoid", "break-after": "avoid"},
+        "h1, h2, h3, h4, h5, h6": {"page-break-after": "avoid", "break-after": "avoid"},
         ".title-block": {"margin": f"0 0 {em(spacing.heading_before)} 0"},
         "h1.title": {
             "font-family": _font_family(theme.fonts.title),
@@ -80,7 +81,7 @@ def stylesheet(theme: Theme, font_faces: Sequence[FontFace] = ()) -> str:
             "line-height": f"{HEADING_LEADING:.4g}",
             "margin": f"0 0 {em(spacing.heading_after, sizes.subtitle)} 0",
         },
-        ".author, .date": {
+        ".byline": {
             "font-family": _font_family(theme.fonts.heading),
             "font-size": em(sizes.meta),
             "color": colors.muted.css,
@@ -94,12 +95,37 @@ def stylesheet(theme: Theme, font_faces: Sequence[FontFace] = ()) -> str:
             "margin": f"{em(spacing.heading_before, sizes.heading)} 0 "
             f"{em(spacing.heading_after, sizes.heading)} 0",
         },
+        **_subheadings(theme),
+        "blockquote": {
+            "margin": f"0 0 {em(spacing.paragraph_after)} 0",
+            "padding": f"0 0 0 {em(quote.indent)}",
+            "border-left": f"{quote.rule_width:.4g}pt solid {quote.rule_color.css}"
+            if quote.rule_width
+            else "none",
+            "color": quote.color.css,
+            "font-style": "italic" if quote.italic else "normal",
+        },
+        '[dir="rtl"] blockquote': {
+            "padding": f"0 {em(quote.indent)} 0 0",
+            "border-left": "none",
+            "border-right": f"{quote.rule_width:.4g}pt solid {quote.rule_color.css}"
+            if quote.rule_width
+            else "none",
+        },
+        "blockquote p:last-child": {"margin-bottom": "0"},
+        "code": {"font-family": _font_family(theme.fonts.code), "font-size": "0.92em"},
+        "p.source": {
+            "font-size": em(sizes.meta),
+            "color": colors.muted.css,
+            "margin": f"{em(spacing.heading_before, sizes.meta)} 0 0 0",
+        },
         "ul, ol": {
             "margin": f"0 0 {em(spacing.paragraph_after)} 0",
             "padding": f"0 0 0 {em(spacing.list_indent)}",
         },
         "li": {"margin": f"0 0 {em(spacing.paragraph_after / 2)} 0"},
         "li:last-child": {"margin-bottom": "0"},  # the list's own margin follows it
+        "li > ul, li > ol": {"margin": f"{em(spacing.paragraph_after / 2)} 0 0 0"},
         '[dir="rtl"] ul, [dir="rtl"] ol': {"padding": f"0 {em(spacing.list_indent)} 0 0"},
         # Readers that do not know string markers keep the disc declared first.
         "ul": {"list-style-type": ("disc", marker)},
@@ -130,6 +156,24 @@ def stylesheet(theme: Theme, font_faces: Sequence[FontFace] = ()) -> str:
     }
     faces = "".join(_css_rule("@font-face", _font_face(face)) for face in font_faces)
     return faces + "".join(_css_rule(selector, block) for selector, block in rules.items())
+
+
+def _subheadings(theme: Theme) -> dict[str, dict[str, str | tuple[str, ...]]]:
+    """Subsection headings (``h3`` to ``h6``): the section heading's font and colour, each
+    level smaller (:meth:`~exporter.theme.Sizes.heading_at`)."""
+    sizes, spacing = theme.sizes, theme.spacing
+    rules: dict[str, dict[str, str | tuple[str, ...]]] = {}
+    for level in range(3, 7):
+        size = sizes.heading_at(level)
+        rules[f"h{level}"] = {
+            "font-family": _font_family(theme.fonts.heading),
+            "font-size": f"{size / sizes.body:.4g}em",
+            "color": theme.colors.heading.css,
+            "line-height": f"{HEADING_LEADING:.4g}",
+            "margin": f"{spacing.heading_before * 0.75 / size:.4g}em 0 "
+            f"{spacing.heading_after / size:.4g}em 0",
+        }
+    return rules
 
 
 def _font_face(face: FontFace) -> dict[str, str | tuple[str, ...]]:
@@ -172,7 +216,7 @@ def _font_family(font: Font) -> str:
 def _css_string(value: str) -> str:
     """A CSS string literal: quotes, backslashes and line breaks escaped."""
     escaped = re.sub(r'["\\\n\r\f]', lambda match: f"\\{ord(match.group()):x} ", value)
-    return f'"{xml_storable(escaped)}"'
+    return f'"{storable(escaped)}"'
 
 
 def screen_stylesheet(theme: Theme) -> str:

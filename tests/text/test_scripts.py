@@ -1,0 +1,72 @@
+"""Scripts and direction: one table of right-to-left languages and scripts for every format."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from exporter.model import Article, Metadata, Paragraph, Section
+from exporter.text.scripts import (
+    _RIGHT_TO_LEFT_BLOCKS,
+    breaks_between_ideographs,
+    document_direction,
+    has_right_to_left,
+    is_east_asian,
+    is_right_to_left,
+)
+
+
+def test_the_right_to_left_blocks_hold_every_right_to_left_letter() -> None:
+    for code in range(0x110000):
+        if unicodedata.bidirectional(chr(code)) in ("R", "AL"):
+            assert any(first <= code <= last for first, last in _RIGHT_TO_LEFT_BLOCKS), hex(code)
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("ar", True),
+        ("ar-EG", True),
+        ("he", True),
+        ("fa-IR", True),
+        ("ur", True),
+        ("az-Arab", True),
+        ("xx-Samr", True),
+        ("xx-Mand", True),
+        ("ku-Latn", False),
+        ("he-1996", True),
+        ("en-GB", False),
+        ("en-x-Arab", False),
+    ],
+)
+def test_direction_of_a_language(tag: str, expected: bool) -> None:
+    assert is_right_to_left(tag) is expected
+
+
+def test_east_asian_languages_and_where_their_lines_break() -> None:
+    assert [is_east_asian(tag) for tag in ("zh-Hans", "ja", "ko-KR", "en")] == [
+        True,
+        True,
+        True,
+        False,
+    ]
+    assert [breaks_between_ideographs(tag) for tag in ("zh", "ja", "ko")] == [True, True, False]
+
+
+def test_right_to_left_letters_are_found_in_any_text() -> None:
+    assert not has_right_to_left("Tehran, “quoted”")
+    assert has_right_to_left("Tehran (طهران)")
+    assert has_right_to_left("\u200f")
+    assert not has_right_to_left("٣")  # an Arabic-Indic digit is no letter
+
+
+def test_a_document_runs_the_way_its_language_does_else_its_letters() -> None:
+    def article(language: str | None, text: str) -> Article:
+        lead = Section(None, (Paragraph(text),))
+        return Article(text, sections=(lead,), metadata=Metadata(language=language))
+
+    assert document_direction(article("he", "Hello")) == "rtl"
+    assert document_direction(article("en", "שלום עולם")) == "ltr"
+    assert document_direction(article(None, "שלום עולם, hi")) == "rtl"
+    assert document_direction(article(None, "Hello world, שלום")) == "ltr"
