@@ -30,6 +30,19 @@ def pytest_configure(config: pytest.Config) -> None:
 PLUGINS = Path(__file__).parent / "plugins"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _font_cache_of_this_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Font subsets and facts go to a cache of this test run, not the user's: a run never
+    depends on what an earlier one (or older code) left in ``~/.cache``."""
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
+
+
 def install_plugin(
     target: Path, entry_points: dict[str, str], name: str = "exporter-shout"
 ) -> Path:
@@ -41,6 +54,44 @@ def install_plugin(
     lines = "".join(f"{key} = {value}\n" for key, value in entry_points.items())
     (dist_info / "entry_points.txt").write_text(f"[exporter.writers]\n{lines}")
     return target
+
+
+def clear_font_caches() -> None:
+    """Forget every font answer cached in this process (fontconfig's list, chains, styles)."""
+    from exporter.fonts import discovery, fontconfig, missing
+    from exporter.writers.docx import fonts
+    from exporter.writers.pdf import styles, typefaces
+
+    for cached in (
+        fontconfig.installed_fonts,
+        fontconfig._by_family,
+        discovery._system_face,
+        discovery.chain_families,
+        discovery.family_for,
+        missing._warnings,
+        typefaces.faces,
+        styles.build_styles,
+        styles._mains,
+        styles._holds_cff,
+        fonts.script_families,
+        fonts._latin_faces,
+        fonts._in_every_latin_font,
+        fonts._plan,
+    ):
+        if hasattr(cached, "cache_clear"):  # not when a test has put a stand-in in its place
+            cached.cache_clear()
+
+
+@pytest.fixture
+def no_system_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A machine without fontconfig: only the bundled fonts and a theme's own files exist."""
+    from exporter.fonts import fontconfig
+
+    monkeypatch.setattr(fontconfig.shutil, "which", lambda name: None)
+    clear_font_caches()
+    yield
+    monkeypatch.undo()
+    clear_font_caches()
 
 
 @pytest.fixture

@@ -92,7 +92,8 @@ def _java_virtual_machine() -> str | None:
 
 
 def _cjk_fonts() -> str | None:
-    """The families exporter would use for Chinese and Korean (it needs TrueType outlines)."""
+    """The families exporter would use for Chinese and Korean: Noto CJK (CFF, converted for the
+    PDF), or TrueType ones such as WenQuanYi Micro Hei and Nanum."""
     from exporter.fonts import family_for
     from exporter.theme import Font
 
@@ -156,9 +157,9 @@ TOOLS: dict[str, Tool] = {
         ),
         Tool(
             "cjk-fonts",
-            "TrueType Chinese and Korean fonts",
+            "Chinese and Korean fonts",
             _cjk_fonts,
-            apt=("fonts-wqy-microhei", "fonts-nanum"),
+            apt=("fonts-noto-cjk",),
         ),
         Tool(
             "noto-cjk",

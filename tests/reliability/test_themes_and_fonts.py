@@ -3,10 +3,12 @@ written, or a fallback with a warning."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from exporter import parse_text, render_with_warnings
 from exporter.cli import main
 from exporter.errors import ThemeError
 from exporter.fonts import BUNDLED_DIR
@@ -14,7 +16,7 @@ from exporter.theme import load_theme
 from tests.reliability.readers import read_pdf
 
 REGULAR = BUNDLED_DIR / "NotoSans-Regular.ttf"
-GOOD = "Rates on Hold\nThe bank kept rates unchanged.\n"
+GOOD = "Rates on Hold\n\n- Rates unchanged.\n\nThe bank kept rates unchanged.\n"
 
 
 def theme_with(folder: Path, font_bytes: bytes | None, *, faces: str = "regular") -> Path:
@@ -42,6 +44,8 @@ DAMAGED = {
     "text": b"not a font at all",
     "garbage after a TrueType signature": b"\x00\x01\x00\x00" + b"garbage" * 20,
     "truncated": REGULAR.read_bytes()[:3_000],
+    "garbage after a collection signature": b"ttcf" + b"garbage" * 20,
+    "a directory of tables that are not there": REGULAR.read_bytes()[:400],
 }
 
 
@@ -78,3 +82,49 @@ def test_a_complete_font_family_gives_no_warning(
     theme = theme_with(tmp_path, REGULAR.read_bytes(), faces="regular,bold")
     assert convert_with(theme, tmp_path, "--to", "pdf") == 0
     assert "has no" not in capsys.readouterr().err
+
+
+MISSPELT = (
+    'theme font "Noto Sanz" (fonts.body) is not bundled, installed or given as files; the '
+    'handout is set in "DejaVu Sans" instead — did you mean "Noto Sans"?'
+)
+
+
+def test_a_misspelt_family_is_a_warning_with_a_suggestion_once_per_brief(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    theme = tmp_path / "misspelt.toml"
+    theme.write_text('[fonts]\nbody = "Noto Sanz"\n')
+    report = tmp_path / "report.json"
+    assert convert_with(theme, tmp_path, "--report", str(report)) == 0
+    assert capsys.readouterr().err.count(MISSPELT) == 1  # three formats, one warning
+    warnings = json.loads(report.read_text())["results"][0]["warnings"]
+    assert [warning["message"] for warning in warnings].count(MISSPELT) == 1
+
+
+@pytest.mark.parametrize("to", ["docx", "pdf", "epub", "html"])
+def test_every_format_that_names_fonts_warns_of_a_missing_family(to: str, tmp_path: Path) -> None:
+    theme = tmp_path / "misspelt.toml"
+    theme.write_text('[fonts]\nbody = "Noto Sanz"\n')
+    rendered = render_with_warnings(parse_text(GOOD, language="en"), to, load_theme(theme))
+    assert [warning.message for warning in rendered.warnings] == [MISSPELT]
+
+
+@pytest.mark.parametrize("to", ["json", "markdown"])
+def test_formats_without_fonts_do_not_warn_about_them(to: str, tmp_path: Path) -> None:
+    theme = tmp_path / "misspelt.toml"
+    theme.write_text('[fonts]\nbody = "Noto Sanz"\n')
+    rendered = render_with_warnings(parse_text(GOOD, language="en"), to, load_theme(theme))
+    assert rendered.warnings == ()
+
+
+def test_a_family_with_no_close_name_gets_no_suggestion(tmp_path: Path) -> None:
+    theme = tmp_path / "fancy.toml"
+    theme.write_text(
+        '[fonts]\nheading = { family = "Zapfino Pro 7c1e", fallbacks = ["DejaVu Serif"] }\n'
+    )
+    rendered = render_with_warnings(parse_text(GOOD, language="en"), "pdf", load_theme(theme))
+    assert [warning.message for warning in rendered.warnings] == [
+        'theme font "Zapfino Pro 7c1e" (fonts.heading) is not bundled, installed or given as '
+        'files; the handout is set in "DejaVu Serif" instead'
+    ]

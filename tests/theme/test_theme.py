@@ -6,6 +6,7 @@ import dataclasses
 import math
 import re
 import shutil
+import struct
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +15,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import exporter.fonts
 from exporter.cli import main
 from exporter.errors import ThemeError
 from exporter.fonts import bundled_families
@@ -35,6 +35,7 @@ from exporter.theme._loader import SHIPPED_STYLES
 from exporter.theme._schema import FONT_FACES, FONT_KEYS, PLACEHOLDERS, TABLES, TOP_LEVEL
 from exporter.theme._units import LENGTH_UNITS
 from exporter.writers import choose_theme, choose_theme_with_warnings
+from tests.font_files import NOTO_SANS, NOTO_SANS_BOLD, cff_font
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "themes"
 INVALID = FIXTURES / "invalid"
@@ -207,11 +208,17 @@ def test_missing_theme_file_is_reported_with_its_path(tmp_path: Path) -> None:
     assert caught.value.path == str(tmp_path / "absent.toml")
 
 
+def font_stub(signature: bytes) -> bytes:
+    """A file that starts like a font, with a table directory naming ``head`` and ``cmap``,
+    but holds no tables."""
+    tables = b"".join(struct.pack(">4sIII", tag, 0, 44, 4) for tag in (b"cmap", b"head"))
+    return signature + struct.pack(">HHHH", 2, 32, 1, 0) + tables + bytes(4)
+
+
 def test_font_files_are_resolved_next_to_the_theme_file(tmp_path: Path) -> None:
     (tmp_path / "fonts").mkdir()
-    bundled = Path(exporter.fonts.__file__).parent / "files"
-    shutil.copy(bundled / "DejaVuSans.ttf", tmp_path / "fonts" / "Brand-Regular.ttf")
-    shutil.copy(bundled / "DejaVuSans-Bold.ttf", tmp_path / "fonts" / "Brand-Bold.otf")
+    shutil.copy(NOTO_SANS, tmp_path / "fonts" / "Brand-Regular.ttf")
+    cff_font(tmp_path / "fonts" / "Brand-Bold.otf", source=NOTO_SANS_BOLD)
     (tmp_path / "brand.toml").write_text(
         '[fonts.body]\nfamily = "Brand"\nfallbacks = ["DejaVu Serif"]\n'
         'files = { bold = "fonts/Brand-Bold.otf", regular = "fonts/Brand-Regular.ttf" }\n',
@@ -223,6 +230,25 @@ def test_font_files_are_resolved_next_to_the_theme_file(tmp_path: Path) -> None:
         ("regular", str(tmp_path / "fonts" / "Brand-Regular.ttf")),
         ("bold", str(tmp_path / "fonts" / "Brand-Bold.otf")),
     )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        font_stub(b"\x00\x01\x00\x00"),
+        font_stub(b"OTTO"),
+        b"ttcf" + bytes(60),
+        b"\x00\x01\x00\x00" + bytes(60),
+    ],
+    ids=["truetype stub", "opentype stub", "collection stub", "zeros"],
+)
+def test_a_file_that_only_starts_like_a_font_is_refused(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / "stub.ttf").write_bytes(content)
+    (tmp_path / "t.toml").write_text(
+        '[fonts]\nbody = { family = "X", files = { regular = "stub.ttf" } }\n', encoding="utf-8"
+    )
+    with pytest.raises(ThemeError, match="not a TrueType or OpenType font file"):
+        load_theme(tmp_path / "t.toml")
 
 
 def test_a_font_file_that_is_not_a_font_is_refused(tmp_path: Path) -> None:

@@ -6,16 +6,19 @@ import functools
 import io
 import random
 import re
+import shutil
 import unicodedata
 import zipfile
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 from exporter.errors import ThemeError
+from exporter.fonts.usage import document_characters
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section
 from exporter.reading import parse_file
 from exporter.text.characters import storable
@@ -33,6 +36,7 @@ from exporter.theme import (
 from exporter.writers import choose_theme
 from exporter.writers.epub import render_epub
 from exporter.writers.epub.metadata import identifier
+from tests.font_files import NOTO_SANS_BOLD, NOTO_SERIF, cff_font
 from tests.validators.epubcheck import Report, epubcheck_reports, problems
 from tests.writers.marked import BODY_LINKS, marked_article
 
@@ -234,11 +238,12 @@ def epubcheck(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Report]:
 
 
 def font_theme(folder: Path) -> Theme:
-    """A theme whose fonts name files (stand-in bytes: EPUB packaging does not parse fonts)."""
+    """A theme whose fonts name files: TrueType, and OpenType with CFF outlines."""
     (folder / "fonts").mkdir(exist_ok=True)
-    for name in ("Serif.ttf", "Serif-Bold.otf", "Sans-Bold.woff2"):
-        (folder / "fonts" / name).write_bytes(f"font data of {name}".encode())
-    sans = Font("Brand Sans", ("Arial",), (("bold", "fonts/Sans-Bold.woff2"),))
+    shutil.copy(NOTO_SERIF, folder / "fonts" / "Serif.ttf")
+    cff_font(folder / "fonts" / "Serif-Bold.otf", "Brand Serif", source=NOTO_SANS_BOLD)
+    shutil.copy(NOTO_SANS_BOLD, folder / "fonts" / "Sans-Bold.ttf")
+    sans = Font("Brand Sans", ("Arial",), (("bold", "fonts/Sans-Bold.ttf"),))
     serif = Font(
         "Brand Serif",
         files=(("regular", str(folder / "fonts" / "Serif.ttf")), ("bold", "fonts/Serif-Bold.otf")),
@@ -541,11 +546,25 @@ def test_font_files_named_by_the_theme_are_embedded_and_declared(tmp_path: Path)
     }
     css = result.zip.read("EPUB/style.css").decode()
     urls = re.findall(r'src: url\("([^"]+)"\)', css)
-    assert urls == ["fonts/font-1.ttf", "fonts/font-2.otf", "fonts/font-3.woff2"]  # sans once
-    assert [manifest[url] for url in urls] == ["font/ttf", "font/otf", "font/woff2"]
-    assert result.zip.read("EPUB/fonts/font-2.otf") == b"font data of Serif-Bold.otf"
+    assert urls == ["fonts/font-1.ttf", "fonts/font-2.otf", "fonts/font-3.ttf"]  # sans once
+    assert [manifest[url] for url in urls] == ["font/ttf", "font/otf", "font/ttf"]
+    bold = TTFont(io.BytesIO(result.zip.read("EPUB/fonts/font-2.otf")))
+    assert "CFF " in bold  # as the theme gave it
     assert css.count('font-family: "Brand Sans";') == 1
     assert 'font-family: "Brand Sans", "Arial", sans-serif;' in css
+
+
+def test_embedded_fonts_carry_the_pages_of_characters_the_book_has(tmp_path: Path) -> None:
+    article = EDGE_CASES["everything"]
+    theme = font_theme(tmp_path)
+    result = Book(render_epub(article, theme))
+    regular = TTFont(io.BytesIO(result.zip.read("EPUB/fonts/font-1.ttf")))
+    drawn = {ord(c) for c in document_characters(article, theme)}
+    covered = set(regular.getBestCmap())
+    assert drawn & set(TTFont(NOTO_SERIF).getBestCmap()) <= covered
+    assert ord("Ж") in TTFont(NOTO_SERIF).getBestCmap()
+    assert (ord("Ж") in covered) == any("\u0400" <= c <= "\u04ff" for c in map(chr, drawn))
+    assert len(result.zip.read("EPUB/fonts/font-1.ttf")) < NOTO_SERIF.stat().st_size / 3
 
 
 def test_a_missing_or_unusable_font_file_is_a_theme_error(tmp_path: Path) -> None:

@@ -602,21 +602,13 @@ def test_any_unicode_text_renders(text: str) -> None:
     assert render_pdf(article, WARN).startswith(b"%PDF-")
 
 
-def test_renders_with_bundled_fonts_when_the_system_has_none(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from exporter.fonts import discovery
-
-    monkeypatch.setattr(discovery.shutil, "which", lambda name: None)
-    discovery._system_face.cache_clear()
-    try:
-        theme = Theme(fonts=Fonts(body=Font("Georgia"), heading=Font("Helvetica Neue")))
-        article = Article(title="Новости", sections=(Section("Ειδήσεις", (Paragraph("Привет"),)),))
-        reader = read(article, theme)
-        assert "Новости" in flat_text(reader)
-        assert all(is_embedded(font) for font in font_dictionaries(reader))
-    finally:
-        discovery._system_face.cache_clear()
+@pytest.mark.usefixtures("no_system_fonts")
+def test_renders_with_bundled_fonts_when_the_system_has_none() -> None:
+    theme = Theme(fonts=Fonts(body=Font("Georgia"), heading=Font("Helvetica Neue")))
+    article = Article(title="Новости", sections=(Section("Ειδήσεις", (Paragraph("Привет"),)),))
+    reader = read(article, theme)
+    assert "Новости" in flat_text(reader)
+    assert all(is_embedded(font) for font in font_dictionaries(reader))
 
 
 def test_uncovered_characters_in_the_author_line_are_named() -> None:

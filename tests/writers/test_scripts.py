@@ -1,8 +1,9 @@
 """Every script in every format: the Russian, Korean, Chinese, Arabic, Hebrew and mixed-script
 briefs of sources/ read back from the PDF, DOCX and EPUB, plus the script helpers themselves.
 
-CJK text needs a TrueType CJK font on the system (Debian: fonts-wqy-microhei, fonts-nanum): the
-tests of the Chinese, Korean and mixed briefs are marked ``needs("cjk-fonts")`` (tests/tools.py).
+CJK text needs a CJK font on the system (Debian and Ubuntu: fonts-noto-cjk, or
+fonts-wqy-microhei and fonts-nanum): the tests of the Chinese, Korean and mixed briefs are
+marked ``needs("cjk-fonts")`` (tests/tools.py).
 """
 
 from __future__ import annotations

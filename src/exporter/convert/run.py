@@ -190,7 +190,8 @@ def convert_brief(job: Job) -> BriefResult:
                 outputs.append(OutputResult(str(path), name, "skipped", 0.0, key))
                 continue
             rendered, found = render_format(article, writer, theme)
-            warnings += found
+            # A warning about the theme (a family not found) comes from every format: once.
+            warnings += tuple(warning for warning in found if warning not in warnings)
             write_atomic(path, rendered, durable=job.durable, root=job.out)
             seconds = time.perf_counter() - began
             digest = hashlib.sha256(rendered).hexdigest()

@@ -3,19 +3,18 @@ without someone being told."""
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from reportlab.pdfbase.ttfonts import TTFontFile
+from exporter.fonts.facts import FontFile, font_facts
 
 
-@functools.cache
-def covered_codepoints(path: Path) -> frozenset[int]:
-    """The code points that the font file at ``path`` maps to a glyph (its ``cmap``)."""
-    face = TTFontFile(str(path), validate=0)
-    return frozenset(face.charToGlyph)
+def covered_codepoints(font: FontFile | Path) -> frozenset[int]:
+    """The code points that ``font`` maps to a glyph (its ``cmap``); none for a file that is
+    not a usable font. Read once with fontTools, then kept in memory and on disk."""
+    facts = font_facts(font if isinstance(font, FontFile) else FontFile(font))
+    return frozenset() if facts is None else facts.codepoints
 
 
 def needs_glyph(character: str) -> bool:
@@ -23,7 +22,7 @@ def needs_glyph(character: str) -> bool:
     return not character.isspace() and unicodedata.category(character) not in ("Cf", "Cc")
 
 
-def missing_characters(text: str, font_files: Iterable[Path | str]) -> set[str]:
+def missing_characters(text: str, font_files: Iterable[FontFile | Path | str]) -> set[str]:
     """The characters of ``text`` that none of ``font_files`` has a glyph for.
 
     >>> from exporter.fonts import resolve_face
@@ -35,6 +34,6 @@ def missing_characters(text: str, font_files: Iterable[Path | str]) -> set[str]:
     for path in font_files:  # a font is read only while some character is still missing
         if not missing:
             break
-        codes = covered_codepoints(Path(path))
+        codes = covered_codepoints(path if isinstance(path, FontFile) else Path(path))
         missing = {character for character in missing if ord(character) not in codes}
     return missing

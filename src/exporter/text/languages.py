@@ -104,6 +104,20 @@ def script_subtag(tag: str) -> str | None:
     return None
 
 
+def region_subtag(tag: str) -> str | None:
+    """The region subtag of ``tag``, lower-case (``zh-Hant-TW`` → ``tw``), if it has one.
+
+    >>> region_subtag("zh-Hant-TW"), region_subtag("es-419"), region_subtag("zh")
+    ('tw', '419', None)
+    """
+    for subtag in tag.lower().replace("_", "-").split("-")[1:]:
+        if (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
+            return subtag
+        if len(subtag) == 1:  # an extension or private use: no region after it
+            break
+    return None
+
+
 def document_language(article: Article) -> str:
     """The language every format declares for ``article``: its normalised tag, or
     :data:`FALLBACK_LANGUAGE` when the brief's language is unknown (or, in a hand-built

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import os
 import string
-import struct
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -297,9 +296,10 @@ def font_files(value: object, base: Path) -> tuple[tuple[str, str], ...]:
         path = (base / raw_path).resolve()
         if not path.exists():
             raise NestedValueError(key, f"font file not found: {path}")
-        if not _is_font_file(path):
+        problem = _font_problem(path)
+        if problem is not None:
             raise NestedValueError(
-                key, f"not a TrueType or OpenType font file, or a damaged one: {path}"
+                key, f"not a TrueType or OpenType font file, or a damaged one ({problem}): {path}"
             )
         files.append((face, str(path)))
     return tuple(sorted(files, key=lambda pair: FONT_FACES.index(pair[0])))
@@ -338,47 +338,30 @@ def _first_bytes(path: Path, count: int) -> bytes:
 #: A font file larger than this is refused unread (the largest CJK collections are ~120 MB).
 MAX_FONT_BYTES = 256 * 1024 * 1024
 
-#: What fontTools raises for a file that is not a font or a damaged one: it parses with
-#: ``struct`` and asserts on what it reads, so a bad file fails in any of these ways.
-_DAMAGED_FONT = (
-    AssertionError,
-    EOFError,
-    IndexError,
-    KeyError,
-    TypeError,
-    ValueError,
-    struct.error,
-)
 
-
-def _is_font_file(path: Path) -> bool:
-    """Whether ``path`` is a regular file that parses as a TrueType or OpenType font (for a
-    collection, its first font), with the tables every writer needs.
+def _font_problem(path: Path) -> str | None:
+    """What is wrong with the font file at ``path`` (no regular file, too large, fontTools
+    cannot read it, or its tables are damaged), or ``None`` for a good one.
 
     Starting like a font is not enough: a file that only begins with ``ttcf`` would otherwise
     be embedded byte for byte in an EPUB, and a truncated font would crash a writer later,
     after other files were written.
     """
-    from fontTools.ttLib import TTCollection, TTFont, TTLibError  # only for themes with files
+    try:
+        descriptor = open_regular_file(path)  # a FIFO or a device is refused without blocking
+    except UnreadableFileError as error:
+        return error.reason
+    with os.fdopen(descriptor, "rb"):
+        if os.fstat(descriptor).st_size > MAX_FONT_BYTES:
+            return f"larger than {MAX_FONT_BYTES // 2**20} MB"
+    # Imported here: the font package builds on theme values, so it loads after this module.
+    from exporter.fonts.facts import FontFile, UnusableFontError, checked_facts
 
     try:
-        descriptor = open_regular_file(path)
-    except UnreadableFileError:
-        return False
-    with os.fdopen(descriptor, "rb") as stream:
-        if os.fstat(descriptor).st_size > MAX_FONT_BYTES:
-            return False
-        try:
-            collection = stream.read(4) == b"ttcf"
-            stream.seek(0)
-            font = TTCollection(stream, lazy=True).fonts[0] if collection else TTFont(stream)
-            return (
-                font["maxp"].numGlyphs > 0
-                and bool(font["cmap"].getBestCmap())
-                and ("glyf" in font or "CFF " in font or "CFF2" in font)
-            )
-        except (TTLibError, *_DAMAGED_FONT):
-            return False
+        checked_facts(FontFile(path))
+    except UnusableFontError as problem:
+        return str(problem)
+    return None
 
 
 def suggest(word: str, known: Iterable[str], prefix: str = "", suffix: str = "") -> str:
@@ -437,6 +420,7 @@ TABLES: dict[str, dict[str, Converter]] = {
         "date": localised("date", choice(*DATE_STYLES)),
         "numbers": localised("numbers", choice(*NUMBER_STYLES)),
     },
+    "docx": {"embed_fonts": flag},
     "epub": _each("certified_by certifier_credential", text)
     | {"cover": image_file("png", "jpeg", "svg")},
     "brand": {"logo": image_file("png", "svg")},

@@ -38,7 +38,7 @@ class Font:
     ``family`` is the name written into documents that reference fonts by name (DOCX, CSS).
     ``fallbacks`` are further family names tried in order. ``files`` maps a face
     (``regular``, ``bold``, ``italic``, ``bold_italic``) to a font file path, for formats that
-    embed fonts (PDF, EPUB); when empty, the font is found by family name.
+    embed fonts (PDF, DOCX, EPUB); when empty, the font is found by family name.
     """
 
     family: str
@@ -260,6 +260,14 @@ class Brand:
 
 
 @dataclass(frozen=True, slots=True)
+class DocxOptions:
+    """What only the Word file does: ``embed_fonts`` carries subsets of the fonts it names, so
+    that it looks the same on a machine without them."""
+
+    embed_fonts: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Theme:
     """Everything a writer needs to know about how a handout looks."""
 
@@ -278,6 +286,7 @@ class Theme:
     pdf: PdfOptions = field(default_factory=PdfOptions)
     justify: bool = False
     hyphenate: bool = False
+    docx: DocxOptions = field(default_factory=DocxOptions)
     epub: Epub = field(default_factory=Epub)
     wording: Wording = field(default_factory=Wording)
     brand: Brand = field(default_factory=Brand)

@@ -62,6 +62,10 @@ class Writer:
         return tuple(check(article, theme))
 
 
+# The check of every format that names fonts: theme families that cannot be found.
+_FONT_WARNINGS = "exporter.fonts.missing:font_warnings"
+
+
 BUILTIN: dict[str, Writer] = {
     writer.name: writer
     for writer in (
@@ -78,7 +82,7 @@ BUILTIN: dict[str, Writer] = {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "Word document with real styles, numbering and page fields",
             "exporter.writers.docx:render_docx",
-            check="exporter.writers.docx:unshown_logo",
+            check="exporter.writers.docx:docx_warnings",
         ),
         Writer(
             "pdf",
@@ -94,6 +98,7 @@ BUILTIN: dict[str, Writer] = {
             "application/epub+zip",
             "EPUB 3 e-book with navigation, accessibility metadata and theme CSS",
             "exporter.writers.epub:render_epub",
+            check=_FONT_WARNINGS,
         ),
         Writer(
             "html",
@@ -101,6 +106,7 @@ BUILTIN: dict[str, Writer] = {
             "text/html",
             "one self-contained web page: theme CSS inlined, table of contents",
             "exporter.writers.html:render_html",
+            check=_FONT_WARNINGS,
         ),
         Writer(
             "markdown",

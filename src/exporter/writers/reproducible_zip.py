@@ -18,11 +18,14 @@ def reproducible_zip(
     date_time: tuple[int, int, int, int, int, int],
     *,
     first: str | None = None,
+    stored: tuple[str, ...] = (),
 ) -> bytes:
     """A ZIP archive of ``entries`` (name, data), in their order, with fixed metadata.
 
     ``first`` names an entry that must come first and be stored uncompressed (EPUB's
-    ``mimetype``); every other entry is deflated.
+    ``mimetype``); entries whose names end with one of ``stored`` are stored too (fonts: made
+    once and carried by every document, deflating them again for each would be most of the
+    document's cost); every other entry is deflated.
     """
     ordered = list(entries)
     names = [name for name, _ in ordered]
@@ -32,7 +35,8 @@ def reproducible_zip(
     with zipfile.ZipFile(output, "w") as target:
         for name, data in ordered:
             info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_STORED if name == first else zipfile.ZIP_DEFLATED
+            keep = name == first or (bool(stored) and name.endswith(stored))
+            info.compress_type = zipfile.ZIP_STORED if keep else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
             target.writestr(info, data, compresslevel=6)

@@ -14,7 +14,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.phys_pkg import PhysPkgWriter
 from docx.opc.pkgwriter import PackageWriter
 
-from exporter.model import Article
+from exporter.model import Article, ParseWarning
 from exporter.text.dates import zip_timestamp
 from exporter.text.languages import document_language
 from exporter.text.readable import readable
@@ -27,19 +27,26 @@ from exporter.writers.docx.body import (
     write_source,
     write_title_block,
 )
+from exporter.writers.docx.fonts import font_warnings, write_fonts
 from exporter.writers.docx.properties import write_properties
 from exporter.writers.docx.running_heads import unshown_logo, write_running_heads
 from exporter.writers.docx.styles import set_language
 from exporter.writers.docx.template import new_document
 from exporter.writers.reproducible_zip import reproducible_zip
 
-__all__ = ["render_docx", "unshown_logo"]
+__all__ = ["docx_warnings", "render_docx", "unshown_logo"]
+
+
+def docx_warnings(article: Article, theme: Theme) -> list[ParseWarning]:
+    """What the DOCX cannot carry or show: theme families that cannot be found, fonts whose
+    licence forbids embedding them, and an SVG logo."""
+    return font_warnings(article, theme) + unshown_logo(article, theme)
 
 
 def render_docx(article: Article, theme: Theme) -> bytes:
     """Render ``article`` as a DOCX file in ``theme``'s look.
 
-    >>> from exporter.model import Article
+    >>> from exporter.model import Article, ParseWarning
     >>> from exporter.theme import Theme
     >>> render_docx(Article(title="Rates on hold"), Theme())[:2]
     b'PK'
@@ -49,6 +56,7 @@ def render_docx(article: Article, theme: Theme) -> bytes:
     language = document_language(article)
     words = words_for(article, theme)
     set_language(document.styles.element, language, theme, document_direction(article))
+    write_fonts(document, article, theme, language)
     write_title_block(document, article, language, words)
     write_key_points(document, article, theme, language)
     write_sections(document, article, language)
@@ -74,7 +82,7 @@ def _package(document: Document, article: Article) -> bytes:
     PackageWriter._write_content_types_stream(writer, parts)  # type: ignore[no-untyped-call]
     PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
     PackageWriter._write_parts(writer, parts)
-    return reproducible_zip(entries.items, zip_timestamp(article))
+    return reproducible_zip(entries.items, zip_timestamp(article), stored=(".odttf",))
 
 
 class _Entries:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from exporter.fonts import used_family
 from exporter.theme import Color, Theme
 from exporter.writers.docx.ooxml import ooxml_text
 
@@ -57,7 +58,7 @@ def _font_scheme(theme: Theme) -> etree._Element:
     for kind, font in (("majorFont", theme.fonts.heading), ("minorFont", theme.fonts.body)):
         fonts = etree.SubElement(scheme, f"{{{_A}}}{kind}")
         for script in ("latin", "ea", "cs"):
-            etree.SubElement(fonts, f"{{{_A}}}{script}", typeface=font.family)
+            etree.SubElement(fonts, f"{{{_A}}}{script}", typeface=used_family(font))
     return scheme
 
 

@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from lxml import etree
 
+from exporter.fonts import used_family
 from exporter.text.characters import storable
 from exporter.theme import Color, Font
 
@@ -171,8 +172,10 @@ def line_pitch(multiple: float) -> str:
 
 
 def fonts(font: Font) -> etree._Element:
-    """The same family for Latin, East Asian and complex scripts."""
-    family = font.family
+    """The family ``font`` is set in (its own, or the fallback it falls back to when it cannot
+    be found), for Latin, East Asian and complex scripts alike until the document's language
+    picks the families of its scripts."""
+    family = used_family(font)
     return element("w:rFonts", ascii=family, hAnsi=family, eastAsia=family, cs=family)
 
 

@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from docx.oxml.ns import qn
 from lxml import etree
 
-from exporter.fonts import family_for
-from exporter.text.languages import FALLBACK_LANGUAGE, primary_language
+from exporter.fonts import used_family
+from exporter.text.languages import FALLBACK_LANGUAGE
 from exporter.text.scripts import Direction
 from exporter.theme import Theme
+from exporter.writers.docx.fonts import script_families
 from exporter.writers.docx.numbering import (
     BULLET_LIST,
     KEY_POINTS_LIST,
@@ -109,28 +110,25 @@ def set_language(
             add_property(defaults[0], element("w:bidi"))
 
 
-# A character of each script Word sets in the East Asian or complex-script font, by language.
-_EAST_ASIAN_SAMPLE = {"ko": "한", "ja": "あ"}
-_COMPLEX_SAMPLE = {"he": "א", "yi": "א"}
-
-
 def _set_script_fonts(styles: etree._Element, tag: str, theme: Theme) -> None:
-    """Name, for each theme font, the family of its chain that has the document's East Asian
-    script (Chinese unless the document is Japanese or Korean) and complex script (Arabic
-    unless Hebrew): Word looks glyphs up only in the font it is told."""
-    primary = primary_language(tag)
-    east_asian = _EAST_ASIAN_SAMPLE.get(primary, "中")
-    complex_script = _COMPLEX_SAMPLE.get(primary, "ع")
+    """Name, for each theme font, the families it is set in for the document's language: for
+    Latin text, its East Asian and its complex script (see :func:`script_families`)."""
+    # The template names each theme font by the family it is set in (:func:`fonts`).
     by_family = {
-        font.family: font
+        used_family(font): font
         for font in (theme.fonts.body, theme.fonts.heading, theme.fonts.title, theme.fonts.code)
     }
     for node in styles.iter(qn("w:rFonts")):
         font = by_family.get(node.get(qn("w:ascii")) or "")
         if font is None:
             continue
-        for attribute, sample in (("w:eastAsia", east_asian), ("w:cs", complex_script)):
-            family = family_for(font, sample)
+        families = script_families(font, tag)
+        for attribute in ("w:ascii", "w:hAnsi"):
+            node.set(qn(attribute), families.latin)
+        for attribute, family in (
+            ("w:eastAsia", families.east_asian),
+            ("w:cs", families.complex_script),
+        ):
             if family is not None:
                 node.set(qn(attribute), family)
 

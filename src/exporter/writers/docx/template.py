@@ -38,13 +38,13 @@ _DOCUMENT_NAMESPACES = {
 }
 
 # (part name, content type, relationship type from its source); the first two hang off the package.
+# The font table is made per document, with the fonts it carries (exporter.writers.docx.fonts).
 _PARTS = (
     ("word/document.xml", CONTENT_TYPE.WML_DOCUMENT_MAIN, RELATIONSHIP_TYPE.OFFICE_DOCUMENT),
     ("docProps/core.xml", CONTENT_TYPE.OPC_CORE_PROPERTIES, RELATIONSHIP_TYPE.CORE_PROPERTIES),
     ("word/styles.xml", CONTENT_TYPE.WML_STYLES, RELATIONSHIP_TYPE.STYLES),
     ("word/numbering.xml", CONTENT_TYPE.WML_NUMBERING, RELATIONSHIP_TYPE.NUMBERING),
     ("word/settings.xml", CONTENT_TYPE.WML_SETTINGS, RELATIONSHIP_TYPE.SETTINGS),
-    ("word/fontTable.xml", CONTENT_TYPE.WML_FONT_TABLE, RELATIONSHIP_TYPE.FONT_TABLE),
     ("word/theme/theme1.xml", CONTENT_TYPE.OFC_THEME, RELATIONSHIP_TYPE.THEME),
 )
 
@@ -68,7 +68,6 @@ def _template_package(theme: Theme) -> bytes:
         "word/styles.xml": _xml(style_sheet(theme)),
         "word/numbering.xml": _xml(numbering_definitions(theme)),
         "word/settings.xml": _xml(_settings(theme)),
-        "word/fontTable.xml": _xml(_font_table(theme)),
         "word/theme/theme1.xml": _xml(office_theme(theme)),
     }
     output = io.BytesIO()
@@ -106,6 +105,12 @@ def _empty_body(theme: Theme) -> etree._Element:
 
 def _settings(theme: Theme) -> etree._Element:
     hyphenation = [element("w:autoHyphenation")] if theme.hyphenate else []
+    # Tell Word the file carries fonts, and to keep carrying subsets when it saves it again.
+    embedding = (
+        [element("w:embedTrueTypeFonts"), element("w:saveSubsetFonts")]
+        if theme.docx.embed_fonts
+        else []
+    )
     compatibility = element(
         "w:compatSetting",
         name="compatibilityMode",
@@ -116,26 +121,11 @@ def _settings(theme: Theme) -> etree._Element:
         "w:settings",
         [
             element("w:zoom", percent="100"),
+            *embedding,
             element("w:defaultTabStop", val=twips(theme.spacing.list_indent)),
             *hyphenation,
             element("w:characterSpacingControl", val="doNotCompress"),
             element("w:compat", [compatibility]),
-        ],
-    )
-
-
-def _font_table(theme: Theme) -> etree._Element:
-    """The theme's fonts, each with its first fallback as the name Word tries when it is missing."""
-    entries: dict[str, tuple[str, ...]] = {}
-    for font in (theme.fonts.body, theme.fonts.heading, theme.fonts.title):
-        entries.setdefault(font.family, font.fallbacks)
-    return element(
-        "w:fonts",
-        [
-            element(
-                "w:font", [element("w:altName", val=fallbacks[0])] if fallbacks else [], name=family
-            )
-            for family, fallbacks in entries.items()
         ],
     )
 

@@ -7,6 +7,7 @@ import io
 from ebooklib import epub  # type: ignore[import-untyped]
 from lxml import etree
 
+from exporter.fonts.usage import document_characters
 from exporter.model import Article
 from exporter.text.characters import storable
 from exporter.text.dates import document_timestamp, zip_timestamp
@@ -53,7 +54,7 @@ def render_epub(article: Article, theme: Theme) -> bytes:
 def _add_content(book: epub.EpubBook, article: Article, theme: Theme) -> None:
     document = article_document(article, theme, stylesheet_href=_STYLESHEET)
     content = epub.EpubItem(uid="article", file_name=_CONTENT, media_type=_XHTML, content=document)
-    fonts = embedded_fonts(theme, folder="fonts")
+    fonts = embedded_fonts(theme, "fonts", document_characters(article, theme))
     for number, font in enumerate(fonts, start=1):
         book.add_item(
             epub.EpubItem(

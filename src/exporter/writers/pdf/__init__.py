@@ -34,7 +34,7 @@ from exporter.writers.pdf.pages import (
     page_decorator,
 )
 from exporter.writers.pdf.story import story
-from exporter.writers.pdf.styles import build_styles
+from exporter.writers.pdf.styles import build_styles, conversion_characters
 from exporter.writers.pdf.tagging.canvas import TaggedCanvas
 from exporter.writers.pdf.tagging.structure import Element
 from exporter.writers.pdf.tagging.tagger import Tagger
@@ -64,7 +64,8 @@ def _render(article: Article, theme: Theme) -> bytes:
     if strict:
         refuse_missing_glyphs(article, theme)
     language = document_language(article)
-    styles = build_styles(theme, language, document_direction(article))
+    characters = conversion_characters(article, theme, language)
+    styles = build_styles(theme, language, document_direction(article), characters)
     buffer = BytesIO()
     document = document_template(buffer, article, theme, styles, language)
     canvas: dict[str, Any] = {

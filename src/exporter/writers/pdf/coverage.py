@@ -12,7 +12,9 @@ from reportlab.pdfbase import pdfmetrics
 
 from exporter.errors import MissingGlyphError
 from exporter.fonts import Face, missing_characters, needs_glyph
+from exporter.fonts.missing import font_warnings
 from exporter.model import Article, Inline, ListBlock, ParseWarning, block_texts
+from exporter.text.languages import document_language
 from exporter.text.metadata import credit
 from exporter.text.wording import Words, words_for
 from exporter.theme import Theme
@@ -45,7 +47,8 @@ def drawable(text: str, chain: FaceChain) -> str:
 
 def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
     """One warning per part of the handout with characters its fonts lack (and one per face
-    a theme's own font files lack), naming the first line of the brief that holds one.
+    a theme's own font files lack, and one per theme family that cannot be found), naming the
+    first line of the brief that holds one.
 
     A tagged PDF that refuses such characters (see :func:`refuse_missing_glyphs`) gets no
     warning about them: rendering fails with the same news as an error.
@@ -54,7 +57,9 @@ def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
     >>> uncovered_characters(Article(title="Ωmega"), Theme())
     []
     """
-    warnings = [ParseWarning(None, message) for message in _missing_faces(theme)]
+    language = document_language(article)
+    warnings = font_warnings(article, theme)
+    warnings += [ParseWarning(None, message) for message in _missing_faces(theme, language)]
     if refuses_missing_glyphs(theme):
         return warnings
     for found in _uncovered(article, theme):
@@ -132,15 +137,16 @@ class _Uncovered(NamedTuple):
 
 def _uncovered(article: Article, theme: Theme) -> list[_Uncovered]:
     """Each part of the handout with characters that its fonts lack."""
-    body = faces(theme.fonts.body, "regular")
-    heading = faces(theme.fonts.heading, "bold")
-    running = faces(theme.fonts.heading, "regular")
+    language = document_language(article)
+    body = faces(theme.fonts.body, "regular", language)
+    heading = faces(theme.fonts.heading, "bold", language)
+    running = faces(theme.fonts.heading, "regular", language)
     words = words_for(article, theme)
     title = Inline(article.title, line=article.title_line)
     subtitle = Inline(article.subtitle or "", line=article.subtitle_line)
     parts: list[tuple[str, str, Sequence[Inline], FaceChain, bool]] = [
-        ("title", "title", [title], faces(theme.fonts.title, "bold"), True),
-        ("subtitle", "title", [subtitle], faces(theme.fonts.title, "regular"), True),
+        ("title", "title", [title], faces(theme.fonts.title, "bold", language), True),
+        ("subtitle", "title", [subtitle], faces(theme.fonts.title, "regular", language), True),
         ("author and date", "heading", _meta(article, words), running, True),
         ("key points label", "heading", _label(article, theme), heading, True),
         ("section headings", "heading", _headings(article), heading, True),
@@ -163,7 +169,7 @@ def _first_line(characters: str, texts: Iterable[Inline]) -> int | None:
     return next((piece.line for piece in texts if wanted.search(piece.text)), None)
 
 
-# The faces the PDF sets each theme font in.
+# The faces the PDF sets each theme font in (spans add others, which fall back silently).
 _USED_FACES: tuple[tuple[str, Face], ...] = (
     ("title", "bold"),
     ("title", "regular"),
@@ -173,12 +179,12 @@ _USED_FACES: tuple[tuple[str, Face], ...] = (
 )
 
 
-def _missing_faces(theme: Theme) -> Iterable[str]:
+def _missing_faces(theme: Theme, language: str | None) -> Iterable[str]:
     """A theme font given as files that lacks a face the PDF needs falls back, and says so."""
     for role, face in _USED_FACES:
         font = getattr(theme.fonts, role)
         if font.files and face not in dict(font.files):
-            used = faces(font, face).paths[0].name
+            used = faces(font, face, language).files[0].name
             yield (
                 f'theme font "{font.family}" (fonts.{role}) has no {face.replace("_", " ")} '
                 f"file; {role} text is set in {used} instead"
@@ -234,7 +240,7 @@ def _running_texts(article: Article, words: Words) -> list[Inline]:
 
 def _missing(text: str, chain: FaceChain, with_fallbacks: bool) -> str:
     return "".join(
-        sorted(missing_characters(text, chain.paths if with_fallbacks else chain.paths[:1]))
+        sorted(missing_characters(text, chain.files if with_fallbacks else chain.files[:1]))
     )
 
 

@@ -27,7 +27,7 @@ from exporter.text.links import linked_spans
 from exporter.theme import Color, Font, Fonts
 from exporter.writers.pdf.bidi import shape_arabic
 from exporter.writers.pdf.coverage import drawable
-from exporter.writers.pdf.typefaces import FaceChain, faces
+from exporter.writers.pdf.typefaces import FaceChain
 
 
 def escape_markup(text: str) -> str:
@@ -91,7 +91,7 @@ def span_chain(chain: FaceChain, fonts: Fonts, span: Span) -> FaceChain:
     marked: Face = (
         "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
     )
-    return faces(font, marked)
+    return chain.sibling(font, marked)
 
 
 @functools.cache
@@ -99,7 +99,7 @@ def _origin(chain: FaceChain, fonts: Fonts) -> tuple[Font, Face]:
     """Which theme font, in which face, ``chain`` is (the body's regular face if none)."""
     for font in (fonts.body, fonts.heading, fonts.title):
         for face in _FACES:
-            if face_chain(font, face) == chain.paths:
+            if face_chain(font, face, chain.language) == chain.files:
                 return font, face
     return fonts.body, "regular"
 
@@ -144,7 +144,7 @@ def _word_pieces(
     whole = next(
         (
             index
-            for index in range(len(chain.paths))
+            for index in range(len(chain.files))
             if all(chain.covers(index, character) for character in characters)
         ),
         None,

@@ -7,6 +7,7 @@ in, because inline markup needs the chain to pick fallback fonts.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -15,10 +16,14 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from exporter.fonts import Face, FontFile, covered_codepoints, needs_glyph
+from exporter.fonts.usage import document_characters
+from exporter.model import Article
 from exporter.text.scripts import Direction, is_east_asian
-from exporter.theme import Color, Theme
+from exporter.theme import Color, Font, Theme
+from exporter.writers.pdf.bidi import shape_arabic
 from exporter.writers.pdf.hyphenation import hyphenator
-from exporter.writers.pdf.typefaces import FaceChain, faces
+from exporter.writers.pdf.typefaces import FaceChain, faces, is_cff
 
 # Display type is set tighter than running text; these ratios are typographic, not a look.
 _TITLE_LEADING = 1.18
@@ -76,12 +81,24 @@ def rgb(color: Color) -> ReportlabColor:
     return HexColor(color.css)
 
 
+# Every face a span may be set in (strong, emphasis, code): the chains a CFF font may be in.
+_ROLES = ("title", "heading", "body", "code")
+_FACES: tuple[Face, ...] = ("regular", "bold", "italic", "bold_italic")
+
+
 @functools.lru_cache(maxsize=16)  # styles are immutable once built; building costs ~0.5 ms
-def build_styles(theme: Theme, language: str, direction: Direction = "ltr") -> Styles:
+def build_styles(
+    theme: Theme,
+    language: str,
+    direction: Direction = "ltr",
+    characters: frozenset[str] = frozenset(),
+) -> Styles:
     """All styles for ``theme`` in ``language`` (BCP 47) and the document's ``direction``: the
-    language picks the hyphenation patterns, and line breaking between characters for Chinese,
-    Japanese and Korean (kinsoku.py)."""
-    styles = _left_to_right_styles(theme, language)
+    language picks the hyphenation patterns, line breaking between characters for Chinese,
+    Japanese and Korean (kinsoku.py), and the regional fonts of pan-CJK families.
+    ``characters`` are what CFF fonts of the chains may have to draw
+    (:func:`conversion_characters`), usually none."""
+    styles = _left_to_right_styles(theme, language, characters)
     if direction == "rtl":
         styles = Styles(
             **{item.name: _mirrored(getattr(styles, item.name)) for item in fields(Styles)}
@@ -115,9 +132,53 @@ def _with_changes(style: TextStyle, **changes: Any) -> TextStyle:
     return replace(style, paragraph=_derive(style.paragraph, style.paragraph.name, **changes))
 
 
-def _left_to_right_styles(theme: Theme, language: str) -> Styles:
-    body_font = faces(theme.fonts.body, "regular")
-    heading_font = faces(theme.fonts.heading, "bold")
+def conversion_characters(article: Article, theme: Theme, language: str) -> frozenset[str]:
+    """The characters of the document that a CFF font of its chains may have to draw: none
+    when the main fonts are TrueType and have every character (the usual case, which keeps
+    the styles cached and reads no fallback font), else all of them, as drawn (Arabic
+    joined), if some chain holds a CFF font."""
+    characters = document_characters(article, theme)
+    drawn = characters | frozenset(shape_arabic("".join(characters)))
+    mains = _mains(theme, language)
+    if not any(is_cff(main) for main in mains) and _all_covered(drawn, mains):
+        return frozenset()
+    return drawn if _holds_cff(theme, language) else frozenset()
+
+
+def _chains(theme: Theme, language: str) -> list[FaceChain]:
+    return [faces(getattr(theme.fonts, role), face, language) for role in _ROLES for face in _FACES]
+
+
+@functools.lru_cache(maxsize=16)
+def _mains(theme: Theme, language: str) -> frozenset[FontFile]:
+    return frozenset(chain.files[0] for chain in _chains(theme, language))
+
+
+@functools.lru_cache(maxsize=16)
+def _holds_cff(theme: Theme, language: str) -> bool:
+    return any(is_cff(file) for chain in _chains(theme, language) for file in chain.files)
+
+
+def _all_covered(characters: Iterable[str], fonts: Iterable[FontFile]) -> bool:
+    coverages = [covered_codepoints(font) for font in fonts]
+    return all(
+        ord(character) in coverage
+        for character in characters
+        if needs_glyph(character)
+        for coverage in coverages
+    )
+
+
+#: Makes the chain of a theme font's face for one document.
+ChainOf = Callable[[Font, Face], FaceChain]
+
+
+def _left_to_right_styles(theme: Theme, language: str, characters: frozenset[str]) -> Styles:
+    def chain(font: Font, face: Face) -> FaceChain:
+        return faces(font, face, language).for_document(characters)
+
+    body_font = chain(theme.fonts.body, "regular")
+    heading_font = chain(theme.fonts.heading, "bold")
     sizes, spacing, colors = theme.sizes, theme.spacing, theme.colors
     body = _style(
         "body",
@@ -154,7 +215,7 @@ def _left_to_right_styles(theme: Theme, language: str) -> Styles:
     return Styles(
         title=_style(
             "title",
-            faces(theme.fonts.title, "bold"),
+            chain(theme.fonts.title, "bold"),
             sizes.title,
             sizes.title * _TITLE_LEADING,
             colors.title,
@@ -162,7 +223,7 @@ def _left_to_right_styles(theme: Theme, language: str) -> Styles:
         ),
         subtitle=_style(
             "subtitle",
-            faces(theme.fonts.title, "regular"),
+            chain(theme.fonts.title, "regular"),
             sizes.subtitle,
             sizes.subtitle * _HEADING_LEADING,
             colors.muted,
@@ -170,7 +231,7 @@ def _left_to_right_styles(theme: Theme, language: str) -> Styles:
         ),
         meta=_style(
             "meta",
-            faces(theme.fonts.heading, "regular"),
+            chain(theme.fonts.heading, "regular"),
             sizes.meta,
             sizes.meta * _META_LEADING,
             colors.muted,
@@ -203,21 +264,21 @@ def _left_to_right_styles(theme: Theme, language: str) -> Styles:
         ),
         running=_style(
             "running",
-            faces(theme.fonts.heading, "regular"),
+            chain(theme.fonts.heading, "regular"),
             sizes.header_footer,
             sizes.header_footer * _META_LEADING,
             colors.muted,
         ),
-        **_marked_text_styles(theme, body, list_item),
+        **_marked_text_styles(theme, body, list_item, chain),
     )
 
 
 def _marked_text_styles(
-    theme: Theme, body: TextStyle, list_item: ParagraphStyle
+    theme: Theme, body: TextStyle, list_item: ParagraphStyle, chain: ChainOf
 ) -> dict[str, TextStyle]:
     """The styles of subsection headings, quotations, nested list items and the source line."""
     sizes, spacing, quote = theme.sizes, theme.spacing, theme.quote
-    heading_font = faces(theme.fonts.heading, "bold")
+    heading_font = chain(theme.fonts.heading, "bold")
     subheadings = {
         f"heading_{level}": _style(
             f"heading_{level}",
@@ -231,7 +292,7 @@ def _marked_text_styles(
         )
         for level in range(3, 7)
     }
-    quote_font = faces(theme.fonts.body, "italic") if quote.italic else body.chain
+    quote_font = chain(theme.fonts.body, "italic") if quote.italic else body.chain
     quotation = _derive(
         body.paragraph,
         "quote",
@@ -246,7 +307,7 @@ def _marked_text_styles(
         leftIndent=2 * spacing.list_indent,
         bulletIndent=spacing.list_indent,
     )
-    meta_font = faces(theme.fonts.heading, "regular")
+    meta_font = chain(theme.fonts.heading, "regular")
     return subheadings | {
         "quote": TextStyle(quotation, quote_font),
         "nested_item": TextStyle(nested, body.chain),

@@ -1,0 +1,265 @@
+"""What exporter needs to know about a font file, read once with fontTools and kept on disk.
+
+A file counts as a font only if fontTools parses it: its table directory lies inside the file,
+and the tables every writer relies on (``head``, ``hhea``, ``hmtx``, ``maxp``, a Unicode
+``cmap``, and ``glyf`` outlines or ``CFF `` ones) decompile. A file that merely starts like a
+font is refused. The answer, and the :class:`FontFacts` of a good font, are cached in memory
+and in the user's cache directory (:mod:`exporter.fonts.cache`), so a later run reads a few
+kilobytes of JSON instead of the font, and does not import fontTools at all.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+from exporter.fonts import cache
+
+Outlines: TypeAlias = Literal["truetype", "cff"]
+
+# OS/2 fsType bits (OpenType spec): what a font's licence lets a document do with it.
+_RESTRICTED_LICENSE = 0x0002
+_NO_SUBSETTING = 0x0100
+_BITMAP_ONLY = 0x0200
+
+_REQUIRED_TABLES = ("head", "hhea", "hmtx", "maxp", "cmap")
+_HEAD_MAGIC = 0x5F0F3CF5
+
+
+@dataclass(frozen=True, slots=True)
+class FontFile:
+    """One font in a file: ``index`` picks it from a collection (``.ttc``), 0 otherwise."""
+
+    path: Path
+    index: int = 0
+
+    @property
+    def name(self) -> str:
+        """The file name, with ``#index`` for a later font of a collection."""
+        return f"{self.path.name}#{self.index}" if self.index else self.path.name
+
+
+@dataclass(frozen=True, slots=True)
+class FontFacts:
+    """A font's family name, outline format, coverage and the OS/2 values that other formats
+    name it by (DOCX's font table) or that say whether it may be embedded."""
+
+    family: str
+    outlines: Outlines
+    codepoints: frozenset[int]
+    embedding: int  # OS/2 fsType
+    panose: str  # the 10 PANOSE bytes as 20 hex digits
+    family_class: int  # OS/2 sFamilyClass
+    fixed_pitch: bool
+    unicode_ranges: tuple[int, int, int, int]
+    code_page_ranges: tuple[int, int]
+    weight: int  # OS/2 usWeightClass
+    variable: bool
+
+    @property
+    def embeddable(self) -> bool:
+        """Whether the licence lets a document carry a subset of the font (fsType neither
+        restricted nor bitmap-only, and subsetting allowed)."""
+        return not self.embedding & (_RESTRICTED_LICENSE | _NO_SUBSETTING | _BITMAP_ONLY)
+
+
+class UnusableFontError(ValueError):
+    """A file fontTools cannot read as a usable font; the message says why."""
+
+
+def font_facts(file: FontFile) -> FontFacts | None:
+    """The facts of ``file``, or ``None`` when it is missing or not a usable font."""
+    found = _lookup(file)
+    return found if isinstance(found, FontFacts) else None
+
+
+def checked_facts(file: FontFile) -> FontFacts:
+    """The facts of ``file``; :class:`UnusableFontError` saying why when it is not a font."""
+    found = _lookup(file)
+    if isinstance(found, str):
+        raise UnusableFontError(found)
+    return found
+
+
+@functools.cache
+def _lookup(file: FontFile) -> FontFacts | str:
+    """The facts of ``file``, or what is wrong with it (from memory, disk, or fontTools)."""
+    try:
+        identity = cache.file_identity(file.path, file.index)
+    except OSError as error:
+        return error.strerror or str(error)
+    name = cache.entry_name("facts", [identity], ".json")
+    stored = cache.load(name)
+    if stored is not None:
+        return _decoded(json.loads(stored))
+    try:
+        facts: FontFacts | str = _read(file)
+    except UnusableFontError as problem:
+        facts = str(problem)
+    cache.store(name, json.dumps(_encoded(facts)).encode())
+    return facts
+
+
+def _read(file: FontFile) -> FontFacts:
+    from fontTools.ttLib import TTFont
+
+    try:
+        size = file.path.stat().st_size
+        font = TTFont(str(file.path), fontNumber=file.index, lazy=True)
+    except OSError as error:
+        raise UnusableFontError(error.strerror or str(error)) from None
+    except Exception as error:  # fontTools reports malformed data with many exception types
+        raise UnusableFontError(f"unreadable table directory ({error})") from None
+    with font:
+        return _facts(font, size)
+
+
+def _facts(font: Any, size: int) -> FontFacts:
+    if font.flavor is not None:
+        raise UnusableFontError(
+            f"a {font.flavor.upper()} web font; give its .ttf or .otf file instead"
+        )
+    tables = font.reader.tables
+    for tag, entry in tables.items():
+        if entry.offset + entry.length > size:
+            raise UnusableFontError(f"table {tag.strip()!r} runs past the end of the file")
+    missing = [tag for tag in _REQUIRED_TABLES if tag not in tables]
+    if missing:
+        raise UnusableFontError(f"no {', '.join(missing)} table")
+    if "glyf" in tables and "loca" in tables:
+        outlines: Outlines = "truetype"
+    elif "CFF " in tables:
+        outlines = "cff"
+    else:
+        raise UnusableFontError("no TrueType (glyf) or CFF outlines")
+    try:
+        return _decompiled_facts(font, outlines)
+    except UnusableFontError:
+        raise
+    except Exception as error:  # as above: a damaged table fails in its own way
+        raise UnusableFontError(f"damaged tables ({type(error).__name__}: {error})") from None
+
+
+def _decompiled_facts(font: Any, outlines: Outlines) -> FontFacts:
+    if font["head"].magicNumber != _HEAD_MAGIC:
+        raise UnusableFontError("not a font header (head.magicNumber)")
+    glyphs = font["maxp"].numGlyphs
+    if glyphs < 1 or len(font["hmtx"].metrics) < glyphs:
+        raise UnusableFontError("no glyphs, or metrics for fewer glyphs than it has")
+    if font["hhea"].numberOfHMetrics < 1:
+        raise UnusableFontError("no horizontal metrics (hhea)")
+    outline_count = (
+        len(font["loca"]) - 1 if outlines == "truetype" else len(font["CFF "].cff[0].CharStrings)
+    )
+    if outline_count < glyphs:
+        raise UnusableFontError("fewer outlines than glyphs")
+    codepoints = font.getBestCmap()
+    if not codepoints:
+        raise UnusableFontError("no Unicode character map")
+    os2 = font.get("OS/2")
+    post = font.get("post")
+    return FontFacts(
+        family=_family_name(font),
+        outlines=outlines,
+        codepoints=frozenset(codepoints),
+        embedding=os2.fsType if os2 else 0,
+        panose=_panose(os2),
+        family_class=os2.sFamilyClass if os2 else 0,
+        fixed_pitch=bool(post and post.isFixedPitch),
+        unicode_ranges=(
+            (os2.ulUnicodeRange1, os2.ulUnicodeRange2, os2.ulUnicodeRange3, os2.ulUnicodeRange4)
+            if os2
+            else (0, 0, 0, 0)
+        ),
+        code_page_ranges=(
+            (os2.ulCodePageRange1, os2.ulCodePageRange2) if os2 and os2.version >= 1 else (0, 0)
+        ),
+        weight=os2.usWeightClass if os2 else 400,
+        variable="fvar" in font,
+    )
+
+
+def _family_name(font: Any) -> str:
+    names = font.get("name")
+    if names is None:
+        return ""
+    # Typographic family (16) first: it groups all weights, as the theme names them.
+    for name_id in (16, 1):
+        record = names.getDebugName(name_id)
+        if record:
+            return str(record)
+    return ""
+
+
+_PANOSE_FIELDS = (
+    "bFamilyType",
+    "bSerifStyle",
+    "bWeight",
+    "bProportion",
+    "bContrast",
+    "bStrokeVariation",
+    "bArmStyle",
+    "bLetterForm",
+    "bMidline",
+    "bXHeight",
+)
+
+
+def _panose(os2: Any) -> str:
+    if os2 is None:
+        return "0" * 20
+    return "".join(f"{getattr(os2.panose, field):02X}" for field in _PANOSE_FIELDS)
+
+
+def _encoded(facts: FontFacts | str) -> dict[str, object]:
+    if isinstance(facts, str):
+        return {"problem": facts}
+    return {
+        "family": facts.family,
+        "outlines": facts.outlines,
+        "codepoints": _ranges(facts.codepoints),
+        "embedding": facts.embedding,
+        "panose": facts.panose,
+        "family_class": facts.family_class,
+        "fixed_pitch": facts.fixed_pitch,
+        "unicode_ranges": list(facts.unicode_ranges),
+        "code_page_ranges": list(facts.code_page_ranges),
+        "weight": facts.weight,
+        "variable": facts.variable,
+    }
+
+
+def _decoded(stored: dict[str, Any]) -> FontFacts | str:
+    if "problem" in stored:
+        return str(stored["problem"])
+    first, second, third, fourth = stored["unicode_ranges"]
+    pages_one, pages_two = stored["code_page_ranges"]
+    return FontFacts(
+        family=stored["family"],
+        outlines=stored["outlines"],
+        codepoints=frozenset(
+            code for start, end in stored["codepoints"] for code in range(start, end + 1)
+        ),
+        embedding=stored["embedding"],
+        panose=stored["panose"],
+        family_class=stored["family_class"],
+        fixed_pitch=stored["fixed_pitch"],
+        unicode_ranges=(first, second, third, fourth),
+        code_page_ranges=(pages_one, pages_two),
+        weight=stored["weight"],
+        variable=stored["variable"],
+    )
+
+
+def _ranges(codepoints: frozenset[int]) -> list[tuple[int, int]]:
+    """Code points as ``(first, last)`` runs: a CJK font's 44,000 fit in a few kilobytes."""
+    ranges: list[tuple[int, int]] = []
+    for code in sorted(codepoints):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return ranges
