@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from exporter.fonts.discovery import family_face
 from exporter.model import Article, ListBlock, Metadata, Paragraph, Section, block_texts
 from exporter.reading import parse_file
 from exporter.text.characters import storable
@@ -28,6 +29,7 @@ from exporter.text.readable import readable
 from exporter.text.wording import words_for
 from exporter.theme import (
     Color,
+    Font,
     HeaderFooter,
     KeyPointsBox,
     Page,
@@ -272,11 +274,42 @@ def test_page_fonts_colours_and_justification_come_from_the_theme() -> None:
         f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts"
     )
     assert {fonts.get(f"{W}{script}") for script in ("ascii", "hAnsi")} == {theme.fonts.body.family}
-    # East Asian and complex scripts: the first family of the chain that has them.
-    assert fonts.get(f"{W}cs") is not None
-    assert fonts.get(f"{W}eastAsia") is not None
+    _assert_script_font(fonts, theme, "cs", "ع")  # Arabic: DejaVu Sans ships with exporter
     font_table = xml(render_docx(sample(), theme), "word/fontTable.xml")
     assert theme.fonts.body.family in font_table.xpath("w:font/@w:name", namespaces=NS)
+
+
+@pytest.mark.needs("cjk-fonts")
+def test_the_east_asian_font_is_one_that_draws_chinese() -> None:
+    theme = Theme()
+    fonts = xml(render_docx(sample(), theme), "word/styles.xml").find(
+        f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts"
+    )
+    _assert_script_font(fonts, theme, "eastAsia", "中")
+
+
+def _assert_script_font(fonts: etree._Element, theme: Theme, attribute: str, letter: str) -> None:
+    """The family named for a script (``w:cs``, ``w:eastAsia``) has its letters, and is the
+    first such of the theme's own chain (read from the font files themselves, not through
+    exporter's coverage)."""
+    family = fonts.get(f"{W}{attribute}")
+    assert family is not None, attribute
+    assert _draws(theme.fonts.body, family, letter), (attribute, family)
+    chain = theme.fonts.body.chain
+    earlier = chain[: chain.index(family)] if family in chain else chain
+    assert not any(_draws(theme.fonts.body, other, letter) for other in earlier), family
+
+
+def _draws(font: Font, family: str, character: str) -> bool:
+    """Whether the regular face of ``family`` (as the theme finds it) has a glyph for
+    ``character``, by its own cmap."""
+    from fontTools.ttLib import TTFont
+
+    file = family_face(font, family, "regular")
+    if file is None:
+        return False
+    with TTFont(file.path, fontNumber=file.index, lazy=True) as opened:
+        return ord(character) in (opened.getBestCmap() or {})
 
 
 @pytest.mark.parametrize(
