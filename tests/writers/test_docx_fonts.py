@@ -220,3 +220,32 @@ def test_the_briefs_language_picks_the_regional_cjk_font(
     assert defaults.get(f"{{{W}}}eastAsia") == family
     assert defaults.get(f"{{{W}}}ascii") == "Noto Serif"
     assert (family, "regular") in carried_fonts(data)
+
+
+def test_marked_text_carries_the_faces_it_is_set_in() -> None:
+    """Strong, emphasis and code text use faces the styles do not: a document that has them
+    carries them too (in the order the font table's schema lists them); one without, not."""
+    marked = parse_text("# T\n\n- *x*, **y**, ***w*** and `z`\n\nBody.\n", "m.md", language="en")
+    plain = parse_text("- x\nT\nBody.\n", "p.txt", language="en")
+
+    def embedded(article: Article) -> list[tuple[str, str]]:
+        table = etree.fromstring(
+            zipfile.ZipFile(io.BytesIO(render_docx(article, load_theme()))).read(
+                "word/fontTable.xml"
+            )
+        )
+        return [
+            (font.get(f"{{{W}}}name"), etree.QName(child).localname)
+            for font in table
+            for child in font
+            if etree.QName(child).localname.startswith("embed")
+        ]
+
+    assert ("Noto Serif", "embedItalic") in embedded(marked)
+    faces = [kind for family, kind in embedded(marked) if family == "Noto Serif"]
+    assert faces == ["embedRegular", "embedBold", "embedItalic", "embedBoldItalic"]
+    assert any(kind == "embedRegular" for family, kind in embedded(marked) if "Mono" in family)
+    assert [kind for family, kind in embedded(plain) if family == "Noto Serif"] == [
+        "embedRegular",
+        "embedBold",
+    ]

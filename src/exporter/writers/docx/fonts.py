@@ -25,6 +25,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
 from exporter.fonts import (
+    FACES,
     Face,
     FontFacts,
     FontFile,
@@ -132,6 +133,7 @@ class _CharacterKey:
 
     pages: CharacterPages
     lacking: frozenset[str]
+    marked_faces: tuple[tuple[str, Face], ...] = ()
 
     @classmethod
     def of(cls, article: Article, theme: Theme, language: str) -> _CharacterKey:
@@ -139,7 +141,27 @@ class _CharacterKey:
         everywhere = _in_every_latin_font(theme, language)
         lacking = {c for c in characters if ord(c) not in everywhere}
         lacking.update(c for c in characters if not needs_glyph(c))
-        return cls(CharacterPages.of(characters), frozenset(lacking))
+        return cls(CharacterPages.of(characters), frozenset(lacking), _marked_faces(article))
+
+
+def _marked_faces(article: Article) -> tuple[tuple[str, Face], ...]:
+    """The faces beyond the styles' own that marked text sets (strong, emphasis, code):
+    carried only by documents that have such text."""
+    found: set[tuple[str, Face]] = set()
+    for piece in article.texts():
+        for span in piece.spans:
+            if span.code:
+                found.add(("code", "regular"))
+            elif span.strong or span.emphasis:
+                face: Face = (
+                    "bold_italic"
+                    if span.strong and span.emphasis
+                    else "bold"
+                    if span.strong
+                    else "italic"
+                )
+                found.add(("body", face))
+    return tuple(sorted(found))
 
 
 @functools.lru_cache(maxsize=32)
@@ -209,7 +231,7 @@ def _families(theme: Theme, language: str, key: _CharacterKey) -> list[_Family]:
             _, known = faces.setdefault(name, {}).get(face, (file, frozenset()))
             faces[name][face] = (file, codes | known)
 
-    latin_faces = _latin_faces(theme, language)
+    latin_faces = _latin_faces(theme, language, key.marked_faces)
     for font, main, face in latin_faces:
         codes = key.pages.codepoints(covered_codepoints(main)) if main else frozenset()
         need(script_families(font, language).latin, font, face, main, codes)
@@ -230,18 +252,27 @@ def _families(theme: Theme, language: str, key: _CharacterKey) -> list[_Family]:
             name,
             font.fallbacks[0] if font.fallbacks and name == font.family else None,
             _facts_of(files[name]),
-            tuple((face, file, codes) for face, (file, codes) in faces.get(name, {}).items()),
+            # In the order the font table's schema lists the faces (regular, bold, italic…).
+            tuple(
+                (face, file, codes)
+                for face, (file, codes) in sorted(
+                    faces.get(name, {}).items(), key=lambda item: FACES.index(item[0])
+                )
+            ),
         )
         for name, font in fonts.items()
     ]
 
 
 @functools.lru_cache(maxsize=32)
-def _latin_faces(theme: Theme, language: str) -> tuple[tuple[Font, FontFile | None, Face], ...]:
-    """Each theme font and face the styles use, with the font file of its Latin family in
-    exactly that face (``None`` when the family lacks it: Word then emboldens the regular)."""
+def _latin_faces(
+    theme: Theme, language: str, marked: tuple[tuple[str, Face], ...] = ()
+) -> tuple[tuple[Font, FontFile | None, Face], ...]:
+    """Each theme font and face the styles use (and the ``marked`` faces marked text sets),
+    with the font file of its Latin family in exactly that face (``None`` when the family
+    lacks it: Word then emboldens or slants the regular)."""
     found = []
-    for role, face in _USED_FACES:
+    for role, face in dict.fromkeys((*_USED_FACES, *marked)):
         font: Font = getattr(theme.fonts, role)
         family = script_families(font, language).latin
         found.append((font, family_face(font, family, face), face))
