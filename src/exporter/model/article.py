@@ -40,7 +40,7 @@ class Section:
         heading = self.heading
         found: dict[str, object] = {"heading": heading.text if heading else None}
         if heading is not None and heading.spans:
-            found["heading_spans"] = [span.to_dict() for span in heading.spans]
+            found["heading_spans"] = heading.span_dicts()
         found["level"] = self.level
         if lines:
             found["line"] = heading.line if heading is not None else None
@@ -183,10 +183,7 @@ class Article:
             "key_points": [point.text for point in self.key_points],
         }
         if any(point.spans for point in self.key_points):
-            found["key_point_spans"] = [
-                [span.to_dict() for span in point.spans] if point.spans else None
-                for point in self.key_points
-            ]
+            found["key_point_spans"] = [point.span_dicts() for point in self.key_points]
         found |= {
             "sections": [section.to_dict(lines=lines) for section in self.sections],
             "metadata": self.metadata.to_dict(),

@@ -46,10 +46,7 @@ class ListBlock:
             "items": [item.text for item in self.items],
         }
         if any(item.spans for item in self.items):
-            found["item_spans"] = [
-                [span.to_dict() for span in item.spans] if item.spans else None
-                for item in self.items
-            ]
+            found["item_spans"] = [item.span_dicts() for item in self.items]
         if any(item.sublist for item in self.items):
             found["sublists"] = [
                 item.sublist.to_dict(lines=lines) if item.sublist else None for item in self.items

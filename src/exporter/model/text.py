@@ -55,11 +55,15 @@ class Inline:
         """The spans of this text; a plain text is one plain span."""
         return self.spans or (Span(self.text),)
 
+    def span_dicts(self) -> list[dict[str, object]] | None:
+        """The JSON form of the spans; ``None`` for plain text."""
+        return [span.to_dict() for span in self.spans] if self.spans else None
+
     def to_dict(self, *, lines: bool = False) -> dict[str, object]:
         """``{"text": …}``, with ``"spans"`` when the text is marked and ``"line"`` if asked."""
         found: dict[str, object] = {"text": self.text}
         if self.spans:
-            found["spans"] = [span.to_dict() for span in self.spans]
+            found["spans"] = self.span_dicts()
         if lines:
             found["line"] = self.line
         return found

@@ -63,7 +63,7 @@ _USED_FACES: tuple[tuple[str, Face], ...] = (
 
 # A character of each script Word sets in the East Asian or complex-script font, by language.
 _EAST_ASIAN_SAMPLE = {"ko": "한", "ja": "あ"}
-_COMPLEX_SAMPLE = {"he": "א", "iw": "א", "yi": "א"}
+_COMPLEX_SAMPLE = {"he": "א", "yi": "א"}  # tags are normalised: "iw" is read as "he"
 
 
 @dataclass(frozen=True, slots=True)
