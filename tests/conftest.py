@@ -58,7 +58,7 @@ def install_plugin(
 
 def clear_font_caches() -> None:
     """Forget every font answer cached in this process (fontconfig's list, chains, styles)."""
-    from exporter.fonts import discovery, fontconfig, missing
+    from exporter.fonts import coverage, discovery, fontconfig, missing
     from exporter.writers.docx import fonts
     from exporter.writers.pdf import styles, typefaces
 
@@ -66,6 +66,7 @@ def clear_font_caches() -> None:
         fontconfig.installed_fonts,
         fontconfig._by_family,
         discovery._system_face,
+        coverage._covered,
         discovery.chain_families,
         discovery.family_for,
         missing._warnings,

@@ -178,7 +178,7 @@ def test_facts_are_kept_on_disk_for_the_next_process(tmp_path: Path) -> None:
     )
     runs = [run.stdout.split() for run in run_twice(script, tmp_path)]
     assert runs == [["Noto", "Sans", "True"], ["Noto", "Sans", "False"]]
-    assert list((tmp_path / "exporter" / "fonts").glob("facts-*.json"))
+    assert list((tmp_path / "exporter" / "fonts").glob("facts-*.facts"))
 
 
 def test_fontconfig_is_asked_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
