@@ -17,6 +17,13 @@ def covered_codepoints(font: FontFile | Path) -> frozenset[int]:
     return _covered(font if isinstance(font, FontFile) else FontFile(font))
 
 
+def has_glyph(file: FontFile, character: str) -> bool:
+    """Whether ``file`` maps ``character`` to a glyph: for a question about one character,
+    which needs no set of all the font's code points (a CJK font has 44,000)."""
+    facts = font_facts(file)
+    return facts is not None and facts.covers(ord(character))
+
+
 @functools.cache
 def _covered(file: FontFile) -> frozenset[int]:
     facts = font_facts(file)

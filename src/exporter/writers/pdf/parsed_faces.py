@@ -247,7 +247,7 @@ def _tables(arrays: dict[str, list[Any]]) -> dict[str, Any]:
 
 def _characters(glyphs: list[int], counts: list[int], codes: list[int]) -> dict[int, list[int]]:
     """reportlab's ``glyphToChar``: the characters of each glyph, from the count of each."""
-    if len(counts) == len(codes) and all(count == 1 for count in counts):
+    if len(counts) == len(codes) == sum(counts) and (not counts or min(counts) >= 1):
         # Nearly every font has one character per glyph: lists made in C.
         return dict(zip(glyphs, map(list, zip(codes)), strict=True))
     characters: dict[int, list[int]] = {}
