@@ -83,6 +83,22 @@ def clear_font_caches() -> None:
             cached.cache_clear()
 
 
+def count_fc_list(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The list that each call of ``fc-list`` (any subprocess of the fontconfig module) will
+    be appended to from now on."""
+    from exporter.fonts import fontconfig
+
+    calls: list[object] = []
+    run = fontconfig.subprocess.run
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return run(*args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(fontconfig.subprocess, "run", counted)
+    return calls
+
+
 @pytest.fixture
 def no_system_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A machine without fontconfig: only the bundled fonts and a theme's own files exist."""

@@ -11,7 +11,7 @@ import pytest
 
 from exporter import diskcache
 from exporter.fonts import BUNDLED_DIR, fontconfig
-from tests.conftest import clear_font_caches
+from tests.conftest import clear_font_caches, count_fc_list
 
 # fontconfig is part of every supported Linux set-up (and of CI's).
 pytestmark = pytest.mark.skipif(shutil.which("fc-list") is None, reason="no fontconfig")
@@ -22,14 +22,7 @@ def fc_list_calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[l
     """Calls of ``fc-list``, with a cache directory and a font folder of this test's own."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    calls: list[object] = []
-    run = fontconfig.subprocess.run
-
-    def counted(*args: object, **kwargs: object) -> object:
-        calls.append(args)
-        return run(*args, **kwargs)  # type: ignore[call-overload]
-
-    monkeypatch.setattr(fontconfig.subprocess, "run", counted)
+    calls = count_fc_list(monkeypatch)
     clear_font_caches()
     yield calls
     monkeypatch.undo()
