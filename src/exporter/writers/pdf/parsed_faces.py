@@ -167,6 +167,24 @@ def _column(key: str, values: list[Any]) -> list[tuple[str, array.array[Any]]]:
 # ---------------------------------------------------------------------------- reading
 
 
+class _KeptFace(TTFontFace):
+    """A face read from the cache. Its large tables are made from the entry's arrays when
+    reportlab first asks for one: a face that is registered but never drawn needs none, one
+    that is drawn but not embedded needs no glyph positions, and ``glyphToChar`` (used only
+    while parsing) is never made."""
+
+    _kept_tables: dict[str, array.array[Any]]
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for what the instance does not hold (yet): one of the tables.
+        tables = self.__dict__.get("_kept_tables")
+        if tables is None or name not in _TABLES:
+            raise AttributeError(name)
+        value = _table(name, tables)
+        setattr(self, name, value)
+        return value
+
+
 def _decoded(stored: bytes, file: FontFile) -> TTFontFace | None:
     """The face kept in entry ``stored`` for ``file``; ``None`` when the entry does not hold
     one or the file is no longer the one it was made from."""
@@ -174,8 +192,7 @@ def _decoded(stored: bytes, file: FontFile) -> TTFontFace | None:
     try:
         fields = json.loads(header)
         state = {key: _restored(value) for key, value in fields["state"].items()}
-        arrays = _arrays(fields["arrays"], data)
-        state.update(_tables(arrays))
+        tables = _arrays(fields["arrays"], data)
         content = file.path.read_bytes()
         if len(content) != fields["size"]:
             return None
@@ -183,8 +200,8 @@ def _decoded(stored: bytes, file: FontFile) -> TTFontFace | None:
         state["_pdfScale"] = _scale(state["unitsPerEm"])
     except (OSError, ValueError, TypeError, KeyError, IndexError, ZeroDivisionError):
         return None
-    face: TTFontFace = TTFontFace.__new__(TTFontFace)
-    face.__dict__.update(state)
+    face = _KeptFace.__new__(_KeptFace)
+    face.__dict__.update(state, _kept_tables=tables)
     return face
 
 
@@ -205,8 +222,19 @@ def _restored(value: Any) -> Any:
     raise ValueError(f"unknown kind {kind!r}")
 
 
-def _arrays(layout: list[list[Any]], data: bytes) -> dict[str, list[Any]]:
-    arrays: dict[str, list[Any]] = {}
+# The arrays of each table, which must be as long as each other.
+_COLUMNS = {
+    "charToGlyph": ("charToGlyph.keys", "charToGlyph.values"),
+    "charWidths": ("charWidths.keys", "charWidths.values"),
+    "glyphToChar": ("glyphToChar.keys", "glyphToChar.counts"),
+    "glyphPos": ("glyphPos",),
+    "hmetrics": ("hmetrics.advances", "hmetrics.bearings"),
+}
+
+
+def _arrays(layout: list[list[Any]], data: bytes) -> dict[str, array.array[Any]]:
+    """The arrays of an entry, checked so that every table can be made from them later."""
+    arrays: dict[str, array.array[Any]] = {}
     offset = 0
     for key, typecode, length in layout:
         if typecode not in ("q", "d"):
@@ -216,49 +244,60 @@ def _arrays(layout: list[list[Any]], data: bytes) -> dict[str, list[Any]]:
         numbers.frombytes(data[offset:end])
         if len(numbers) != length:
             raise ValueError("an array runs past the entry")
-        arrays[str(key)] = numbers.tolist()
+        arrays[str(key)] = numbers
         offset = end
     if offset != len(data):
         raise ValueError("bytes after the arrays")
-    for key in [key for key in arrays if "#" in key]:
-        column = arrays[key.partition("#")[0]]
-        for index in arrays.pop(key):
-            column[index] = int(column[index])
+    for columns in _COLUMNS.values():
+        if len({len(arrays[column]) for column in columns}) != 1:
+            raise ValueError("a table's arrays differ in length")
+    counts = arrays["glyphToChar.counts"]
+    if sum(counts) != len(arrays["glyphToChar.values"]) or (counts and min(counts) < 0):
+        raise ValueError("the characters of the glyphs do not add up")
+    for key, positions in arrays.items():
+        if (
+            "#" in key
+            and positions
+            and not 0 <= min(positions) <= max(positions) < len(arrays[key.partition("#")[0]])
+        ):
+            raise ValueError("positions outside their column")
     return arrays
 
 
-def _tables(arrays: dict[str, list[Any]]) -> dict[str, Any]:
-    return {
-        "charToGlyph": dict(
-            zip(arrays["charToGlyph.keys"], arrays["charToGlyph.values"], strict=True)
-        ),
-        "charWidths": dict(
-            zip(arrays["charWidths.keys"], arrays["charWidths.values"], strict=True)
-        ),
-        "glyphToChar": _characters(
-            arrays["glyphToChar.keys"], arrays["glyphToChar.counts"], arrays["glyphToChar.values"]
-        ),
-        "glyphPos": arrays["glyphPos"],
-        "hmetrics": list(
-            zip(arrays["hmetrics.advances"], arrays["hmetrics.bearings"], strict=True)
-        ),
-    }
+def _read_column(arrays: dict[str, array.array[Any]], key: str) -> Any:
+    """A column's numbers, with the whole numbers of a mixed one made ints again."""
+    column = arrays[key]
+    ints = arrays.get(f"{key}#ints")
+    if ints is None:
+        return column
+    numbers = column.tolist()
+    for index in ints:
+        numbers[index] = int(numbers[index])
+    return numbers
 
 
-def _characters(glyphs: list[int], counts: list[int], codes: list[int]) -> dict[int, list[int]]:
+def _table(name: str, arrays: dict[str, array.array[Any]]) -> Any:
+    """reportlab's table ``name``, made from its arrays (checked by :func:`_arrays`)."""
+    first, *rest = (_read_column(arrays, key) for key in _COLUMNS[name])
+    if name == "glyphPos":
+        return list(first)
+    if name == "hmetrics":
+        return list(zip(first, rest[0], strict=True))
+    if name == "glyphToChar":
+        return _characters(first, rest[0], arrays["glyphToChar.values"])
+    return dict(zip(first, rest[0], strict=True))
+
+
+def _characters(glyphs: Any, counts: Any, codes: Any) -> dict[int, list[int]]:
     """reportlab's ``glyphToChar``: the characters of each glyph, from the count of each."""
-    if len(counts) == len(codes) == sum(counts) and (not counts or min(counts) >= 1):
-        # Nearly every font has one character per glyph: lists made in C.
+    if len(counts) == len(codes) and (not counts or min(counts) == 1):
+        # One character per glyph (the counts add up to as many): the lists made in C.
         return dict(zip(glyphs, map(list, zip(codes)), strict=True))
     characters: dict[int, list[int]] = {}
     start = 0
     for glyph, count in zip(glyphs, counts, strict=True):
-        if count < 0:
-            raise ValueError("a negative count")
-        characters[glyph] = codes[start : start + count]
+        characters[glyph] = codes[start : start + count].tolist()
         start += count
-    if start != len(codes):
-        raise ValueError("characters left over")
     return characters
 
 
