@@ -4,14 +4,18 @@ pyphen parses a dictionary's patterns (``hyph_en_US.dic``: 11,000 of them) in Py
 language is first hyphenated: ~45 ms, a tenth of a fresh ``exporter convert``. The parsed
 patterns are kept in the ``hyphenation`` area of the user's cache directory
 (:mod:`exporter.diskcache`), keyed by the dictionary file's identity, the installed pyphen and
-:data:`FORMAT`, as JSON (no code runs when it is read), and handed to pyphen through its own
-per-file cache (``pyphen.hdcache``), so hyphenation itself is pyphen's, unchanged. An entry
-that is missing, damaged or not in the expected shape is ignored: pyphen parses the file.
+:data:`FORMAT`, as JSON, text and an array of numbers (no code runs when it is read), and
+handed to pyphen through its own per-file cache (``pyphen.hdcache``), so hyphenation itself
+is pyphen's, unchanged. An entry that is missing, damaged or not in the expected shape is
+ignored: pyphen parses the file.
 """
 
 from __future__ import annotations
 
+import array
+import itertools
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +42,8 @@ def preload(path: Path) -> None:
         identity = diskcache.file_identity(Path(path))
     except (OSError, TypeError):  # a dictionary inside a zipped install: pyphen reads it
         return
-    name = diskcache.entry_name(
-        "patterns", [FORMAT, diskcache.package_identity("pyphen"), identity], ".json"
-    )
+    parts = [FORMAT, diskcache.package_identity("pyphen"), sys.byteorder, identity]
+    name = diskcache.entry_name("patterns", parts, ".patterns")
     stored = diskcache.load(_AREA, name)
     dictionary = None if stored is None else _decoded(stored)
     if dictionary is None:
@@ -52,42 +55,62 @@ def preload(path: Path) -> None:
 
 
 def _encoded(dictionary: Any) -> bytes | None:
-    """The patterns of a parsed dictionary as JSON, each distinct list of values once;
-    ``None`` for a dictionary not in the shape this module knows (another pyphen)."""
+    """The entry for a parsed dictionary; ``None`` for one not in the shape this module knows
+    (another pyphen)."""
     try:
-        return _table(dictionary)
-    except (AttributeError, TypeError, ValueError):
+        return _entry(dictionary)
+    except (AttributeError, TypeError, ValueError, OverflowError):
         return None
 
 
-def _table(dictionary: Any) -> bytes | None:
-    values: dict[tuple[object, ...], int] = {}
-    keys: list[str] = []
-    index: list[int] = []
-    for key, (start, weights) in dictionary.patterns.items():
-        encoded = (start, *(_encoded_value(weight) for weight in weights))
-        keys.append(key)
-        index.append(values.setdefault(encoded, len(values)))
-    if not keys:
+# An entry: a line of JSON with each distinct (start, weights…) list once, weights of
+# nonstandard breaks apart, then the patterns one per line (a pattern holds no line break:
+# pyphen reads them from lines), then the number of each pattern's list, as an array of
+# unsigned 32-bit numbers in the machine's byte order (part of the entry's name). Reading it
+# is a split and a zip, in C.
+_NUMBERS = "I" if array.array("I").itemsize == 4 else "L"
+
+
+def _entry(dictionary: Any) -> bytes | None:
+    lists: list[list[int]] = []
+    shared: dict[tuple[int, ...], int] = {}
+    nonstandard: list[list[object]] = []
+    index = array.array(_NUMBERS)
+    for start, weights in dictionary.patterns.values():
+        numbers = [int(start), *map(int, weights)]
+        special = [
+            [position + 1, *weight.data]
+            for position, weight in enumerate(weights)
+            if getattr(weight, "data", None) is not None
+        ]
+        if special:  # a list of its own, with the changes its breaks make to the word
+            nonstandard.extend([len(lists), *change] for change in special)
+            number = len(lists)
+        else:
+            number = shared.setdefault(tuple(numbers), len(lists))
+        if number == len(lists):
+            lists.append(numbers)
+        index.append(number)
+    keys = "\n".join(dictionary.patterns).encode()
+    if not index or any("\n" in key or not key for key in dictionary.patterns):
         return None
-    table = {"keys": keys, "index": index, "values": list(values)}
-    return json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _encoded_value(weight: int) -> object:
-    data = getattr(weight, "data", None)
-    return int(weight) if data is None else (int(weight), *data)
+    header = {"values": lists, "nonstandard": nonstandard, "keys": len(keys), "count": len(index)}
+    return b"".join([json.dumps(header).encode(), b"\n", keys, index.tobytes()])
 
 
 def _decoded(stored: bytes) -> Any | None:
     """A pyphen dictionary made from an entry, or ``None`` for one not in the expected shape."""
+    head, _, data = stored.partition(b"\n")
     try:
-        table = json.loads(stored)
-        values = [_decoded_values(value) for value in table["values"]]
-        patterns = dict(zip(table["keys"], map(values.__getitem__, table["index"]), strict=True))
+        header = json.loads(head)
+        values = _values(header["values"], header["nonstandard"])
+        keys = data[: header["keys"]].decode().split("\n")
+        index = array.array(_NUMBERS)
+        index.frombytes(data[header["keys"] :])
+        if not (len(keys) == len(index) == header["count"] and all(keys)):
+            return None
+        patterns = dict(zip(keys, map(values.__getitem__, index), strict=True))
     except (ValueError, TypeError, KeyError, IndexError):
-        return None
-    if not patterns or not all(isinstance(key, str) and key for key in patterns):
         return None
     dictionary = pyphen.HyphDict.__new__(pyphen.HyphDict)
     # What HyphDict.__init__ leaves behind (pyphen 0.18; the key includes pyphen's identity,
@@ -98,17 +121,14 @@ def _decoded(stored: bytes) -> Any | None:
     return dictionary
 
 
-def _decoded_values(value: list[Any]) -> tuple[int, tuple[_Value, ...]]:
-    start, *weights = value
-    if not isinstance(start, int):
-        raise TypeError("a pattern's start is a number")
-    return start, tuple(_decoded_weight(weight) for weight in weights)
-
-
-def _decoded_weight(weight: Any) -> Any:
-    if isinstance(weight, int):
-        return weight
-    value, change, index, cut = weight
-    if not (isinstance(value, int) and isinstance(change, str)):
-        raise TypeError("a nonstandard break is a weight and a change")
-    return pyphen.DataInt(value, (change, int(index), int(cut)))
+def _values(lists: list[Any], nonstandard: list[Any]) -> list[tuple[int, tuple[_Value, ...]]]:
+    """Each pattern's start and weights, as pyphen keeps them."""
+    if set(map(type, lists)) != {list} or set(map(type, itertools.chain(*lists))) != {int}:
+        raise TypeError("weights are lists of numbers")
+    weights: list[list[Any]] = [numbers[1:] for numbers in lists]
+    for number, position, change, offset, cut in nonstandard:
+        value = weights[number][position - 1]
+        if not isinstance(change, str) or position < 1:
+            raise TypeError("a nonstandard break is a weight and a change")
+        weights[number][position - 1] = pyphen.DataInt(value, (change, int(offset), int(cut)))
+    return [(numbers[0], tuple(found)) for numbers, found in zip(lists, weights, strict=True)]
