@@ -84,18 +84,18 @@ def clear_font_caches() -> None:
 
 
 def count_fc_list(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """The list that each call of ``fc-list`` (any subprocess of the fontconfig module) will
-    be appended to from now on."""
-    from exporter.fonts import fontconfig
+    """The list that each call of ``fc-list`` will be appended to from now on."""
+    import subprocess
 
     calls: list[object] = []
-    run = fontconfig.subprocess.run
+    run = subprocess.run
 
     def counted(*args: object, **kwargs: object) -> object:
-        calls.append(args)
+        if "fc-list" in str(args[0][0] if args and args[0] else ""):
+            calls.append(args)
         return run(*args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(fontconfig.subprocess, "run", counted)
+    monkeypatch.setattr(subprocess, "run", counted)
     return calls
 
 

@@ -22,7 +22,6 @@ import functools
 import json
 import os
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,6 +131,8 @@ def _listing(fc_list: str) -> str | None:
 
 
 def _run_fc_list(fc_list: str) -> str | None:
+    import subprocess  # only when the kept answer no longer holds
+
     line_format = "\t".join(f"%{{{field}}}" for field in _FIELDS) + "\n"
     try:
         completed = subprocess.run(
