@@ -1,10 +1,14 @@
-"""What the PDF writer keeps on disk so that a fresh process does not parse fonts and
-hyphenation dictionaries in Python: the kept state is exactly what parsing gives, and a
-damaged or forged entry is ignored."""
+"""What the PDF writer does so that a fresh process starts quickly: it keeps on disk what it
+would parse in Python (fonts, hyphenation dictionaries), exactly as parsing gives it, ignoring
+damaged or forged entries; and it compiles reportlab's slowest patterns in quick forms that
+match exactly the same."""
 
 from __future__ import annotations
 
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from exporter import diskcache
 from exporter.fonts import BUNDLED_DIR, FontFile, font_facts
 from exporter.fonts.fontconfig import installed_fonts
-from exporter.writers.pdf import hyphenation_patterns, parsed_faces
+from exporter.writers.pdf import hyphenation_patterns, parsed_faces, reportlab_patterns
 
 
 def same(first: Any, second: Any) -> bool:
@@ -156,3 +160,58 @@ def test_a_damaged_hyphenation_entry_is_parsed_again(
     assert same(pyphen.hdcache[path].patterns, pyphen.HyphDict(path).patterns)
     words = pyphen.Pyphen(lang="en_US", left=3, right=3)
     assert list(words.iterate("hyphenation")) == [("hyphen", "ation")]
+
+
+@pytest.mark.parametrize("slow", list(reportlab_patterns.FAST_CLASSES))
+def test_a_quick_class_holds_exactly_the_characters_of_reportlabs(slow: str) -> None:
+    """Every code point, under the flags of reportlab's pattern that holds the class."""
+    (flags,) = {flags for pattern, flags in reportlab_patterns.PATTERNS if slow in pattern}
+    quick = reportlab_patterns.FAST_CLASSES[slow]
+    slow_class, quick_class = re.compile(slow, flags), re.compile(quick, flags)
+    differing = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if bool(slow_class.fullmatch(chr(code))) != bool(quick_class.fullmatch(chr(code)))
+    ]
+    assert differing == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.example.com/news/2024/06/rates-held",
+        "HTTP://Straße.example.de:8080/a?b#c",
+        "ftp://user:pw@127.0.0.1/x",
+        "http://[::1]/",
+        "http://localhost",
+        "https://президент.рф/news",
+        "https://ex-ample.com-/",
+        "http://xn--p1ai.xn--p1ai/",
+        "mailto:someone@example.com",
+        "漢字かなカナ한글 text",
+    ],
+)
+def test_quick_patterns_match_as_reportlabs(text: str) -> None:
+    for pattern, flags in reportlab_patterns.PATTERNS:
+        slow = re.compile(pattern, flags)
+        quick = re.compile(reportlab_patterns.quick_form(pattern), flags)
+        slow_match, quick_match = slow.match(text), quick.match(text)
+        assert (slow_match and slow_match.groups()) == (quick_match and quick_match.groups())
+        assert slow.sub("|", text) == quick.sub("|", text)
+
+
+def test_reportlab_compiles_its_patterns_from_the_seeded_cache() -> None:
+    """In a fresh process that imports the PDF writer first, reportlab's patterns are the
+    quick forms: its patterns are still the ones the seed is for."""
+    script = (
+        "import exporter.writers.pdf\n"
+        "from reportlab.lib import textsplit\n"
+        "from reportlab.platypus import paragraph\n"
+        "from exporter.writers.pdf.reportlab_patterns import CJK, URL, quick_form\n"
+        "print(paragraph.uri_pat.pattern == quick_form(URL))\n"
+        "print(textsplit.rx.pattern == quick_form(CJK))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["True", "True"]
