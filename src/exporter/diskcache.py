@@ -6,7 +6,8 @@ patterns, the fonts fontconfig lists. Each is kept here, in an *area* of
 ``$XDG_CACHE_HOME/exporter`` (else ``~/.cache/exporter``), under a name derived from everything
 it depends on: the source file's identity (:func:`file_identity`), the versions of exporter and
 of the library that read it, and the caller's format number. A changed source therefore never
-meets a stale entry, and entries are never updated, only added.
+meets a stale entry. Entries are added, not updated (except fontconfig's listing, which a newer
+listing replaces), and the cache may be deleted at any time.
 
 Every entry is written atomically and starts with the SHA-256 of its content, so a torn or
 damaged file reads as missing; callers decode entries with parsers that cannot run code (JSON,

@@ -46,7 +46,11 @@ def truetype_font(name: str, file: FontFile) -> TTFont:
         identity = diskcache.file_identity(file.path, file.index)
     except OSError:
         return TTFont(name, str(file.path), subfontIndex=file.index)
-    parts = [FORMAT, diskcache.package_identity("reportlab"), sys.byteorder, identity]
+    # reportlab's settings that change what parsing gives (a user may set them in
+    # ~/.reportlab_settings): whether a font that forbids subsetting is embedded whole.
+    missing_names = getattr(rl_config, "autoGenerateTTFMissingTTFName", None)
+    settings = repr((rl_config.allowTTFSubsetting, missing_names))
+    parts = [FORMAT, diskcache.package_identity("reportlab"), settings, sys.byteorder, identity]
     entry = diskcache.entry_name("reportlab-face", [*parts, str(file.path)], ".face")
     stored = diskcache.load(_AREA, entry)
     face = None if stored is None else _decoded(stored, file)
