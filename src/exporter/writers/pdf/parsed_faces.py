@@ -4,12 +4,13 @@ reportlab's ``TTFont`` reads a whole font file in Python when it is made (``extr
 names, metrics, the character map and every glyph's width and position): ~5 ms a face, eight
 faces for a handout. What it learns depends only on the file, so it is kept in the ``fonts``
 area of the user's cache directory (:mod:`exporter.diskcache`), keyed by the file's identity
-(path, size, modification time, inode, face index), the installed reportlab and
-:data:`FORMAT`. A later process reads the file's bytes (which subsetting copies glyphs from)
-and the entry, and puts together the same face, attribute for attribute, without parsing
-either: the entry is a line of JSON for the small attributes and arrays of numbers for the
-large tables (no code runs when it is read). An entry that is missing, damaged or not in the
-shape this module writes is ignored, and the font is parsed as before.
+(path, size, modification time, inode, face index), the installed reportlab, the reportlab
+settings that change parsing, and :data:`FORMAT`. A later process reads the file's bytes
+(which subsetting copies glyphs from) and the entry, and puts together the same face,
+attribute for attribute, without parsing either: the entry is a line of JSON for the small
+attributes and arrays of numbers for the large tables (no code runs when it is read). An
+entry that is missing, damaged or not in the shape this module writes is ignored, and the
+font is parsed as before.
 """
 
 from __future__ import annotations
