@@ -87,3 +87,37 @@ def test_an_english_brief_imports_only_what_its_formats_need(tmp_path: Path) -> 
     for_epub, everything = result.stdout.splitlines()
     assert for_epub == ""
     assert "reportlab" in everything.split() and not unwanted & set(everything.split())
+
+
+def test_one_brief_from_the_command_line_imports_only_what_it_needs(tmp_path: Path) -> None:
+    """The reference brief (no front matter, no e-mail headers) converted by a fresh process:
+    no pool, no YAML, no e-mail parsing, no network modules, no fontconfig subprocess (its
+    answer is cached), no name suggestions."""
+
+    def script(out: str) -> str:
+        command = ["convert", str(BRIEF), "--out", str(tmp_path / out), "-q"]
+        return f"from exporter.cli import main\nmain({command!r})"
+
+    imported(script("first"), tmp_path)  # fills the cache
+    code = f"import sys\n{script('second')}\nprint(' '.join(sorted(sys.modules)))"
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
+    )
+    modules = set(result.stdout.split())
+    unwanted = {
+        "concurrent.futures",
+        "multiprocessing",
+        "yaml",
+        "email.utils",
+        "urllib.request",
+        "http.client",
+        "ssl",
+        "subprocess",
+        "difflib",
+        "langcodes",
+        "arabic_reshaper",
+        "fontTools",
+    }
+    assert {"reportlab", "docx", "ebooklib", "fasttext"} <= modules
+    assert unwanted & modules == set()
