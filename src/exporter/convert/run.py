@@ -17,11 +17,10 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, Future, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from exporter._version import __version__
 from exporter.convert.files import check_writable, remove_stale_temporaries, write_atomic
@@ -42,6 +41,9 @@ from exporter.reading import parse_bytes, read_brief
 from exporter.theme import apply_options, load_theme
 from exporter.writers import choose_theme_with_warnings, render_format
 from exporter.writers.registry import Writer, get_writer
+
+if TYPE_CHECKING:  # concurrent.futures (and the logging it imports) only for a pool
+    from concurrent.futures import Executor, Future
 
 DEFAULT_FORMATS = ("docx", "pdf", "epub")
 
@@ -457,7 +459,7 @@ def _run(
     own = executor is None
     # Imported here: multiprocessing is a tenth of `import exporter`, and a one-brief run or
     # another executor never needs it.
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     # Briefs travel in small batches: one round trip per batch instead of per brief, while
     # batches stay small enough to keep every worker busy to the end and progress flowing.

@@ -9,6 +9,8 @@ machine-checkable rules of PDF/UA-1 (see :mod:`exporter.writers.pdf.tagging` and
 
 from __future__ import annotations
 
+# First: before anything imports reportlab.platypus (~25 ms less; see the module).
+import exporter.writers.pdf.reportlab_patterns  # noqa: F401  # isort: skip
 import functools
 from io import BytesIO
 from typing import Any

@@ -20,7 +20,6 @@ import functools
 from collections.abc import Sequence
 from typing import Any, ClassVar, Literal
 
-import arabic_reshaper  # type: ignore[import-untyped]
 from bidi import algorithm  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -40,6 +39,9 @@ _OLDER_CLASS = {"LRI": "LRE", "RLI": "RLE", "FSI": "LRE", "PDI": "PDF", "": "L"}
 
 @functools.cache
 def _reshaper() -> Any:
+    # Imported for Arabic text only: with the fontTools it loads, ~12 ms of a fresh process.
+    import arabic_reshaper  # type: ignore[import-untyped]
+
     # Keep diacritics (harakat): a handout must not drop what the brief wrote.
     return arabic_reshaper.ArabicReshaper(
         configuration={"delete_harakat": False, "support_ligatures": True}

@@ -24,6 +24,8 @@ from typing import Any
 import pyphen  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle
 
+from exporter.writers.pdf import hyphenation_patterns
+
 #: Letters: German compounds run past 60, nothing in a dictionary to 100.
 _LONGEST_HYPHENATED_WORD = 100
 
@@ -67,6 +69,7 @@ def hyphenator(language: str) -> Hyphenator | str:
     dictionary = pyphen.language_fallback(language.replace("-", "_"))
     if not dictionary:
         return ""
+    hyphenation_patterns.preload(pyphen.LANGUAGES[dictionary])
     return Hyphenator(pyphen.Pyphen(lang=dictionary, left=3, right=3).iterate)
 
 
