@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any, ClassVar, Literal
 
@@ -29,7 +30,7 @@ from exporter.writers.pdf.coverage import drawable
 from exporter.writers.pdf.tagging.paragraph import TaggedParagraph
 from exporter.writers.pdf.typefaces import FaceChain
 
-_ARABIC_LETTERS = range(0x0600, 0x0700)
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 # python-bidi's per-character algorithm predates the isolates of Unicode 6.3 and fails on
 # them, so it is given their nearest older classes; like every explicit directional format
@@ -52,7 +53,7 @@ def shape_arabic(text: str) -> str:
     >>> shape_arabic("abc") == "abc", shape_arabic("عربي") != "عربي"
     (True, True)
     """
-    if not any(ord(character) in _ARABIC_LETTERS for character in text):
+    if text.isascii() or _ARABIC_LETTER.search(text) is None:  # decided in C
         return text
     shaped: str = _reshaper().reshape(text)
     return shaped

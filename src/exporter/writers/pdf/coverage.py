@@ -4,6 +4,7 @@ PDF (PDF/UA forbids the empty box, the ``.notdef`` glyph)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -32,9 +33,9 @@ def drawable(text: str, chain: FaceChain) -> str:
     >>> drawable("a\u061cb", FaceChain((resolve_face(Font("DejaVu Sans"), "regular"),)))
     'ab'
     """
+    if covered_by_main_font(text, chain):
+        return text  # the common case
     characters = set(text)
-    if all(chain.covers(0, character) for character in characters):
-        return text  # the common case, decided once per distinct character
     dropped = {
         character
         for character in characters
@@ -43,6 +44,34 @@ def drawable(text: str, chain: FaceChain) -> str:
     if not dropped:
         return text
     return "".join(character for character in text if character not in dropped)
+
+
+def covered_by_main_font(text: str, chain: FaceChain) -> bool:
+    """Whether the main font of ``chain`` has a glyph for every character of ``text``.
+
+    Each character is looked up in the font once per process: text is mostly characters
+    seen before, and comparing sets is done in C.
+
+    >>> from exporter.fonts import resolve_face
+    >>> from exporter.theme import Font
+    >>> chain = FaceChain((resolve_face(Font("DejaVu Sans"), "regular"),))
+    >>> covered_by_main_font("Ωmega", chain), covered_by_main_font("中", chain)
+    (True, False)
+    """
+    known = _main_font_characters(chain)
+    characters = set(text)
+    if characters <= known:
+        return True
+    new = characters - known
+    covered = {character for character in new if chain.covers(0, character)}
+    known.update(covered)
+    return len(covered) == len(new)
+
+
+@functools.lru_cache(maxsize=64)  # a chain per face of the few cached style sets
+def _main_font_characters(chain: FaceChain) -> set[str]:
+    """The characters found so far that the main font of ``chain`` has (only ever grows)."""
+    return set()
 
 
 def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:

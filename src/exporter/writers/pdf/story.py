@@ -23,6 +23,7 @@ from exporter.text.wording import words_for
 from exporter.theme import Theme
 from exporter.writers.pdf.bidi import BidiParagraph, RightToLeftParagraph
 from exporter.writers.pdf.box import BoxLook, FramedBox
+from exporter.writers.pdf.fragments import plain_fragments
 from exporter.writers.pdf.hyphenation import paragraph_style
 from exporter.writers.pdf.kinsoku import KinsokuParagraph
 from exporter.writers.pdf.markup import inline_markup
@@ -125,7 +126,12 @@ def text(
         if style.paragraph.wordWrap == "CJK"
         else TaggedParagraph
     )
-    paragraph = kind(markup, paragraph_style(markup, style.paragraph), bulletText=bullet)
+    look = paragraph_style(markup, style.paragraph)
+    fragments = plain_fragments(markup, look)  # None: reportlab parses the markup's tags
+    if fragments is None:
+        paragraph = kind(markup, look, bulletText=bullet)
+    else:
+        paragraph = kind(fragments[0], look, bulletText=bullet, frags=fragments[1])
     return paragraph.tagged(element, label, continued=continued)
 
 

@@ -1,0 +1,55 @@
+"""The PDF writer's shortcuts give what the long way gives: fragments made without reportlab's
+parser, font coverage remembered per font, Arabic joined only in text that has Arabic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+from reportlab.platypus import Paragraph as ReportlabParagraph
+
+from exporter.text.characters import storable
+from exporter.theme import Theme
+from exporter.writers.pdf.bidi import _reshaper, shape_arabic
+from exporter.writers.pdf.coverage import covered_by_main_font, drawable
+from exporter.writers.pdf.fragments import plain_fragments
+from exporter.writers.pdf.markup import escape_markup
+from exporter.writers.pdf.styles import build_styles
+from tests.strategies import mixed_script_text
+
+STYLES = build_styles(Theme(), "en")
+TEXT_STYLES = [STYLES.body, STYLES.title, STYLES.key_point, STYLES.quote, STYLES.meta]
+
+
+@given(mixed_script_text, st.sampled_from(TEXT_STYLES))
+def test_plain_fragments_are_those_reportlabs_parser_makes(text: str, style: Any) -> None:
+    markup = escape_markup(storable(text))
+    parsed = ReportlabParagraph(markup, style.paragraph)
+    made = plain_fragments(markup, style.paragraph)
+    assert made is not None
+    made_text, fragments = made
+    assert made_text == parsed.text
+    assert [vars(fragment) for fragment in fragments] == [vars(frag) for frag in parsed.frags]
+    # one paragraph's fragments share their link and line lists, as the parser's do
+    assert len({id(fragment.link) for fragment in fragments}) <= 1
+    assert len({id(fragment.us_lines) for fragment in fragments}) <= 1
+
+
+def test_markup_with_tags_is_left_to_reportlabs_parser() -> None:
+    assert plain_fragments('<font face="x">a</font>', STYLES.body.paragraph) is None
+
+
+@given(st.lists(mixed_script_text, min_size=1, max_size=4), st.sampled_from(TEXT_STYLES))
+def test_the_main_font_covers_what_it_has_a_glyph_for(texts: list[str], style: Any) -> None:
+    chain = style.chain
+    for text in texts:  # in turn: what one text teaches must not mislead the next
+        expected = all(chain.covers(0, character) for character in set(text))
+        assert covered_by_main_font(text, chain) == expected
+        if expected:
+            assert drawable(text, chain) == text
+
+
+@given(mixed_script_text)
+def test_text_without_arabic_letters_is_not_reshaped(text: str) -> None:
+    assert shape_arabic(text) == _reshaper().reshape(text)
