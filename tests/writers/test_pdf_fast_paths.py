@@ -1,5 +1,6 @@
 """The PDF writer's shortcuts give what the long way gives: fragments made without reportlab's
-parser, font coverage remembered per font, Arabic joined only in text that has Arabic."""
+parser, font coverage remembered per font, Arabic joined only in text that has Arabic, lines
+kept between wraps."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from exporter.theme import Theme
 from exporter.writers.pdf.bidi import _reshaper, shape_arabic
 from exporter.writers.pdf.coverage import covered_by_main_font, drawable
 from exporter.writers.pdf.fragments import plain_fragments
+from exporter.writers.pdf.lines import OnceBrokenParagraph
 from exporter.writers.pdf.markup import escape_markup
 from exporter.writers.pdf.styles import build_styles
-from tests.strategies import mixed_script_text
+from tests.strategies import mixed_script_text, prose
 
 STYLES = build_styles(Theme(), "en")
 TEXT_STYLES = [STYLES.body, STYLES.title, STYLES.key_point, STYLES.quote, STYLES.meta]
@@ -53,3 +55,49 @@ def test_the_main_font_covers_what_it_has_a_glyph_for(texts: list[str], style: A
 @given(mixed_script_text)
 def test_text_without_arabic_letters_is_not_reshaped(text: str) -> None:
     assert shape_arabic(text) == _reshaper().reshape(text)
+
+
+def _lines(paragraph: Any) -> list[Any]:
+    """The broken lines of a wrapped paragraph, word by word, with each word's kind (a word
+    hyphenated at a line end is a subclass of str)."""
+    lines = paragraph.blPara
+    if lines.kind == 0:
+        return [
+            (round(extra, 6), [(type(word).__name__, str(word)) for word in words])
+            for extra, words in lines.lines
+        ]
+    return [
+        (round(line.extraSpace, 6), [(type(frag).__name__, frag.text) for frag in line.words])
+        for line in lines.lines
+    ]
+
+
+_WIDTHS = st.sampled_from([40.0, 120.0, 233.5, 451.3])
+
+
+@given(
+    prose("en-GB"),
+    st.lists(st.tuples(_WIDTHS, st.sampled_from([0.0, 30.0, 80.0, 400.0])), max_size=6),
+    st.sampled_from([None, "•", "12."]),
+)
+def test_lines_kept_between_wraps_are_those_a_new_break_gives(
+    text: str, steps: list[tuple[float, float]], bullet: str | None
+) -> None:
+    """Wrapped, split and wrapped again at any widths, a paragraph that keeps its lines has the
+    lines of one that breaks them anew every time (reportlab's own Paragraph)."""
+    style = STYLES.body.paragraph
+    kept = OnceBrokenParagraph(escape_markup(text), style, bulletText=bullet)
+    anew = ReportlabParagraph(escape_markup(text), style, bulletText=bullet)
+    for width, height in steps:
+        for _ in range(2):
+            assert kept.wrap(width, 1000) == anew.wrap(width, 1000)
+            assert _lines(kept) == _lines(anew)
+        if height:
+            kept_parts, anew_parts = kept.split(width, height), anew.split(width, height)
+            assert len(kept_parts) == len(anew_parts)
+            for kept_part, anew_part in zip(kept_parts, anew_parts, strict=True):
+                assert kept_part.wrap(width, 1000) == anew_part.wrap(width, 1000)
+                assert _lines(kept_part) == _lines(anew_part)
+            # a paragraph that did not fit is wrapped again (a split marks a hyphenated word)
+            assert kept.wrap(width, 1000) == anew.wrap(width, 1000)
+            assert _lines(kept) == _lines(anew)
