@@ -6,6 +6,7 @@ every page is laid out: :class:`PagedCanvas` holds the pages back and decorates 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -188,6 +189,7 @@ def text_width(text: str, chain: FaceChain, size: float) -> float:
     return sum(stringWidth(run, font, size) for run, font in visual_runs(text, chain, "L"))
 
 
+@functools.lru_cache(maxsize=256)  # the same header on every page: measured once
 def fit(line: str, chain: FaceChain, size: float, width: float) -> str:
     """``line`` shortened with an ellipsis until it is no wider than ``width``."""
     if not line or text_width(line, chain, size) <= width:
