@@ -4,14 +4,21 @@ kept between wraps, lines that need no reordering left as they are."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
 from typing import Any, Literal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.platypus import Paragraph as ReportlabParagraph
 
+from exporter.reading import parse_file
 from exporter.text.characters import storable
-from exporter.theme import Theme
+from exporter.theme import Theme, load_theme
+from exporter.theme._loader import shipped_names
+from exporter.writers.pdf import embedding, render_pdf, tounicode
 from exporter.writers.pdf.bidi import (
     _font_pieces,
     _reordered,
@@ -28,6 +35,7 @@ from exporter.writers.pdf.styles import build_styles
 from tests.strategies import mixed_script_text, prose
 
 STYLES = build_styles(Theme(), "en")
+REFERENCE_BRIEF = Path(__file__).parents[2] / "sources" / "000_9308d7e73d83f95c.txt"
 TEXT_STYLES = [STYLES.body, STYLES.title, STYLES.key_point, STYLES.quote, STYLES.meta]
 
 
@@ -133,3 +141,22 @@ def test_lines_kept_between_wraps_are_those_a_new_break_gives(
             # a paragraph that did not fit is wrapped again (a split marks a hyphenated word)
             assert kept.wrap(width, 1000) == anew.wrap(width, 1000)
             assert _lines(kept) == _lines(anew)
+
+
+@pytest.mark.parametrize("theme_name", shipped_names())
+def test_remembered_font_subsets_give_the_bytes_reportlab_makes(
+    theme_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A handout embedding subsets another one made first (remembered, compressed once per
+    process) is byte for byte the handout reportlab makes on its own."""
+    theme = load_theme(theme_name)
+    first = parse_file(REFERENCE_BRIEF)
+    second = replace(first, subtitle="Talks go on", key_points=first.key_points[:2])
+    render_pdf(first, theme)
+    hits = embedding._deflated.cache_info().hits
+    remembered = render_pdf(second, theme)
+    assert embedding._deflated.cache_info().hits > hits  # it did embed remembered subsets
+    monkeypatch.setattr(ttfonts.TTFontFile, "makeSubset", embedding._make_subset)
+    monkeypatch.setattr(ttfonts, "makeToUnicodeCMap", tounicode.to_unicode_cmap)
+    monkeypatch.setattr(pdfdoc, "PDFZCompress", pdfdoc.PDFStreamFilterZCompress())
+    assert render_pdf(second, theme) == remembered

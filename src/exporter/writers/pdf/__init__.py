@@ -21,6 +21,7 @@ from exporter.text.readable import readable
 from exporter.text.scripts import document_direction
 from exporter.text.wording import words_for
 from exporter.theme import Theme
+from exporter.writers.pdf import embedding
 from exporter.writers.pdf.coverage import (
     refuse_drawn_without_glyph,
     refuse_missing_glyphs,
@@ -60,6 +61,7 @@ def render_pdf(article: Article, theme: Theme) -> bytes:
 
 
 def _render(article: Article, theme: Theme) -> bytes:
+    embedding.install()
     strict = refuses_missing_glyphs(theme)
     if strict:
         refuse_missing_glyphs(article, theme)
