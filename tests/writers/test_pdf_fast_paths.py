@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.platypus import Paragraph as ReportlabParagraph
 
+from exporter.fonts import covered_codepoints, needs_glyph
 from exporter.reading import parse_file
 from exporter.text.characters import storable
 from exporter.theme import Theme, load_theme
@@ -29,10 +30,11 @@ from exporter.writers.pdf.bidi import (
 )
 from exporter.writers.pdf.coverage import covered_by_main_font, drawable
 from exporter.writers.pdf.fragments import plain_fragments
+from exporter.writers.pdf.hyphenation import Hyphenator, hyphenator
 from exporter.writers.pdf.lines import OnceBrokenParagraph
 from exporter.writers.pdf.markup import escape_markup
-from exporter.writers.pdf.styles import build_styles
-from tests.strategies import mixed_script_text, prose
+from exporter.writers.pdf.styles import _all_covered, build_styles
+from tests.strategies import COMPOUNDS, LONG_WORDS, SCRIPT_WORDS, mixed_script_text, prose
 
 STYLES = build_styles(Theme(), "en")
 REFERENCE_BRIEF = Path(__file__).parents[2] / "sources" / "000_9308d7e73d83f95c.txt"
@@ -95,6 +97,27 @@ def test_running_text_in_one_font_is_set_as_character_by_character(
         (run, chain.name(index)) for run, index in visual_order(_font_pieces(shaped, chain), base)
     ]
     assert visual_runs(text, chain, base) == by_character
+
+
+@given(st.lists(st.sampled_from([*SCRIPT_WORDS["en-GB"], *LONG_WORDS, *COMPOUNDS]), max_size=8))
+def test_a_words_breaks_are_the_dictionarys_each_time_it_is_asked(words: list[str]) -> None:
+    hyphenate = hyphenator("en-GB")
+    assert isinstance(hyphenate, Hyphenator)
+    for word in [*words, *words]:  # asked again: remembered
+        expected = list(hyphenate.iterate(word)) if word.isalpha() else []
+        assert list(hyphenate(word)) == expected
+
+
+@given(mixed_script_text)
+def test_styles_see_uncovered_characters_as_the_long_way_does(text: str) -> None:
+    fonts = [chain.files[0] for chain in (STYLES.body.chain, STYLES.title.chain)]
+    expected = all(
+        ord(character) in covered_codepoints(font)
+        for character in text
+        if needs_glyph(character)
+        for font in fonts
+    )
+    assert _all_covered(text, fonts) == expected
 
 
 def _lines(paragraph: Any) -> list[Any]:

@@ -268,6 +268,8 @@ def _running_texts(article: Article, words: Words) -> list[Inline]:
 
 
 def _missing(text: str, chain: FaceChain, with_fallbacks: bool) -> str:
+    if covered_by_main_font(text, chain):  # the usual case, quickly
+        return ""
     return "".join(
         sorted(missing_characters(text, chain.files if with_fallbacks else chain.files[:1]))
     )

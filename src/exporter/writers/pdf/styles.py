@@ -160,13 +160,11 @@ def _holds_cff(theme: Theme, language: str) -> bool:
 
 
 def _all_covered(characters: Iterable[str], fonts: Iterable[FontFile]) -> bool:
-    coverages = [covered_codepoints(font) for font in fonts]
-    return all(
-        ord(character) in coverage
-        for character in characters
-        if needs_glyph(character)
-        for coverage in coverages
-    )
+    codes = set(map(ord, characters))
+    for font in fonts:  # set differences in C; what is left is usually nothing
+        if any(needs_glyph(chr(code)) for code in codes - covered_codepoints(font)):
+            return False
+    return True
 
 
 #: Makes the chain of a theme font's face for one document.
