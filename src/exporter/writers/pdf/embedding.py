@@ -10,7 +10,8 @@ reportlab remember the last few it made, and hand back the same bytes it would m
 - a font's subset program, by font and characters (``TTFontFile.makeSubset``);
 - the ToUnicode map, by subset name and characters (see :mod:`.tounicode`);
 - the deflated stream of either, by its content; other streams (page contents, images,
-  metadata) are deflated as before.
+  metadata) are deflated as before;
+- the widths array of a subset's font dictionary, written once (:func:`embed_fonts`).
 """
 
 from __future__ import annotations
@@ -73,3 +74,32 @@ class _RememberingFlate(pdfdoc.PDFStreamFilterZCompress):
 @functools.lru_cache(maxsize=2 * _SUBSETS)
 def _deflated(data: bytes) -> bytes:
     return zlib.compress(data)
+
+
+def embed_fonts(document: Any) -> None:
+    """Add the fonts of reportlab's ``document`` to it, as its save does first thing, with
+    each subset's widths array written once per process (256 numbers, each formatted through
+    several layers of reportlab). Call it when nothing more is drawn, just before saving."""
+    for font in document.delayedFonts:
+        font.addObjects(document)
+    document.delayedFonts = []
+    for font in document.idToObject["BasicFonts"].dict.values():
+        widths = getattr(font, "Widths", None)
+        if isinstance(font, pdfdoc.PDFTrueTypeFont) and type(widths) is pdfdoc.PDFArray:
+            font.Widths = _WrittenArray(_written_array(tuple(widths.sequence)))  # type: ignore[attr-defined]
+
+
+class _WrittenArray(pdfdoc.PDFObject):
+    """A PDF array of numbers, already written."""
+
+    def __init__(self, written: bytes) -> None:
+        self.written = written
+
+    def format(self, document: Any) -> bytes:
+        return self.written
+
+
+@functools.lru_cache(maxsize=_SUBSETS)
+def _written_array(numbers: tuple[float, ...]) -> bytes:
+    written: bytes = pdfdoc.PDFArray(list(numbers)).format(None)  # numbers need no document
+    return written

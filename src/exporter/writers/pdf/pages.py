@@ -24,6 +24,7 @@ from exporter.text.templates import fill_template, running_values
 from exporter.text.wording import Words
 from exporter.theme import HeaderFooter, Theme
 from exporter.writers.pdf.bidi import visual_runs
+from exporter.writers.pdf.embedding import embed_fonts
 from exporter.writers.pdf.logo import header_logo
 from exporter.writers.pdf.styles import Styles, TextStyle
 from exporter.writers.pdf.typefaces import FaceChain
@@ -92,6 +93,7 @@ class PagedCanvas(Canvas):
             self._decorate(self, number, total)
             super().showPage()
         self.finish_document()
+        embed_fonts(self._doc)  # type: ignore[attr-defined]  # reportlab's document
         super().save()
 
     @contextmanager
