@@ -103,10 +103,11 @@ def refuses_missing_glyphs(theme: Theme) -> bool:
     return theme.pdf.tagged and theme.pdf.missing_glyphs == "error"
 
 
-def refuse_missing_glyphs(article: Article, theme: Theme) -> None:
+def refuse_missing_glyphs(article: Article, theme: Theme, words: Words | None = None) -> None:
     """Raise :class:`~exporter.errors.MissingGlyphError` naming every character of ``article``
-    that no font of ``theme`` has, and the first line of the brief that holds one."""
-    found = _uncovered(article, theme)
+    that no font of ``theme`` has, and the first line of the brief that holds one (``words``:
+    the handout's, when the caller has them)."""
+    found = _uncovered(article, theme, words)
     if not found:
         return
     characters = "".join(sorted({char for part in found for char in part.characters}))
@@ -164,13 +165,13 @@ class _Uncovered(NamedTuple):
     line: int | None
 
 
-def _uncovered(article: Article, theme: Theme) -> list[_Uncovered]:
+def _uncovered(article: Article, theme: Theme, words: Words | None = None) -> list[_Uncovered]:
     """Each part of the handout with characters that its fonts lack."""
     language = document_language(article)
     body = faces(theme.fonts.body, "regular", language)
     heading = faces(theme.fonts.heading, "bold", language)
     running = faces(theme.fonts.heading, "regular", language)
-    words = words_for(article, theme)
+    words = words or words_for(article, theme)
     title = Inline(article.title, line=article.title_line)
     subtitle = Inline(article.subtitle or "", line=article.subtitle_line)
     parts: list[tuple[str, str, Sequence[Inline], FaceChain, bool]] = [
