@@ -11,7 +11,7 @@ from typing import Any, Literal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.platypus import Paragraph as ReportlabParagraph
 
 from exporter.fonts import covered_codepoints, needs_glyph
@@ -34,6 +34,7 @@ from exporter.writers.pdf.hyphenation import Hyphenator, hyphenator
 from exporter.writers.pdf.lines import OnceBrokenParagraph
 from exporter.writers.pdf.markup import escape_markup
 from exporter.writers.pdf.styles import _all_covered, build_styles
+from exporter.writers.pdf.subsetcodes import first_subset_bytes
 from tests.strategies import COMPOUNDS, LONG_WORDS, SCRIPT_WORDS, mixed_script_text, prose
 
 STYLES = build_styles(Theme(), "en")
@@ -118,6 +119,29 @@ def test_styles_see_uncovered_characters_as_the_long_way_does(text: str) -> None
         for font in fonts
     )
     assert _all_covered(text, fonts) == expected
+
+
+#: Over 256 letters with ASCII (Latin-1, Latin Extended-A, Cyrillic), and a no-break space:
+#: the Cyrillic ones get codes of a second subset.
+_CYRILLIC = "".join(map(chr, range(0x410, 0x450)))
+_MANY_LETTERS = "".join(map(chr, range(0xC0, 0x180))) + _CYRILLIC + "\u00a0"
+
+
+class _Document:
+    """Stands for a reportlab document: fonts keep their subsets per document object."""
+
+
+@given(st.lists(_MOSTLY_LEFT_TO_RIGHT, min_size=1, max_size=12), st.sampled_from(TEXT_STYLES))
+def test_text_is_shown_in_the_codes_reportlab_hands_out(texts: list[str], style: Any) -> None:
+    """Line after line, the codes of text whose characters have them are those reportlab's
+    loop gives (which hands out codes to new characters as they come)."""
+    font = pdfmetrics.getFont(style.chain.primary)
+    document = _Document()
+    for text in [*texts, _MANY_LETTERS, _MANY_LETTERS, _CYRILLIC, *texts]:
+        shown = first_subset_bytes(font, document, text)
+        split = font.splitString(text, document)
+        if shown is not None:
+            assert split == [(0, shown)]
 
 
 def _lines(paragraph: Any) -> list[Any]:

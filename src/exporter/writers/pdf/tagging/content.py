@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from exporter.text.scripts import foreign_runs
+from exporter.writers.pdf.subsetcodes import first_subset_bytes
 from exporter.writers.pdf.tagging.reading import Chunk, LineReading, SourceText
 from exporter.writers.pdf.tagging.structure import Element, LinkElement
 
@@ -115,7 +116,6 @@ class TaggedTextObject(PDFTextObject):
     # reportlab's members that its type stubs leave out
     _code: list[str]
     _fontname: str
-    _formatText: Callable[[str], str]  # noqa: N815
 
     def __init__(
         self,
@@ -145,6 +145,19 @@ class TaggedTextObject(PDFTextObject):
         """Draw the lines of a paragraph, which read as ``readings``."""
         self._readings = readings
         self._source = source
+
+    def _formatText(self, text: str) -> str:  # noqa: N802 - reportlab's name
+        # Shown in the font's first subset as the last line was (the usual case): its codes
+        # without reportlab's walk over every character (see subsetcodes).
+        if type(text) is str and getattr(self, "_curSubset", None) == 0:
+            font = pdfmetrics.getFont(self._fontname)
+            if getattr(font, "_dynamicFont", False):
+                canvas: Any = getattr(self, "_canvas")  # noqa: B009 - not in reportlab's stubs
+                shown = first_subset_bytes(font, canvas._doc, text)
+                if shown is not None:
+                    return f"({canvas._escape(shown)}) Tj"
+        formatted: str = super()._formatText(text)  # type: ignore[misc]
+        return formatted
 
     def getCode(self) -> str:  # noqa: N802 - reportlab's name
         self._close()
