@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph as ReportlabParagraph
 from exporter.fonts import covered_codepoints, needs_glyph
 from exporter.reading import parse_file
 from exporter.text.characters import storable
-from exporter.theme import Theme, load_theme
+from exporter.theme import load_theme
 from exporter.theme._loader import shipped_names
 from exporter.writers.pdf import embedding, pages, render_pdf, tounicode
 from exporter.writers.pdf.bidi import (
@@ -37,7 +37,7 @@ from exporter.writers.pdf.styles import _all_covered, build_styles
 from exporter.writers.pdf.subsetcodes import first_subset_bytes
 from tests.strategies import COMPOUNDS, LONG_WORDS, SCRIPT_WORDS, mixed_script_text, prose
 
-STYLES = build_styles(Theme(), "en")
+STYLES = build_styles(load_theme(), "en")  # the shipped default: justified, hyphenated
 REFERENCE_BRIEF = Path(__file__).parents[2] / "sources" / "000_9308d7e73d83f95c.txt"
 TEXT_STYLES = [STYLES.body, STYLES.title, STYLES.key_point, STYLES.quote, STYLES.meta]
 
@@ -166,13 +166,15 @@ _WIDTHS = st.sampled_from([40.0, 120.0, 233.5, 451.3])
     prose("en-GB"),
     st.lists(st.tuples(_WIDTHS, st.sampled_from([0.0, 30.0, 80.0, 400.0])), max_size=6),
     st.sampled_from([None, "•", "12."]),
+    st.sampled_from([STYLES.body, STYLES.key_point, STYLES.list_item, STYLES.title]),
 )
 def test_lines_kept_between_wraps_are_those_a_new_break_gives(
-    text: str, steps: list[tuple[float, float]], bullet: str | None
+    text: str, steps: list[tuple[float, float]], bullet: str | None, text_style: Any
 ) -> None:
     """Wrapped, split and wrapped again at any widths, a paragraph that keeps its lines has the
-    lines of one that breaks them anew every time (reportlab's own Paragraph)."""
-    style = STYLES.body.paragraph
+    lines of one that breaks them anew every time (reportlab's own Paragraph), measuring
+    each word once."""
+    style = text_style.paragraph
     kept = OnceBrokenParagraph(escape_markup(text), style, bulletText=bullet)
     anew = ReportlabParagraph(escape_markup(text), style, bulletText=bullet)
     for width, height in steps:

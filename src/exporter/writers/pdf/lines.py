@@ -10,7 +10,8 @@ breaking in a handout repeated what was just done.
 for the same widths. Only the simple kind is kept (one run of text: reportlab's ``kind == 0``),
 whose lines are a pure function of the text, style, bullet and widths; a split, which may
 change the words of those lines (reportlab marks the hyphenated word it splits after), forgets
-them, so that a paragraph wrapped after a split breaks its lines anew as before.
+them, so that a paragraph wrapped after a split breaks its lines anew as before. A paragraph
+of one run of plain text is broken by :mod:`.simplelines`, which measures each word once.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
+
+from exporter.writers.pdf.simplelines import simple_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +65,9 @@ class OnceBrokenParagraph(Paragraph):
             self._width_max = broken.widest
             self._splitLongWordCount, self._hyphenations = broken.counts
             return broken.lines
-        lines = super().breakLines(width)
+        lines = simple_lines(self, width)
+        if lines is None:
+            lines = super().breakLines(width)
         if lines.kind == 0 and len(self.frags) == 1:
             self._broken = _Broken(
                 widths,
