@@ -14,7 +14,6 @@ fragment (its font, size and colour from the style) sharing its link and line li
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
 from typing import Any
@@ -28,6 +27,9 @@ _reportlab: Any = _reportlab_paragraph
 # The escapes of exporter's markup (see markup.escape_markup) and what they stand for.
 _ESCAPED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"'}
 _ESCAPE = re.compile("&(amp|lt|gt|quot);")
+# Text with no white space but single spaces between words (reportlab's white space is
+# Python's and the zero-width space), which cleanBlockQuotedText returns unchanged.
+_CLEAN = re.compile("(?:[^\\s\u200b]+(?: [^\\s\u200b]+)*)?")
 
 
 def plain_fragments(markup: str, style: ParagraphStyle) -> tuple[str, list[Any]] | None:
@@ -41,18 +43,26 @@ def plain_fragments(markup: str, style: ParagraphStyle) -> tuple[str, list[Any]]
     """
     if "<" in markup:
         return None
-    text = _reportlab.cleanBlockQuotedText(markup)
-    first = copy.copy(_first_fragment(style))
+    # Words between single spaces are what the cleaning leaves as they are (most paragraphs).
+    text = markup if _CLEAN.fullmatch(markup) else _reportlab.cleanBlockQuotedText(markup)
+    first = _copy(_first_fragment(style))
     first.link = []  # the parser starts each paragraph with new lists, shared by its fragments
     first.us_lines = []
     fragments = []
     for index, piece in enumerate(_ESCAPE.split(text)):
         if piece:
-            fragment = copy.copy(first)
+            fragment = _copy(first)
             fragment.text = _ESCAPED[piece] if index % 2 else piece
             fragments.append(fragment)
     _reportlab.textTransformFrags(fragments, style)
     return text, fragments
+
+
+def _copy(fragment: Any) -> Any:
+    """What ``copy.copy`` makes of a fragment (a plain object), without its generic steps."""
+    copied = object.__new__(type(fragment))
+    copied.__dict__.update(fragment.__dict__)
+    return copied
 
 
 @functools.lru_cache(maxsize=256)  # one per style: a few cached sets, and long paragraphs' pieces
