@@ -4,7 +4,9 @@ kept between wraps, lines that need no reordering left as they are."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -12,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as ReportlabParagraph
 
 from exporter.fonts import covered_codepoints, needs_glyph
@@ -35,6 +38,9 @@ from exporter.writers.pdf.lines import OnceBrokenParagraph
 from exporter.writers.pdf.markup import escape_markup
 from exporter.writers.pdf.styles import _all_covered, build_styles
 from exporter.writers.pdf.subsetcodes import first_subset_bytes
+from exporter.writers.pdf.tagging.canvas import TaggedCanvas
+from exporter.writers.pdf.tagging.structure import Element
+from exporter.writers.pdf.tagging.tagger import Tagger
 from tests.strategies import COMPOUNDS, LONG_WORDS, SCRIPT_WORDS, mixed_script_text, prose
 
 STYLES = build_styles(load_theme(), "en")  # the shipped default: justified, hyphenated
@@ -142,6 +148,28 @@ def test_text_is_shown_in_the_codes_reportlab_hands_out(texts: list[str], style:
         split = font.splitString(text, document)
         if shown is not None:
             assert split == [(0, shown)]
+
+
+@given(
+    st.lists(st.tuples(_MOSTLY_LEFT_TO_RIGHT, st.booleans()), min_size=1, max_size=12),
+    st.sampled_from(TEXT_STYLES),
+)
+def test_a_tagged_line_shows_its_text_as_reportlab_does(
+    steps: list[tuple[str, bool]], style: Any
+) -> None:
+    """The text operators of a tagged text object are reportlab's, line after line, with the
+    font set again now and then (which makes the next line select its subset)."""
+    font, size = style.chain.primary, style.paragraph.fontSize
+    moment = datetime(2026, 1, 2, tzinfo=UTC)
+    tagged = TaggedCanvas(
+        io.BytesIO(), tagging=Tagger(Element("Document"), "en"), decorate=print, moment=moment
+    ).beginText()
+    plain = Canvas(io.BytesIO()).beginText()
+    for text, set_font in [(_MANY_LETTERS, True), *steps, (_CYRILLIC, False), *steps]:
+        if set_font:
+            tagged.setFont(font, size)
+            plain.setFont(font, size)
+        assert tagged._formatText(text) == plain._formatText(text)
 
 
 def _lines(paragraph: Any) -> list[Any]:
