@@ -50,7 +50,8 @@ def covered_by_main_font(text: str, chain: FaceChain) -> bool:
     """Whether the main font of ``chain`` has a glyph for every character of ``text``.
 
     Each character is looked up in the font once per process: text is mostly characters
-    seen before, and comparing sets is done in C.
+    seen before, and comparing sets is done in C (only the characters beyond printable ASCII,
+    found by a regex, when the font has all of ASCII).
 
     >>> from exporter.fonts import resolve_face
     >>> from exporter.theme import Font
@@ -58,8 +59,8 @@ def covered_by_main_font(text: str, chain: FaceChain) -> bool:
     >>> covered_by_main_font("Ωmega", chain), covered_by_main_font("中", chain)
     (True, False)
     """
-    known = _main_font_characters(chain)
-    characters = set(text)
+    known, has_ascii = _main_font(chain)
+    characters = set(_BEYOND_ASCII.findall(text)) if has_ascii else set(text)
     if characters <= known:
         return True
     new = characters - known
@@ -68,10 +69,16 @@ def covered_by_main_font(text: str, chain: FaceChain) -> bool:
     return len(covered) == len(new)
 
 
+_PRINTABLE_ASCII = "".join(map(chr, range(0x20, 0x7F)))
+_BEYOND_ASCII = re.compile("[^\x20-\x7e]")
+
+
 @functools.lru_cache(maxsize=64)  # a chain per face of the few cached style sets
-def _main_font_characters(chain: FaceChain) -> set[str]:
-    """The characters found so far that the main font of ``chain`` has (only ever grows)."""
-    return set()
+def _main_font(chain: FaceChain) -> tuple[set[str], bool]:
+    """The characters found so far that the main font of ``chain`` has (only ever grows), and
+    whether it has all of printable ASCII."""
+    has_ascii = all(chain.covers(0, character) for character in _PRINTABLE_ASCII)
+    return set(), has_ascii
 
 
 def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
