@@ -21,8 +21,8 @@ from reportlab.platypus import paragraph as _reportlab_paragraph
 # The pieces of reportlab's line breaking (not in its type stubs).
 _reportlab: Any = _reportlab_paragraph
 
-#: Words remembered per font and size before the table starts again (a few MB at most).
-_WORDS_PER_TABLE = 50_000
+#: Words remembered per font and size before the table starts again (about 1 MB each).
+_WORDS_PER_TABLE = 10_000
 
 
 def simple_lines(paragraph: Any, width: Any) -> Any:
@@ -153,7 +153,7 @@ def _broken(paragraph: Any, width: Any, hyphenator: Any) -> Any:
     return fragment.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
 
 
-@functools.lru_cache(maxsize=64)  # the fonts and sizes of the few cached style sets
+@functools.lru_cache(maxsize=32)  # the fonts and sizes of the few cached style sets
 def _word_widths(font: Any, font_name: str, size: float, encoding: str) -> dict[str, float]:
     """The widths of words measured so far in ``font`` at ``size``."""
     return {}
