@@ -241,6 +241,7 @@ def document_template(
     )
 
 
+@functools.lru_cache(maxsize=16)  # making a class costs more than laying out a heading
 def _keep_heading_with_text(first_lines: float) -> type[KeepTogether]:
     class KeepHeadingWithText(KeepTogether):
         """A heading and its next block (reportlab's ``keepWithNext`` group).
