@@ -109,6 +109,7 @@ def _reordered(pieces: Sequence[tuple[str, int]], base: Literal["L", "R"]) -> li
 # its base level, unmirrored: no right-to-left letter or number, and no explicit formatting
 # character or boundary neutral (the algorithm drops those from the drawn line).
 _IN_PLACE = frozenset({"L", "EN", "ES", "ET", "CS", "NSM", "WS", "ON"})
+_BEYOND_PRINTABLE_ASCII = re.compile("[^\x20-\x7e]")
 
 
 def _stays_in_place(text: str) -> bool:
@@ -116,7 +117,9 @@ def _stays_in_place(text: str) -> bool:
     character, ASCII in C)."""
     if text.isascii():
         return text.isprintable()
-    return all(unicodedata.bidirectional(character) in _IN_PLACE for character in set(text))
+    # Printable ASCII is all in place: look up the others only.
+    others = set(_BEYOND_PRINTABLE_ASCII.findall(text))
+    return all(unicodedata.bidirectional(character) in _IN_PLACE for character in others)
 
 
 def _joined_runs(pieces: Sequence[tuple[str, int]]) -> list[list[Any]]:
