@@ -47,10 +47,19 @@ class Hyphenator:
             # line the word fills: cubic in its length, minutes for a 10,000-letter "word".
             # No word a dictionary knows is that long; such strings are split between
             # any two letters.
-            return iter(()) if len(word) > _LONGEST_HYPHENATED_WORD else self.iterate(word)
+            if len(word) > _LONGEST_HYPHENATED_WORD:
+                return iter(())
+            return iter(_breaks(self.iterate, word))
         if self.at_hyphens and "-" in word.strip("-"):
             return _after_hyphens(word)
         return iter(())
+
+
+@functools.lru_cache(maxsize=16_384)  # a word's breaks are asked for on every line it ends
+def _breaks(
+    iterate: Callable[[str], Iterator[tuple[str, str]]], word: str
+) -> tuple[tuple[str, str], ...]:
+    return tuple(iterate(word))
 
 
 @functools.cache
