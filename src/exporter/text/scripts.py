@@ -276,8 +276,8 @@ _RIGHT_TO_LEFT_CLASSES = frozenset({"R", "AL"})
 @functools.cache
 def _right_to_left_block() -> re.Pattern[str]:
     """A pattern matching any character of :data:`_RIGHT_TO_LEFT_BLOCKS`: six ranges compile
-    at once, where a class of exactly the right-to-left letters took ~4 ms to list and compile
-    (and would change with Python's Unicode version)."""
+    at once, where listing exactly the right-to-left letters one code point at a time and
+    compiling their class took ~1.5 ms in every fresh process."""
     return re.compile(
         "[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _RIGHT_TO_LEFT_BLOCKS) + "]"
     )
