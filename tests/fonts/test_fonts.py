@@ -19,6 +19,7 @@ from exporter.fonts import (
     SYMBOLS,
     FontFile,
     bundled_families,
+    covered_codepoints,
     discovery,
     face_chain,
     family_for,
@@ -29,6 +30,7 @@ from exporter.fonts import (
     resolve_face,
     subsets,
 )
+from exporter.fonts.coverage import code_point_runs
 from exporter.fonts.facts import UnusableFontError, checked_facts
 from exporter.fonts.fontconfig import SystemFont
 from exporter.fonts.subsets import truetype_font
@@ -116,6 +118,25 @@ def test_missing_characters_names_what_no_file_covers() -> None:
     sans = resolve_face(Font("DejaVu Sans"), "regular")
     assert missing_characters("Ωmega ☃ 中文", [serif]) == {"☃", "中", "文"}
     assert missing_characters("Ωmega ☃ 中文", [serif, sans]) == {"中", "文"}
+
+
+def test_a_fonts_runs_answer_as_its_set_of_code_points_does() -> None:
+    for file in face_chain(Font("Noto Serif"), "regular"):
+        covered = covered_codepoints(file)
+        runs = code_point_runs(file)
+        assert all(code in runs for code in covered)
+        assert not any(code in runs for code in range(0x110000) if code not in covered)
+    assert 65 not in code_point_runs(FontFile(BUNDLED_DIR / "no-such-font.ttf"))
+
+
+def test_a_fallback_carries_only_what_the_main_font_lacks() -> None:
+    serif, *fallbacks = face_chain(Font("Noto Serif"), "regular")
+    sans = next(file for file in fallbacks if font_facts(file).family == "DejaVu Sans")
+    assert subsets.needed_codepoints(sans, "Ωmega a b", behind=serif) == frozenset()
+    needed = subsets.needed_codepoints(sans, "Ωmega ☃ a", behind=serif)
+    assert needed == {ord(" ")} | {
+        code for code in range(0x2600, 0x2680) if code in covered_codepoints(sans)
+    }
 
 
 def test_spaces_and_format_characters_need_no_glyph() -> None:

@@ -57,6 +57,23 @@ def test_east_asian_languages_and_where_their_lines_break() -> None:
     assert [breaks_between_ideographs(tag) for tag in ("zh", "ja", "ko")] == [True, True, False]
 
 
+def test_every_right_to_left_letter_and_only_those_is_found() -> None:
+    # Outside the blocks there is none (the test above); inside, each character on its own
+    # and after a run of the blocks' other characters (marks, digits) that are no letters.
+    not_letters = "".join(
+        chr(code)
+        for first, last in _RIGHT_TO_LEFT_BLOCKS
+        for code in range(first, last + 1)
+        if unicodedata.bidirectional(chr(code)) not in ("R", "AL")
+    )
+    assert not has_right_to_left(not_letters)
+    for first, last in _RIGHT_TO_LEFT_BLOCKS:
+        for code in range(first, last + 1):
+            letter = unicodedata.bidirectional(chr(code)) in ("R", "AL")
+            assert has_right_to_left(chr(code)) == letter, hex(code)
+            assert has_right_to_left(f"{not_letters[:50]}x{chr(code)}") == letter, hex(code)
+
+
 def test_right_to_left_letters_are_found_in_any_text() -> None:
     assert not has_right_to_left("Tehran, “quoted”")
     assert has_right_to_left("Tehran (طهران)")

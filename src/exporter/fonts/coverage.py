@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from pathlib import Path
 
-from exporter.fonts.facts import FontFile, font_facts
+from exporter.fonts.facts import FontFacts, FontFile, font_facts
 
 
 def covered_codepoints(font: FontFile | Path) -> frozenset[int]:
@@ -22,6 +22,24 @@ def has_glyph(file: FontFile, character: str) -> bool:
     which needs no set of all the font's code points (a CJK font has 44,000)."""
     facts = font_facts(file)
     return facts is not None and facts.covers(ord(character))
+
+
+class CodePointRuns(Container[int]):
+    """The code points a font maps, looked up in its runs (:attr:`FontFacts.runs`) without
+    making them into a set: for a few questions to a large font."""
+
+    __slots__ = ("_facts",)
+
+    def __init__(self, facts: FontFacts | None) -> None:
+        self._facts = facts
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, int) and self._facts is not None and self._facts.covers(code)
+
+
+def code_point_runs(file: FontFile) -> CodePointRuns:
+    """What :func:`covered_codepoints` holds, for a membership test per code point."""
+    return CodePointRuns(font_facts(file))
 
 
 @functools.cache

@@ -64,6 +64,8 @@ class Page:
 
 @dataclass(frozen=True, slots=True)
 class Fonts:
+    """The font of each kind of text: body, headings, the title block and code."""
+
     body: Font = field(default_factory=lambda: Font("DejaVu Serif"))
     heading: Font = field(default_factory=lambda: Font("DejaVu Sans"))
     title: Font = field(default_factory=lambda: Font("DejaVu Sans"))
@@ -106,6 +108,8 @@ class Spacing:
 
 @dataclass(frozen=True, slots=True)
 class Colors:
+    """The colour of each kind of text, and of the accents (rules, the cover's band)."""
+
     text: Color = field(default_factory=lambda: Color("222222"))
     title: Color = field(default_factory=lambda: Color("111111"))
     heading: Color = field(default_factory=lambda: Color("1F3A5F"))
