@@ -12,6 +12,7 @@ deletes it. Runs that predate ``written`` read ``outputs`` alone and ignore it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -31,14 +32,23 @@ _FORMAT_VERSION = 1
 
 def build_key(brief: bytes, theme: Theme, format_name: str, language: str | None = None) -> str:
     """A hash of everything an output file depends on (``language``: an override, if any)."""
-    digest = hashlib.sha256()
-    for part in (__version__, format_name, repr(theme), language or ""):
-        digest.update(part.encode())
-        digest.update(b"\0")
+    digest = _settings_digest(theme, format_name, language).copy()
+    # The files, unlike the settings, may change while a process runs (watch mode).
     for file in sorted(theme_files(theme)):
         digest.update(_file_fingerprint(file).encode())
     digest.update(brief)
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=64)
+def _settings_digest(theme: Theme, format_name: str, language: str | None) -> hashlib._Hash:
+    """The hash of the settings part of a key, for many briefs: the theme's text alone is a
+    few kilobytes, three times per brief."""
+    digest = hashlib.sha256()
+    for part in (__version__, format_name, repr(theme), language or ""):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest
 
 
 @dataclass(frozen=True, slots=True)
