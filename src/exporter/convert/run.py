@@ -17,6 +17,7 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from contextlib import contextmanager
@@ -311,22 +312,6 @@ def convert_many(
     durable = executor is not None
     dirs = tuple(os.path.realpath(folder) for folder in theme_dirs)
     positions = [index for index in range(len(briefs)) if index not in refused]
-    # Made as the workers take them: a run of many thousand briefs never holds every job.
-    tasks = (
-        Job(
-            briefs[index],
-            names,
-            style,
-            force,
-            recorded.get(briefs[index].output_stem, {}),
-            options,
-            language,
-            durable,
-            theme_dirs=dirs,
-            out=out,
-        )
-        for index in positions
-    )
     results: dict[int, BriefResult] = {}
     failures = [
         *((index, str(briefs[index].source), problem) for index, problem in refused.items()),
@@ -339,6 +324,25 @@ def convert_many(
         results[index] = BriefResult(source, "failed", error=problem)
         if on_result is not None:
             on_result(results[index])
+    # Each job is made as the workers take it, and its brief and recorded keys then let go: a
+    # run of many thousand briefs holds neither every job nor every brief's paths.
+    waiting = deque(briefs[index] for index in positions)
+    briefs.clear()
+    tasks = (
+        Job(
+            brief,
+            names,
+            style,
+            force,
+            recorded.pop(brief.output_stem, {}),
+            options,
+            language,
+            durable,
+            theme_dirs=dirs,
+            out=out,
+        )
+        for brief in _taken(waiting)
+    )
     problems: list[Problem] = []
     try:
         for index, result in _run(tasks, len(positions), jobs, executor):
@@ -513,6 +517,12 @@ def _is_short(path: Path) -> bool:
         return path.stat().st_size <= _SHORT_BRIEF
     except OSError:
         return False  # its worker reports why
+
+
+def _taken(queue: deque[Brief]) -> Iterator[Brief]:
+    """The items of ``queue``, each removed as it is taken."""
+    while queue:
+        yield queue.popleft()
 
 
 def _batches(tasks: Iterator[Job], size: int, *, start: int) -> Iterator[tuple[int, list[Job]]]:
