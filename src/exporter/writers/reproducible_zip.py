@@ -2,8 +2,8 @@
 
 Libraries write entries with the current time and their own order; :func:`reproducible_zip`
 writes entries with one fixed timestamp, a stable order and fixed permissions, so equal input
-gives equal bytes. A writer that can hand over its entries uncompressed uses it directly (each
-entry is compressed once); :func:`normalise_zip` rewrites an archive a library has written.
+gives equal bytes. The DOCX and EPUB writers hand over their entries uncompressed (python-docx's
+and ebooklib's own ZIP writing is bypassed), so each entry is compressed once.
 
 The archive is laid out byte for byte as :mod:`zipfile` lays it out (a test compares the two),
 but written here: most entries of a handout (styles, numbering, stylesheets, fonts) are the
@@ -104,18 +104,6 @@ def zipfile_archive(
             info.create_system = 0
             target.writestr(info, data, compresslevel=6)
     return output.getvalue()
-
-
-def normalise_zip(
-    data: bytes,
-    date_time: tuple[int, int, int, int, int, int],
-    *,
-    first: str | None = None,
-) -> bytes:
-    """Rewrite the ZIP ``data`` deterministically (see :func:`reproducible_zip`)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        entries = [(name, source.read(name)) for name in source.namelist()]
-    return reproducible_zip(entries, date_time, first=first)
 
 
 def _ordered(entries: Iterable[tuple[str, bytes]], first: str | None) -> list[tuple[str, bytes]]:
