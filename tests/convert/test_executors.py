@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import docx
@@ -81,3 +83,40 @@ def test_a_dask_cluster_runs_the_briefs(tmp_path: Path) -> None:
     assert document.paragraphs[0].text == "Brief 11"
     manifest = json.loads((tmp_path / "out" / MANIFEST_NAME).read_text())
     assert len(manifest["outputs"]) == 24
+
+
+class _CountingExecutor(ThreadPoolExecutor):
+    """A thread pool that records how many submitted batches were not yet finished at most."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=2)
+        self.submitted = 0
+        self.finished = 0
+        self.most_pending = 0
+        self._lock = threading.Lock()
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        with self._lock:
+            self.submitted += 1
+            self.most_pending = max(self.most_pending, self.submitted - self.finished)
+        future = super().submit(fn, *args, **kwargs)
+        future.add_done_callback(self._finished)
+        return future
+
+    def _finished(self, _future: object) -> None:
+        with self._lock:
+            self.finished += 1
+
+
+def test_briefs_stream_to_the_executor_a_few_batches_at_a_time(tmp_path: Path) -> None:
+    """Memory must not grow with the number of briefs: the run never hands the executor more
+    than a few batches per worker ahead of what it has finished."""
+    paths = write_briefs(tmp_path / "briefs", 300)
+    with _CountingExecutor() as executor:
+        report = convert_many(
+            [tmp_path / "briefs"], tmp_path / "out", formats=["json"], jobs=2, executor=executor
+        )
+    assert report.ok and [result.source for result in report.results] == list(map(str, paths))
+    assert executor.submitted >= 300 // 8  # batches of at most 8 briefs
+    # 4 batches per worker in flight, and a batch or two finishing while the next is sent.
+    assert executor.most_pending <= 2 * 4 + 2
