@@ -58,7 +58,7 @@ def install_plugin(
 
 def clear_font_caches() -> None:
     """Forget every font answer cached in this process (fontconfig's list, chains, styles)."""
-    from exporter.fonts import discovery, fontconfig, missing
+    from exporter.fonts import coverage, discovery, fontconfig, missing
     from exporter.writers.docx import fonts
     from exporter.writers.pdf import styles, typefaces
 
@@ -66,6 +66,7 @@ def clear_font_caches() -> None:
         fontconfig.installed_fonts,
         fontconfig._by_family,
         discovery._system_face,
+        coverage._covered,
         discovery.chain_families,
         discovery.family_for,
         missing._warnings,
@@ -80,6 +81,22 @@ def clear_font_caches() -> None:
     ):
         if hasattr(cached, "cache_clear"):  # not when a test has put a stand-in in its place
             cached.cache_clear()
+
+
+def count_fc_list(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The list that each call of ``fc-list`` will be appended to from now on."""
+    import subprocess
+
+    calls: list[object] = []
+    run = subprocess.run
+
+    def counted(*args: object, **kwargs: object) -> object:
+        if "fc-list" in str(args[0][0] if args and args[0] else ""):
+            calls.append(args)
+        return run(*args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "run", counted)
+    return calls
 
 
 @pytest.fixture

@@ -171,6 +171,23 @@ CJK_TEXT = {
     ],
     "ko": _split("북한 정부는 원산 관광 지구를 러시아 관광객에게 개방한다고 발표했다"),
 }
+#: Text of every script at once (fallback fonts, right-to-left runs, Arabic to join), dense with
+#: what markup escapes and what white space collapses: for fast paths that must equal slow ones.
+mixed_script_text = st.lists(
+    st.one_of(
+        st.just(" "),  # words and spaces, so that scripts change both between and within words
+        *(st.sampled_from(words) for words in SCRIPT_WORDS.values()),
+        st.sampled_from([*CJK_TEXT["zh"], *CJK_TEXT["ko"]]),
+        st.sampled_from(
+            ["&", "<", ">", '"', "'", "AT&T", "&amp;", "<b>", " ", "  ", "\t", "\n", "\u00a0"]
+        ),
+        st.sampled_from(
+            ["\u2003", "\u200b", "\u061c", "\u200f", "\u00ad", "☃", "😀", "é", "\u0301"]
+        ),
+        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8),
+    ),
+    max_size=60,
+).map("".join)
 #: Closing punctuation (never at the start of a line) and opening brackets (never at its end).
 CJK_CLOSING = list("，。、；：！？）」』】》”’…")
 CJK_OPENING = list("（「『【《“‘")

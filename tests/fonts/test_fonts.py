@@ -33,7 +33,7 @@ from exporter.fonts.facts import UnusableFontError, checked_facts
 from exporter.fonts.fontconfig import SystemFont
 from exporter.fonts.subsets import truetype_font
 from exporter.theme import Font
-from tests.conftest import clear_font_caches
+from tests.conftest import clear_font_caches, count_fc_list
 from tests.font_files import NOTO_SANS, cff_font, noto_cjk_files
 from tests.outlines import outline_distance
 
@@ -178,18 +178,11 @@ def test_facts_are_kept_on_disk_for_the_next_process(tmp_path: Path) -> None:
     )
     runs = [run.stdout.split() for run in run_twice(script, tmp_path)]
     assert runs == [["Noto", "Sans", "True"], ["Noto", "Sans", "False"]]
-    assert list((tmp_path / "exporter" / "fonts").glob("facts-*.json"))
+    assert list((tmp_path / "exporter" / "fonts").glob("facts-*.facts"))
 
 
 def test_fontconfig_is_asked_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = []
-    run = fontconfig.subprocess.run
-
-    def counted(*args: object, **kwargs: object) -> object:
-        calls.append(args)
-        return run(*args, **kwargs)  # type: ignore[call-overload]
-
-    monkeypatch.setattr(fontconfig.subprocess, "run", counted)
+    calls = count_fc_list(monkeypatch)
     clear_font_caches()
     try:
         for family in ("NanumGothic", "No Such Family 7c1e", "WenQuanYi Micro Hei"):

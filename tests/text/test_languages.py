@@ -13,6 +13,7 @@ from exporter.text.languages import (
     DEPRECATED_LANGUAGES,
     DEPRECATED_REGIONS,
     FALLBACK_LANGUAGE,
+    SCRIPTS_KEPT,
     LanguageTagError,
     _standardised,
     document_language,
@@ -63,6 +64,12 @@ def test_the_shortcut_agrees_with_langcodes() -> None:
         tag = f"en-{first}{second}"
         changed = langcodes.standardize_tag(tag) != tag
         assert changed == (first + second in DEPRECATED_REGIONS), tag
+    for tag in SCRIPTS_KEPT:
+        assert langcodes.standardize_tag(tag) == tag
+        for first, second in itertools.product(string.ascii_uppercase, repeat=2):
+            region = first + second
+            changed = langcodes.standardize_tag(f"{tag}-{region}") != f"{tag}-{region}"
+            assert changed == (region in DEPRECATED_REGIONS), f"{tag}-{region}"
     assert _standardised("pt-BR") == "pt-BR"
 
 

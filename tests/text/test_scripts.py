@@ -13,6 +13,7 @@ from exporter.model import Article, Metadata, Paragraph, Section
 from exporter.text import scripts
 from exporter.text.scripts import (
     _RIGHT_TO_LEFT_BLOCKS,
+    _right_to_left_letter,
     breaks_between_ideographs,
     document_direction,
     foreign_runs,
@@ -20,6 +21,7 @@ from exporter.text.scripts import (
     is_east_asian,
     is_right_to_left,
 )
+from tests.strategies import mixed_script_text
 
 
 def test_the_right_to_left_blocks_hold_every_right_to_left_letter() -> None:
@@ -64,6 +66,11 @@ def test_right_to_left_letters_are_found_in_any_text() -> None:
     assert has_right_to_left("Tehran (طهران)")
     assert has_right_to_left("\u200f")
     assert not has_right_to_left("٣")  # an Arabic-Indic digit is no letter
+
+
+@given(mixed_script_text)
+def test_the_quick_look_for_right_to_left_letters_misses_none(text: str) -> None:
+    assert has_right_to_left(text) == (_right_to_left_letter().search(text) is not None)
 
 
 def test_a_document_runs_the_way_its_language_does_else_its_letters() -> None:

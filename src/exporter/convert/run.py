@@ -19,11 +19,10 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from exporter._version import __version__
 from exporter.convert.files import check_writable, remove_stale_temporaries, write_atomic
@@ -37,13 +36,17 @@ from exporter.convert.manifest import (
     write_manifest,
 )
 from exporter.convert.sources import Brief, find_briefs
+from exporter.convert.spare_core import ChildRenderError, formats_rendered
 from exporter.convert.stale import StaleOutput, settle_stale, source_in_manifest
 from exporter.errors import BriefError, OutputError, Problem, UsageError
 from exporter.model import ParseWarning
 from exporter.reading import parse_bytes, read_brief
 from exporter.theme import apply_options, load_theme
-from exporter.writers import choose_theme_with_warnings, render_format
+from exporter.writers import choose_theme_with_warnings
 from exporter.writers.registry import Writer, get_writer
+
+if TYPE_CHECKING:  # concurrent.futures (and the logging it imports) only for a pool
+    from concurrent.futures import Executor, Future
 
 DEFAULT_FORMATS = ("docx", "pdf", "epub")
 
@@ -167,8 +170,11 @@ class Report:
         }
 
 
-def convert_brief(job: Job) -> BriefResult:
-    """Convert one brief to every requested format; failures are returned, never raised."""
+def convert_brief(job: Job, *, spare_core: bool = False) -> BriefResult:
+    """Convert one brief to every requested format; failures are returned, never raised.
+
+    With ``spare_core``, a fresh process may render the PDF on another core while it renders
+    the other formats (see :mod:`exporter.convert.spare_core`)."""
     started = time.perf_counter()
     source = str(job.brief.source)
     warnings: tuple[ParseWarning, ...] = ()
@@ -183,25 +189,38 @@ def convert_brief(job: Job) -> BriefResult:
             article, job.style, job.options, theme_dirs=folders
         )
         warnings += refused
+        planned: list[tuple[Writer, Path, str, bool]] = []
         for name in job.formats:
             writer = get_writer(name)
             path = job.target or _output_path(job.brief, writer)
             key = build_key(data, theme, writer.name, job.language)
-            began = time.perf_counter()
-            if not job.force and job.previous.get(str(path)) == key and path.is_file():
-                outputs.append(OutputResult(str(path), name, "skipped", 0.0, key))
-                continue
-            rendered, found = render_format(article, writer, theme)
-            # A warning about the theme (a family not found) comes from every format: once.
-            warnings += tuple(warning for warning in found if warning not in warnings)
-            write_atomic(path, rendered, durable=job.durable, root=job.out)
-            seconds = time.perf_counter() - began
-            digest = hashlib.sha256(rendered).hexdigest()
-            outputs.append(OutputResult(str(path), name, "written", seconds, key, digest))
+            fresh = not job.force and job.previous.get(str(path)) == key and path.is_file()
+            planned.append((writer, path, key, fresh))
+        wanted = [writer for writer, _, _, fresh in planned if not fresh]
+        with formats_rendered(
+            article, theme, wanted, source=source, spare_core=spare_core
+        ) as render:
+            for writer, path, key, fresh in planned:
+                if fresh:
+                    outputs.append(OutputResult(str(path), writer.name, "skipped", 0.0, key))
+                    continue
+                began = time.perf_counter()
+                rendered, found = render(writer)
+                # A warning about the theme (a family not found) comes from every format: once.
+                warnings += tuple(warning for warning in found if warning not in warnings)
+                write_atomic(path, rendered, durable=job.durable, root=job.out)
+                seconds = time.perf_counter() - began
+                digest = hashlib.sha256(rendered).hexdigest()
+                outputs.append(
+                    OutputResult(str(path), writer.name, "written", seconds, key, digest)
+                )
     except Exception as error:  # one bad brief, or a writer's bug, must not stop the others
         # A theme the brief names fails this brief only: without a file of its own, the
         # problem is the brief's.
-        problem = Problem.of(error, path=source)
+        if isinstance(error, ChildRenderError):
+            problem = error.problem
+        else:
+            problem = Problem.of(error, path=source)
         return BriefResult(source, "failed", (), warnings, problem, time.perf_counter() - started)
     status: BriefStatus = (
         "skipped" if all(out.status == "skipped" for out in outputs) else "converted"
@@ -459,13 +478,13 @@ def _run(
     workers = jobs or os.cpu_count() or 1
     if executor is None and (workers == 1 or count <= 1):
         for index, task in enumerate(tasks):
-            yield index, convert_brief(task)
+            yield index, convert_brief(task, spare_core=workers > 1)
         return
     own = executor is None
     # Imported here: multiprocessing is a tenth of `import exporter`, and a one-brief run or
     # another executor never needs it.
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     done = 0
     if own and multiprocessing.get_start_method() == "fork":

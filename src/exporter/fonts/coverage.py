@@ -3,6 +3,7 @@ without someone being told."""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,7 +14,19 @@ from exporter.fonts.facts import FontFile, font_facts
 def covered_codepoints(font: FontFile | Path) -> frozenset[int]:
     """The code points that ``font`` maps to a glyph (its ``cmap``); none for a file that is
     not a usable font. Read once with fontTools, then kept in memory and on disk."""
-    facts = font_facts(font if isinstance(font, FontFile) else FontFile(font))
+    return _covered(font if isinstance(font, FontFile) else FontFile(font))
+
+
+def has_glyph(file: FontFile, character: str) -> bool:
+    """Whether ``file`` maps ``character`` to a glyph: for a question about one character,
+    which needs no set of all the font's code points (a CJK font has 44,000)."""
+    facts = font_facts(file)
+    return facts is not None and facts.covers(ord(character))
+
+
+@functools.cache
+def _covered(file: FontFile) -> frozenset[int]:
+    facts = font_facts(file)
     return frozenset() if facts is None else facts.codepoints
 
 

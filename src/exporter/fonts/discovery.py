@@ -198,10 +198,10 @@ def family_for(font: Font, character: str, language: str | None = None) -> str |
     >>> family_for(Font("DejaVu Serif"), "ع")
     'DejaVu Sans'
     """
-    from exporter.fonts.coverage import covered_codepoints
+    from exporter.fonts.coverage import has_glyph
 
     for family, file in chain_families(font, "regular", cjk_region(language)):
-        if ord(character) in covered_codepoints(file):
+        if has_glyph(file, character):
             return family
     return None
 

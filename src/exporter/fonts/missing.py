@@ -8,7 +8,6 @@ installed family has a close name (``"Noto Sanz"`` → ``did you mean "Noto Sans
 
 from __future__ import annotations
 
-import difflib
 import functools
 
 from exporter.fonts.discovery import (
@@ -73,6 +72,8 @@ def _message(font: Font, roles: list[str], region: Region) -> str:
 
 
 def _suggestion(family: str) -> str:
+    import difflib  # for a suggestion, after a mistake: not at start-up
+
     known = {name.casefold(): name for name in (*system_families(), *bundled_families())}
     close = difflib.get_close_matches(family.casefold(), known, n=1, cutoff=_SUGGESTION_CUTOFF)
     return f' — did you mean "{known[close[0]]}"?' if close else ""

@@ -25,7 +25,6 @@ from typing import Any
 from exporter.fonts import cache
 from exporter.fonts.coverage import covered_codepoints, needs_glyph
 from exporter.fonts.facts import FontFile, checked_facts
-from exporter.fonts.quadratic import truetype_from_cff
 
 _PAGE_BITS = 7
 
@@ -151,6 +150,8 @@ def _cached(kind: str, file: FontFile, codepoints: frozenset[int]) -> FontSubset
             if kind == "subset":
                 data = _subset(file, codepoints)
             else:
+                from exporter.fonts.quadratic import truetype_from_cff  # CFF fonts only
+
                 data = truetype_from_cff(file, codepoints)
         cache.store(name, data)
     return FontSubset(data, codepoints, hashlib.sha256(data).hexdigest())

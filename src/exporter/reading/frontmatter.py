@@ -13,8 +13,6 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from exporter.errors import BriefError
 from exporter.model import FrozenValue, Metadata, ParseWarning, freeze
 from exporter.reading.decode import clean_value
@@ -40,71 +38,12 @@ class FrontMatter:
 
 #: Front matter is a few flat keys; nesting deeper than this is an attack or a mistake, and
 #: would otherwise exhaust Python's recursion limit (or, for ``[[[[``, take PyYAML minutes).
-_MAX_DEPTH = 32
+MAX_DEPTH = 32
 
 
 #: Front matter is a few keys; more text than this is a mistake (a brief pasted twice, a data
 #: dump) that PyYAML, pure Python, would take seconds and hundreds of megabytes to read.
 MAX_FRONT_MATTER_CHARS = 256 * 1024
-
-#: A number written with more characters than this stays text: no date, count or year needs
-#: them, and converting (or printing) a 6,000-digit integer costs time or raises.
-_MAX_NUMBER_CHARS = 64
-
-
-class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader refusing ``*alias`` references (the billion-laughs attack) and deep nesting.
-
-    Numbers are read as YAML 1.2 reads them: ``1:59:59`` is text, not a YAML 1.1 sexagesimal
-    integer (whose conversion is quadratic in its length), and so is a number too long to be
-    one a person meant.
-    """
-
-    depth = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in front matter", event.start_mark
-            )
-        if self.depth >= _MAX_DEPTH:
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None, None, f"nested more than {_MAX_DEPTH} levels deep", event.start_mark
-            )
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-
-def _number_or_text(tag: str) -> None:
-    """Read ``tag`` scalars as SafeLoader does, but sexagesimal or overlong ones as text."""
-    number = yaml.SafeLoader.yaml_constructors[tag]
-
-    def construct(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-        text = loader.construct_scalar(node)  # type: ignore[arg-type]
-        if not isinstance(text, str) or ":" in text or len(text) > _MAX_NUMBER_CHARS:
-            return text
-        return number(loader, node)
-
-    _NoAliasLoader.add_constructor(tag, construct)
-
-
-def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    """A YAML timestamp, or the text when an explicit ``!!timestamp`` tag names no date
-    (PyYAML would fail with an ``AttributeError`` on ``!!timestamp yesterday``)."""
-    text = loader.construct_scalar(node)  # type: ignore[arg-type]
-    if not isinstance(text, str) or not loader.timestamp_regexp.match(text):
-        return text
-    return loader.construct_yaml_timestamp(node)  # type: ignore[arg-type]
-
-
-_number_or_text("tag:yaml.org,2002:int")
-_number_or_text("tag:yaml.org,2002:float")
-_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 def read_front_matter(lines: list[str], source: str | None) -> FrontMatter:
@@ -152,9 +91,14 @@ def _cleaned(value: object, dropped: list[str]) -> object:
 
 
 def _load_yaml(text: str, source: str | None) -> object:
+    # PyYAML (~8 ms of imports) only for a brief that has front matter.
+    import yaml
+
+    from exporter.reading.front_matter_yaml import NoAliasLoader
+
     _refuse_deep_brackets(text, source)
     try:
-        return yaml.load(text, Loader=_NoAliasLoader)
+        return yaml.load(text, Loader=NoAliasLoader)
     except ValueError as error:  # a date such as 2024-13-45, a number of 5,000 digits
         problem = str(error).split(":")[0]
         message = f"front matter holds a value that cannot be read: {problem}"
@@ -193,8 +137,8 @@ def _refuse_deep_brackets(text: str, source: str | None) -> None:
         for char in line:
             if char in "[{":
                 depth += 1
-                if depth > _MAX_DEPTH:
-                    message = f"front matter is nested more than {_MAX_DEPTH} levels deep"
+                if depth > MAX_DEPTH:
+                    message = f"front matter is nested more than {MAX_DEPTH} levels deep"
                     raise BriefError(message, path=source, line=number)
             elif char in "]}":
                 depth = max(0, depth - 1)

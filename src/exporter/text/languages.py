@@ -25,8 +25,14 @@ from exporter.model import Article
 FALLBACK_LANGUAGE = "und"
 
 # Tags in their normal form that langcodes would return unchanged: a two-letter language,
-# optionally a two-letter region, neither of them a deprecated code (see DEPRECATED_*).
-_CANONICAL_SHORT = re.compile(r"(?P<language>[a-z]{2})(?:-(?P<region>[A-Z]{2}))?")
+# optionally one of SCRIPTS_KEPT's scripts, optionally a two-letter region, none of them a
+# deprecated code (see DEPRECATED_*).
+_CANONICAL_SHORT = re.compile(
+    r"(?P<language>[a-z]{2})(?:-(?P<script>[A-Z][a-z]{3}))?(?:-(?P<region>[A-Z]{2}))?"
+)
+#: Language and script pairs written with their script in normal form (the script is not the
+#: language's only one): the shipped themes' ``zh-Hant`` labels are met by every run.
+SCRIPTS_KEPT = frozenset({"zh-Hans", "zh-Hant", "sr-Cyrl", "sr-Latn"})
 #: Two-letter language subtags that langcodes replaces (``iw`` → ``he``).
 DEPRECATED_LANGUAGES = frozenset({"in", "iw", "ji", "jw", "mo", "sh", "tl"})
 #: Two-letter region subtags that langcodes replaces (``UK`` → ``GB``).
@@ -71,6 +77,7 @@ def _normalised(tag: str) -> str | None:
         short is not None
         and short["language"] not in DEPRECATED_LANGUAGES
         and short["region"] not in DEPRECATED_REGIONS
+        and (short["script"] is None or f"{short['language']}-{short['script']}" in SCRIPTS_KEPT)
     ):
         return tag
     return _standardised(tag)

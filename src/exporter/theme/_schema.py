@@ -7,7 +7,6 @@ the loader validates against it and ``docs/themes.md`` documents it.
 
 from __future__ import annotations
 
-import difflib
 import os
 import string
 from collections.abc import Callable, Iterable, Sequence
@@ -366,6 +365,8 @@ def _font_problem(path: Path) -> str | None:
 
 def suggest(word: str, known: Iterable[str], prefix: str = "", suffix: str = "") -> str:
     """`` — did you mean "x"?`` for the closest known word, else the list of known words."""
+    import difflib  # for a suggestion, after a mistake: not at start-up
+
     choices = [f"{prefix}{name}{suffix}" for name in known]
     matches = difflib.get_close_matches(f"{prefix}{word}{suffix}", choices, n=1)
     if matches:

@@ -13,7 +13,6 @@ entry-point group and are looked up only when a name is not built in::
 
 from __future__ import annotations
 
-import difflib
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -131,6 +130,8 @@ def get_writer(name: str) -> Writer:
     if key in plugins:
         return plugins[key]
     names = sorted({*BUILTIN, *plugins})
+    import difflib  # for a suggestion, after a mistake: not at start-up
+
     close = difflib.get_close_matches(key, names, n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""
     raise UnknownFormatError(

@@ -9,6 +9,8 @@ machine-checkable rules of PDF/UA-1 (see :mod:`exporter.writers.pdf.tagging` and
 
 from __future__ import annotations
 
+# First: before anything imports reportlab.platypus (~25 ms less; see the module).
+import exporter.writers.pdf.reportlab_patterns  # noqa: F401  # isort: skip
 import functools
 from io import BytesIO
 from typing import Any
@@ -21,6 +23,7 @@ from exporter.text.readable import readable
 from exporter.text.scripts import document_direction
 from exporter.text.wording import words_for
 from exporter.theme import Theme
+from exporter.writers.pdf import embedding
 from exporter.writers.pdf.coverage import (
     refuse_drawn_without_glyph,
     refuse_missing_glyphs,
@@ -60,18 +63,18 @@ def render_pdf(article: Article, theme: Theme) -> bytes:
 
 
 def _render(article: Article, theme: Theme) -> bytes:
+    embedding.install()
     strict = refuses_missing_glyphs(theme)
+    words = words_for(article, theme)
     if strict:
-        refuse_missing_glyphs(article, theme)
+        refuse_missing_glyphs(article, theme, words)
     language = document_language(article)
     characters = conversion_characters(article, theme, language)
     styles = build_styles(theme, language, document_direction(article), characters)
     buffer = BytesIO()
     document = document_template(buffer, article, theme, styles, language)
     canvas: dict[str, Any] = {
-        "decorate": page_decorator(
-            theme, styles, RunningText.of(article, words_for(article, theme))
-        ),
+        "decorate": page_decorator(theme, styles, RunningText.of(article, words)),
         "moment": document_timestamp(article),
     }
     root = Element("Document")
@@ -82,7 +85,7 @@ def _render(article: Article, theme: Theme) -> bytes:
         )
         canvas["tagging"] = Tagger(root, language, article.metadata.keywords, conforms=conforms)
     canvasmaker = functools.partial(TaggedCanvas if theme.pdf.tagged else PagedCanvas, **canvas)
-    document.build(story(article, theme, styles, root), canvasmaker=canvasmaker)
+    document.build(story(article, theme, styles, root, words), canvasmaker=canvasmaker)
     if strict:
         refuse_drawn_without_glyph(document.canv)
     return buffer.getvalue()

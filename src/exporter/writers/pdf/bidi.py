@@ -17,19 +17,20 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any, ClassVar, Literal
 
-import arabic_reshaper  # type: ignore[import-untyped]
 from bidi import algorithm  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from exporter.fonts import needs_glyph
-from exporter.writers.pdf.coverage import drawable
+from exporter.writers.pdf.coverage import covered_by_main_font, drawable
 from exporter.writers.pdf.tagging.paragraph import TaggedParagraph
 from exporter.writers.pdf.typefaces import FaceChain
 
-_ARABIC_LETTERS = range(0x0600, 0x0700)
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 # python-bidi's per-character algorithm predates the isolates of Unicode 6.3 and fails on
 # them, so it is given their nearest older classes; like every explicit directional format
@@ -40,6 +41,9 @@ _OLDER_CLASS = {"LRI": "LRE", "RLI": "RLE", "FSI": "LRE", "PDI": "PDF", "": "L"}
 
 @functools.cache
 def _reshaper() -> Any:
+    # Imported for Arabic text only: with the fontTools it loads, ~12 ms of a fresh process.
+    import arabic_reshaper  # type: ignore[import-untyped]
+
     # Keep diacritics (harakat): a handout must not drop what the brief wrote.
     return arabic_reshaper.ArabicReshaper(
         configuration={"delete_harakat": False, "support_ligatures": True}
@@ -52,7 +56,7 @@ def shape_arabic(text: str) -> str:
     >>> shape_arabic("abc") == "abc", shape_arabic("عربي") != "عربي"
     (True, True)
     """
-    if not any(ord(character) in _ARABIC_LETTERS for character in text):
+    if text.isascii() or _ARABIC_LETTER.search(text) is None:  # decided in C
         return text
     shaped: str = _reshaper().reshape(text)
     return shaped
@@ -71,6 +75,13 @@ def visual_order(pieces: Sequence[tuple[str, int]], base: Literal["L", "R"]) -> 
     >>> visual_order([("\u2067אב\u2069 \U00013439", 0)], "L")  # an isolate, a Unicode 15 letter
     [['בא \U00013439', 0]]
     """
+    if base == "L" and all(_stays_in_place(piece) for piece, _ in pieces):
+        return _joined_runs(pieces)
+    return _reordered(pieces, base)
+
+
+def _reordered(pieces: Sequence[tuple[str, int]], base: Literal["L", "R"]) -> list[list[Any]]:
+    """:func:`visual_order` by the whole Unicode bidirectional algorithm."""
     storage = algorithm.get_empty_storage()
     storage["base_level"] = algorithm.PARAGRAPH_LEVELS[base]
     storage["base_dir"] = base
@@ -93,6 +104,37 @@ def visual_order(pieces: Sequence[tuple[str, int]], base: Literal["L", "R"]) -> 
             runs[-1][0] += character["ch"]
         else:
             runs.append([character["ch"], character["tag"]])
+    return runs
+
+
+# The bidirectional classes of characters that a left-to-right line leaves where they are, at
+# its base level, unmirrored: no right-to-left letter or number, and no explicit formatting
+# character or boundary neutral (the algorithm drops those from the drawn line).
+_IN_PLACE = frozenset({"L", "EN", "ES", "ET", "CS", "NSM", "WS", "ON"})
+_BEYOND_PRINTABLE_ASCII = re.compile("[^\x20-\x7e]")
+
+
+def _stays_in_place(text: str) -> bool:
+    """Whether a left-to-right line keeps ``text`` as it is (most text: decided per distinct
+    character, ASCII in C)."""
+    if text.isascii():
+        return text.isprintable()
+    # Printable ASCII is all in place: look up the others only.
+    others = set(_BEYOND_PRINTABLE_ASCII.findall(text))
+    return all(unicodedata.bidirectional(character) in _IN_PLACE for character in others)
+
+
+def _joined_runs(pieces: Sequence[tuple[str, int]]) -> list[list[Any]]:
+    """``pieces`` as :func:`visual_order` gives a line it leaves in place: the text of
+    neighbours with the same tag joined."""
+    runs: list[list[Any]] = []
+    for piece, tag in pieces:
+        if not piece:
+            continue
+        if runs and runs[-1][1] == tag:
+            runs[-1][0] += piece
+        else:
+            runs.append([piece, tag])
     return runs
 
 
@@ -168,8 +210,16 @@ def visual_runs(text: str, chain: FaceChain, base: Literal["L", "R"]) -> list[tu
     """A line of plain text as ``(text, font name)`` runs in drawing order: Arabic joined,
     each character in the first font of ``chain`` that has it (for running heads, which are
     drawn straight onto the canvas)."""
+    shaped = shape_arabic(text)
+    pieces = [(shaped, 0)] if covered_by_main_font(shaped, chain) else _font_pieces(shaped, chain)
+    return [(run, chain.name(index)) for run, index in visual_order(pieces, base)]
+
+
+def _font_pieces(text: str, chain: FaceChain) -> list[tuple[str, int]]:
+    """``text`` in ``(text, chain index)`` pieces, each character in the first font that has
+    it (spaces and joiners in the font before them), those no font has left out."""
     pieces: list[tuple[str, int]] = []
-    for character in drawable(shape_arabic(text), chain):
+    for character in drawable(text, chain):
         index = chain.font_index(character)
         if index is None or (pieces and not needs_glyph(character)):
             index = pieces[-1][1] if pieces else 0
@@ -177,7 +227,7 @@ def visual_runs(text: str, chain: FaceChain, base: Literal["L", "R"]) -> list[tu
             pieces[-1] = (pieces[-1][0] + character, index)
         else:
             pieces.append((character, index))
-    return [(run, chain.name(index)) for run, index in visual_order(pieces, base)]
+    return pieces
 
 
 def _visual_text(text: str, base: Literal["L", "R"]) -> str:

@@ -4,6 +4,7 @@ PDF (PDF/UA forbids the empty box, the ``.notdef`` glyph)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -32,9 +33,9 @@ def drawable(text: str, chain: FaceChain) -> str:
     >>> drawable("a\u061cb", FaceChain((resolve_face(Font("DejaVu Sans"), "regular"),)))
     'ab'
     """
+    if covered_by_main_font(text, chain):
+        return text  # the common case
     characters = set(text)
-    if all(chain.covers(0, character) for character in characters):
-        return text  # the common case, decided once per distinct character
     dropped = {
         character
         for character in characters
@@ -43,6 +44,41 @@ def drawable(text: str, chain: FaceChain) -> str:
     if not dropped:
         return text
     return "".join(character for character in text if character not in dropped)
+
+
+def covered_by_main_font(text: str, chain: FaceChain) -> bool:
+    """Whether the main font of ``chain`` has a glyph for every character of ``text``.
+
+    Each character is looked up in the font once per process: text is mostly characters
+    seen before, and comparing sets is done in C (only the characters beyond printable ASCII,
+    found by a regex, when the font has all of ASCII).
+
+    >>> from exporter.fonts import resolve_face
+    >>> from exporter.theme import Font
+    >>> chain = FaceChain((resolve_face(Font("DejaVu Sans"), "regular"),))
+    >>> covered_by_main_font("Ωmega", chain), covered_by_main_font("中", chain)
+    (True, False)
+    """
+    known, has_ascii = _main_font(chain)
+    characters = set(_BEYOND_ASCII.findall(text)) if has_ascii else set(text)
+    if characters <= known:
+        return True
+    new = characters - known
+    covered = {character for character in new if chain.covers(0, character)}
+    known.update(covered)
+    return len(covered) == len(new)
+
+
+_PRINTABLE_ASCII = "".join(map(chr, range(0x20, 0x7F)))
+_BEYOND_ASCII = re.compile("[^\x20-\x7e]")
+
+
+@functools.lru_cache(maxsize=64)  # a chain per face of the few cached style sets
+def _main_font(chain: FaceChain) -> tuple[set[str], bool]:
+    """The characters found so far that the main font of ``chain`` has (only ever grows), and
+    whether it has all of printable ASCII."""
+    has_ascii = all(chain.covers(0, character) for character in _PRINTABLE_ASCII)
+    return set(), has_ascii
 
 
 def uncovered_characters(article: Article, theme: Theme) -> list[ParseWarning]:
@@ -74,10 +110,11 @@ def refuses_missing_glyphs(theme: Theme) -> bool:
     return theme.pdf.tagged and theme.pdf.missing_glyphs == "error"
 
 
-def refuse_missing_glyphs(article: Article, theme: Theme) -> None:
+def refuse_missing_glyphs(article: Article, theme: Theme, words: Words | None = None) -> None:
     """Raise :class:`~exporter.errors.MissingGlyphError` naming every character of ``article``
-    that no font of ``theme`` has, and the first line of the brief that holds one."""
-    found = _uncovered(article, theme)
+    that no font of ``theme`` has, and the first line of the brief that holds one (``words``:
+    the handout's, when the caller has them)."""
+    found = _uncovered(article, theme, words)
     if not found:
         return
     characters = "".join(sorted({char for part in found for char in part.characters}))
@@ -135,13 +172,13 @@ class _Uncovered(NamedTuple):
     line: int | None
 
 
-def _uncovered(article: Article, theme: Theme) -> list[_Uncovered]:
+def _uncovered(article: Article, theme: Theme, words: Words | None = None) -> list[_Uncovered]:
     """Each part of the handout with characters that its fonts lack."""
     language = document_language(article)
     body = faces(theme.fonts.body, "regular", language)
     heading = faces(theme.fonts.heading, "bold", language)
     running = faces(theme.fonts.heading, "regular", language)
-    words = words_for(article, theme)
+    words = words or words_for(article, theme)
     title = Inline(article.title, line=article.title_line)
     subtitle = Inline(article.subtitle or "", line=article.subtitle_line)
     parts: list[tuple[str, str, Sequence[Inline], FaceChain, bool]] = [
@@ -239,6 +276,8 @@ def _running_texts(article: Article, words: Words) -> list[Inline]:
 
 
 def _missing(text: str, chain: FaceChain, with_fallbacks: bool) -> str:
+    if covered_by_main_font(text, chain):  # the usual case, quickly
+        return ""
     return "".join(
         sorted(missing_characters(text, chain.files if with_fallbacks else chain.files[:1]))
     )

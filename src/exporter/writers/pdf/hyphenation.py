@@ -24,6 +24,8 @@ from typing import Any
 import pyphen  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle
 
+from exporter.writers.pdf import hyphenation_patterns
+
 #: Letters: German compounds run past 60, nothing in a dictionary to 100.
 _LONGEST_HYPHENATED_WORD = 100
 
@@ -45,10 +47,19 @@ class Hyphenator:
             # line the word fills: cubic in its length, minutes for a 10,000-letter "word".
             # No word a dictionary knows is that long; such strings are split between
             # any two letters.
-            return iter(()) if len(word) > _LONGEST_HYPHENATED_WORD else self.iterate(word)
+            if len(word) > _LONGEST_HYPHENATED_WORD:
+                return iter(())
+            return iter(_breaks(self.iterate, word))
         if self.at_hyphens and "-" in word.strip("-"):
             return _after_hyphens(word)
         return iter(())
+
+
+@functools.lru_cache(maxsize=16_384)  # a word's breaks are asked for on every line it ends
+def _breaks(
+    iterate: Callable[[str], Iterator[tuple[str, str]]], word: str
+) -> tuple[tuple[str, str], ...]:
+    return tuple(iterate(word))
 
 
 @functools.cache
@@ -67,6 +78,7 @@ def hyphenator(language: str) -> Hyphenator | str:
     dictionary = pyphen.language_fallback(language.replace("-", "_"))
     if not dictionary:
         return ""
+    hyphenation_patterns.preload(pyphen.LANGUAGES[dictionary])
     return Hyphenator(pyphen.Pyphen(lang=dictionary, left=3, right=3).iterate)
 
 

@@ -26,7 +26,7 @@ from exporter.text.characters import storable
 from exporter.text.links import linked_spans
 from exporter.theme import Color, Font, Fonts
 from exporter.writers.pdf.bidi import shape_arabic
-from exporter.writers.pdf.coverage import drawable
+from exporter.writers.pdf.coverage import covered_by_main_font, drawable
 from exporter.writers.pdf.typefaces import FaceChain
 
 
@@ -116,7 +116,7 @@ def _font_runs(text: str, chain: FaceChain) -> Iterator[str]:
     out. Only a word no single font covers is split character by character.
     """
     text = shape_arabic(text)
-    if all(chain.covers(0, character) for character in set(text)):
+    if covered_by_main_font(text, chain):
         yield escape_markup(text)  # the common case, without a walk over every word
         return
     text = drawable(text, chain)

@@ -6,6 +6,7 @@ every page is laid out: :class:`PagedCanvas` holds the pages back and decorates 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -23,6 +24,7 @@ from exporter.text.templates import fill_template, running_values
 from exporter.text.wording import Words
 from exporter.theme import HeaderFooter, Theme
 from exporter.writers.pdf.bidi import visual_runs
+from exporter.writers.pdf.embedding import embed_fonts
 from exporter.writers.pdf.logo import header_logo
 from exporter.writers.pdf.styles import Styles, TextStyle
 from exporter.writers.pdf.typefaces import FaceChain
@@ -91,6 +93,7 @@ class PagedCanvas(Canvas):
             self._decorate(self, number, total)
             super().showPage()
         self.finish_document()
+        embed_fonts(self._doc)  # type: ignore[attr-defined]  # reportlab's document
         super().save()
 
     @contextmanager
@@ -188,6 +191,7 @@ def text_width(text: str, chain: FaceChain, size: float) -> float:
     return sum(stringWidth(run, font, size) for run, font in visual_runs(text, chain, "L"))
 
 
+@functools.lru_cache(maxsize=256)  # the same header on every page: measured once
 def fit(line: str, chain: FaceChain, size: float, width: float) -> str:
     """``line`` shortened with an ellipsis until it is no wider than ``width``."""
     if not line or text_width(line, chain, size) <= width:
@@ -237,6 +241,7 @@ def document_template(
     )
 
 
+@functools.lru_cache(maxsize=16)  # making a class costs more than laying out a heading
 def _keep_heading_with_text(first_lines: float) -> type[KeepTogether]:
     class KeepHeadingWithText(KeepTogether):
         """A heading and its next block (reportlab's ``keepWithNext`` group).

@@ -12,13 +12,15 @@ or moves the paragraph on to the next page.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
+
+from exporter.writers.pdf.lines import OnceBrokenParagraph
 
 #: How many times a split is moved up before the paragraph goes to the next frame whole.
 _ATTEMPTS = 8
 
 
-class SplittableParagraph(Paragraph):
+class SplittableParagraph(OnceBrokenParagraph):
     """A :class:`~reportlab.platypus.Paragraph` whose first split part fits the height given."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803

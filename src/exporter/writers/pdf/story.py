@@ -19,10 +19,11 @@ from exporter.model import Article, Block, Inline, ListBlock, Quote, Section, Sp
 from exporter.model import Paragraph as ParagraphBlock
 from exporter.text.metadata import byline, source_line
 from exporter.text.scripts import has_right_to_left
-from exporter.text.wording import words_for
+from exporter.text.wording import Words
 from exporter.theme import Theme
 from exporter.writers.pdf.bidi import BidiParagraph, RightToLeftParagraph
 from exporter.writers.pdf.box import BoxLook, FramedBox
+from exporter.writers.pdf.fragments import plain_fragments
 from exporter.writers.pdf.hyphenation import paragraph_style
 from exporter.writers.pdf.kinsoku import KinsokuParagraph
 from exporter.writers.pdf.markup import inline_markup
@@ -64,23 +65,26 @@ class OutlineAnchor(Flowable):
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
 
-def story(article: Article, theme: Theme, styles: Styles, document: Element) -> list[Flowable]:
+def story(
+    article: Article, theme: Theme, styles: Styles, document: Element, words: Words
+) -> list[Flowable]:
     """Every flowable of the document, in reading order, with their structure elements in
-    ``document``. The outline starts with the title and the key points, then the sections."""
-    flowables = list(title_block(article, theme, styles, document))
+    ``document``, and the handout's ``words``. The outline starts with the title and the key
+    points, then the sections."""
+    flowables = list(title_block(article, theme, styles, document, words))
     flowables.extend(key_points_box(article, theme, styles, document))
     levels = heading_levels(article.sections)
     for number, (section, level) in enumerate(zip(article.sections, levels, strict=True), 1):
         flowables.extend(section_flowables(section, number, level, theme, styles, document))
-    flowables.extend(source_flowables(article, theme, styles, document))
+    flowables.extend(source_flowables(article, theme, styles, document, words))
     return flowables
 
 
 def source_flowables(
-    article: Article, theme: Theme, styles: Styles, document: Element
+    article: Article, theme: Theme, styles: Styles, document: Element, words: Words
 ) -> Iterator[Flowable]:
     """The line naming the story's source, at the end, its address a link."""
-    line = source_line(article, words_for(article, theme))
+    line = source_line(article, words)
     if line is not None:
         yield text(line, styles.source, theme, document.add("P"))
 
@@ -125,18 +129,23 @@ def text(
         if style.paragraph.wordWrap == "CJK"
         else TaggedParagraph
     )
-    paragraph = kind(markup, paragraph_style(markup, style.paragraph), bulletText=bullet)
+    look = paragraph_style(markup, style.paragraph)
+    fragments = plain_fragments(markup, look)  # None: reportlab parses the markup's tags
+    if fragments is None:
+        paragraph = kind(markup, look, bulletText=bullet)
+    else:
+        paragraph = kind(fragments[0], look, bulletText=bullet, frags=fragments[1])
     return paragraph.tagged(element, label, continued=continued)
 
 
 def title_block(
-    article: Article, theme: Theme, styles: Styles, document: Element
+    article: Article, theme: Theme, styles: Styles, document: Element, words: Words
 ) -> Iterator[Flowable]:
     yield OutlineAnchor("title", article.title)
     yield text(article.title, styles.title, theme, document.add("H1"))
     if article.subtitle:
         yield text(article.subtitle, styles.subtitle, theme, document.add("P"))
-    line = byline(article, words_for(article, theme))
+    line = byline(article, words)
     if line:
         yield text(line, styles.meta, theme, document.add("P"))
     yield HRFlowable(

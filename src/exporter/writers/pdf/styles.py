@@ -137,12 +137,14 @@ def conversion_characters(article: Article, theme: Theme, language: str) -> froz
     when the main fonts are TrueType and have every character (the usual case, which keeps
     the styles cached and reads no fallback font), else all of them, as drawn (Arabic
     joined), if some chain holds a CFF font."""
+    if not _holds_cff(theme, language):  # no CFF font to convert: no need to read the text
+        return frozenset()
     characters = document_characters(article, theme)
     drawn = characters | frozenset(shape_arabic("".join(characters)))
     mains = _mains(theme, language)
     if not any(is_cff(main) for main in mains) and _all_covered(drawn, mains):
         return frozenset()
-    return drawn if _holds_cff(theme, language) else frozenset()
+    return drawn
 
 
 def _chains(theme: Theme, language: str) -> list[FaceChain]:
@@ -160,13 +162,11 @@ def _holds_cff(theme: Theme, language: str) -> bool:
 
 
 def _all_covered(characters: Iterable[str], fonts: Iterable[FontFile]) -> bool:
-    coverages = [covered_codepoints(font) for font in fonts]
-    return all(
-        ord(character) in coverage
-        for character in characters
-        if needs_glyph(character)
-        for coverage in coverages
-    )
+    codes = set(map(ord, characters))
+    for font in fonts:  # set differences in C; what is left is usually nothing
+        if any(needs_glyph(chr(code)) for code in codes - covered_codepoints(font)):
+            return False
+    return True
 
 
 #: Makes the chain of a theme font's face for one document.

@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from exporter.fonts import Face, FontFile, covered_codepoints, face_chain, font_facts
 from exporter.fonts.subsets import FontSubset, needed_codepoints, truetype_font
 from exporter.theme import Font
-from exporter.writers.pdf import tounicode
+from exporter.writers.pdf import parsed_faces, tounicode
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +119,7 @@ def register(file: FontFile) -> str:
     tounicode.install()
     digest = hashlib.sha256(f"{file.path}#{file.index}".encode()).hexdigest()[:8]
     name = f"exporter-{file.path.stem}-{digest}"
-    pdfmetrics.registerFont(TTFont(name, str(file.path), subfontIndex=file.index))
+    pdfmetrics.registerFont(parsed_faces.truetype_font(name, file))
     return name
 
 

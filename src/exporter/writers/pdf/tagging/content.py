@@ -17,10 +17,12 @@ import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from exporter.text.scripts import foreign_runs
+from exporter.writers.pdf.subsetcodes import first_subset_bytes
 from exporter.writers.pdf.tagging.reading import Chunk, LineReading, SourceText
 from exporter.writers.pdf.tagging.structure import Element, LinkElement
 
@@ -115,7 +117,9 @@ class TaggedTextObject(PDFTextObject):
     # reportlab's members that its type stubs leave out
     _code: list[str]
     _fontname: str
-    _formatText: Callable[[str], str]  # noqa: N815
+    _fontsize: float
+    _leading: float
+    _curSubset: int  # noqa: N815
 
     def __init__(
         self,
@@ -145,6 +149,23 @@ class TaggedTextObject(PDFTextObject):
         """Draw the lines of a paragraph, which read as ``readings``."""
         self._readings = readings
         self._source = source
+
+    def _formatText(self, text: str) -> str:  # noqa: N802 - reportlab's name
+        # Text whose characters all have codes in the font's first subset (the usual case):
+        # what reportlab writes, without its walk over every character (see subsetcodes).
+        font: Any = pdfmetrics.getFont(self._fontname)
+        if type(text) is str and getattr(font, "_dynamicFont", False):
+            canvas: Any = getattr(self, "_canvas")  # noqa: B009 - not in reportlab's stubs
+            shown = first_subset_bytes(font, canvas._doc, text)
+            if shown is not None:
+                showing = f"({canvas._escape(shown)}) Tj"
+                if self._curSubset == 0:
+                    return showing
+                self._curSubset = 0  # reportlab selects the subset first
+                subset = font.getSubsetInternalName(0, canvas._doc)
+                return f"{subset} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL {showing}"
+        formatted: str = super()._formatText(text)  # type: ignore[misc]
+        return formatted
 
     def getCode(self) -> str:  # noqa: N802 - reportlab's name
         self._close()

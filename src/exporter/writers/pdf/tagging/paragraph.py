@@ -61,7 +61,13 @@ class TaggedParagraph(SplittableParagraph):
             if tagger is None or self.element is None or self.source is None:
                 super().draw()
                 return
-            self._readings = line_readings(_texts(logical), _chunks(drawn), self.source)
+            texts = _texts(logical)
+            chunks = (
+                [(Chunk(text, _link(logical)),) for text in texts]  # one run: a chunk per line
+                if drawn is logical and logical.kind == 0
+                else _chunks(drawn)
+            )
+            self._readings = line_readings(texts, chunks, self.source)
             with tagger.drawing(self.label if self.bulletText else self.element):
                 super().draw()
         finally:

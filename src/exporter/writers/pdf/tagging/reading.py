@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from exporter.writers.pdf.tagging.structure import LinkElement
@@ -25,20 +24,21 @@ LinkKey = tuple[int, str]
 
 # What reportlab breaks lines at (its own list, with the zero-width space) and Python's spaces.
 _SPACE = re.compile(r"[\s\u200b]+")
+# The last space of a line (where its last word starts, just after it).
+_LAST_SPACE = re.compile(r"[\s\u200b][^\s\u200b]*\Z")
 # Arabic presentation forms: how Arabic letters are drawn here, joined (see the bidi module).
 _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Chunk:
+# Named tuples rather than frozen dataclasses: one of each is made for every line drawn.
+class Chunk(NamedTuple):
     """One piece of text reportlab shows on a line (one ``_textOut``), and its link."""
 
     text: str
     link: LinkKey | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class LineReading:
+class LineReading(NamedTuple):
     """How one drawn line reads.
 
     ``chunks`` are what reportlab shows, in drawing order. ``space``: the reading goes on with a
@@ -168,8 +168,8 @@ def _first_word_length(line: str) -> int:
 
 
 def _last_word_start(line: str) -> int:
-    starts = [found.end() for found in _SPACE.finditer(line)]
-    return starts[-1] if starts else 0
+    found = _LAST_SPACE.search(line)
+    return found.start() + 1 if found else 0
 
 
 def _matched_end(text: str, start: int, drawn: str) -> tuple[int, bool]:

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
+from reportlab.pdfbase.pdfdoc import PDFObject, PDFObjectReference, PDFString
 
 #: Structure types that are not standard in PDF 1.7, and the standard type each stands for.
 ROLE_MAP = {"Aside": "Sect"}
 
 
-@dataclass(frozen=True, slots=True)
-class MarkedContent:
+class MarkedContent(NamedTuple):  # one per sequence drawn: a tuple is made quicker
     """A marked-content sequence: the ``mcid`` on page ``page`` (0-based)."""
 
     page: int
@@ -153,21 +152,26 @@ class Written(PDFObject):
         self.value = value
 
     def format(self, document: Any) -> bytes:
-        return _written(self.value, document)
+        # Written as text and encoded once: names are ASCII, and a reportlab string's bytes
+        # go through Latin-1 unchanged.
+        return _written(self.value, document.idToObjectNumberAndVersion, document).encode("latin-1")
 
 
-def _written(value: Any, document: Any) -> bytes:
+def _written(value: Any, numbers: dict[str, tuple[int, int]], document: Any) -> str:
     if isinstance(value, dict):
-        entries = (f"/{key} ".encode() + _written(item, document) for key, item in value.items())
-        return b"<<" + b" ".join(entries) + b">>"
+        entries = [f"/{key} {_written(item, numbers, document)}" for key, item in value.items()]
+        return f"<<{' '.join(entries)}>>"
     if isinstance(value, list):
-        return b"[" + b" ".join(_written(item, document) for item in value) + b"]"
+        return f"[{' '.join([_written(item, numbers, document) for item in value])}]"
     if isinstance(value, int):
-        return str(value).encode()
+        return str(value)
     if isinstance(value, str):  # a name
-        return value.encode()
-    formatted: bytes = value.format(document)  # a reference or a string
-    return formatted
+        return value
+    if isinstance(value, PDFObjectReference):  # as reportlab writes it, without its layers
+        number, version = numbers[value.name]
+        return f"{number} {version} R"
+    formatted: bytes = value.format(document)  # a string
+    return formatted.decode("latin-1")
 
 
 def _first(pair: tuple[Any, Any]) -> Any:

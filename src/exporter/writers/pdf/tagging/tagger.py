@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from exporter.text.scripts import script_of, scripts_of
 from exporter.writers.pdf.tagging.structure import Element, LinkElement, PageMarks, ParentKeys
+
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
 
 
 class Tagger:
@@ -76,7 +79,7 @@ class Tagger:
         if "latin" in native:
             if text.isascii():
                 return False
-            characters = {character for character in set(text) if not character.isascii()}
+            characters = set(_NOT_ASCII.findall(text))
         else:
             characters = set(text)
         return any(
