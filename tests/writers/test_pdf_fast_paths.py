@@ -22,7 +22,7 @@ from exporter.reading import parse_file
 from exporter.text.characters import storable
 from exporter.theme import load_theme
 from exporter.theme._loader import shipped_names
-from exporter.writers.pdf import embedding, pages, render_pdf, tounicode
+from exporter.writers.pdf import embedding, pages, render_pdf, reportlab_release, tounicode
 from exporter.writers.pdf.bidi import (
     _font_pieces,
     _reordered,
@@ -239,3 +239,19 @@ def test_remembered_font_subsets_give_the_bytes_reportlab_makes(
     monkeypatch.setattr(pdfdoc, "PDFZCompress", pdfdoc.PDFStreamFilterZCompress())
     monkeypatch.setattr(pages, "embed_fonts", lambda document: None)  # reportlab's save does
     assert render_pdf(second, theme) == remembered
+
+
+def test_with_another_reportlab_release_reportlab_does_the_work_and_the_bytes_agree(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The shortcuts that follow reportlab 5.1's own loops step aside for any other release."""
+    assert reportlab_release._release("5.1.0") == (5, 1)
+    assert reportlab_release._release("4.2.5") == (4, 2)
+    assert reportlab_release._release("unknown") == ()
+    theme = load_theme("default")
+    samples = sorted((Path(__file__).resolve().parents[2] / "sources").glob("*.txt"))[:4]
+    articles = [parse_file(path) for path in samples]
+    fast = [render_pdf(article, theme) for article in articles]
+    monkeypatch.setattr(reportlab_release, "FAST_PATHS", False)
+    assert plain_fragments("plain words", build_styles(theme, "en").body.paragraph) is None
+    assert [render_pdf(article, theme) for article in articles] == fast

@@ -22,7 +22,7 @@ from typing import Any
 
 from reportlab.pdfbase import pdfdoc, ttfonts
 
-from exporter.writers.pdf import tounicode
+from exporter.writers.pdf import reportlab_release, tounicode
 
 #: Subsets remembered: a handout embeds two to six; a batch in a few languages reuses dozens.
 _SUBSETS = 64
@@ -37,6 +37,8 @@ def install() -> None:
     """Make reportlab remember subsets, ToUnicode maps and their compressed streams (once per
     process; the output is byte for byte the same)."""
     tounicode.install()
+    if not reportlab_release.FAST_PATHS:
+        return
     ttfonts.TTFontFile.makeSubset = _remembered_subset  # type: ignore[method-assign,assignment]
     ttfonts.makeToUnicodeCMap = _remembered_map
     pdfdoc.PDFZCompress = _RememberingFlate()

@@ -21,6 +21,8 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph as _reportlab_paragraph
 
+from exporter.writers.pdf import reportlab_release
+
 # The parser and the functions around it (not in reportlab's type stubs).
 _reportlab: Any = _reportlab_paragraph
 
@@ -41,7 +43,7 @@ def plain_fragments(markup: str, style: ParagraphStyle) -> tuple[str, list[Any]]
     >>> text, [fragment.text for fragment in fragments]
     ('AT&amp;T says', ['AT', '&', 'T says'])
     """
-    if "<" in markup:
+    if "<" in markup or not reportlab_release.FAST_PATHS:
         return None
     # Words between single spaces are what the cleaning leaves as they are (most paragraphs).
     text = markup if _CLEAN.fullmatch(markup) else _reportlab.cleanBlockQuotedText(markup)

@@ -18,6 +18,8 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus import paragraph as _reportlab_paragraph
 
+from exporter.writers.pdf import reportlab_release
+
 # The pieces of reportlab's line breaking (not in its type stubs).
 _reportlab: Any = _reportlab_paragraph
 
@@ -28,6 +30,8 @@ _WORDS_PER_TABLE = 10_000
 def simple_lines(paragraph: Any, width: Any) -> Any:
     """reportlab's ``ParaLines`` for ``paragraph`` broken at ``width`` (a width or a list of
     line widths, the last repeated), or ``None`` when it is not one run of plain text."""
+    if not reportlab_release.FAST_PATHS:
+        return None
     frags, style = paragraph.frags, paragraph.style
     hyphenator = getattr(style, "hyphenationLang", "")
     if isinstance(hyphenator, str):

@@ -14,6 +14,8 @@ from __future__ import annotations
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from exporter.writers.pdf import reportlab_release
+
 #: Per font and document (reportlab's state of the font in the document): how many codes the
 #: table was made from, the table, and the characters it holds.
 _TABLES: WeakKeyDictionary[Any, tuple[int, dict[int, int], frozenset[str]]] = WeakKeyDictionary()
@@ -26,7 +28,8 @@ def first_subset_bytes(font: Any, document: Any, text: str) -> bytes | None:
     in ``document``, as ``splitString`` would give them; ``None`` when it would hand out a
     new code or use another subset."""
     state = font.state.get(document)
-    if state is None or not text:  # reportlab shows no text as nothing at all
+    # reportlab shows no text as nothing at all
+    if state is None or not text or not reportlab_release.FAST_PATHS:
         return None
     assignments = state.assignments
     known = _TABLES.get(state)
