@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from exporter.cli import main
 from exporter.convert import convert_many
 from exporter.model import Article
 from exporter.reading import parse_text
-from exporter.reading.language import detect_language
+from exporter.reading.language import _script_counts, detect_language
+from exporter.text.scripts import script_of
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 
@@ -89,3 +93,10 @@ def test_convert_lang_reaches_every_format_and_rebuilds(tmp_path: Path) -> None:
         assert 'lang="en-GB"' in book.read("EPUB/article.xhtml").decode()
     report = convert_many([brief], out, formats=["epub"], language="en-GB")
     assert report.count("skipped") == 1  # same override: up to date
+
+
+@given(st.text(alphabet=st.sampled_from("aZ5 ,éЛΩ최ダ中א\u0301ا-\n"), max_size=200) | st.text())
+def test_letters_are_counted_by_script_as_one_by_one(text: str) -> None:
+    """The fast count (ASCII letters in C) agrees with looking up every character."""
+    expected = Counter(script for script in map(script_of, text) if script is not None)
+    assert _script_counts(text) == expected

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from exporter.model import Article, Metadata, Paragraph, Section
+from exporter.text import scripts
 from exporter.text.scripts import (
     _RIGHT_TO_LEFT_BLOCKS,
     _right_to_left_letter,
     breaks_between_ideographs,
     document_direction,
+    foreign_runs,
     has_right_to_left,
     is_east_asian,
     is_right_to_left,
@@ -95,3 +99,21 @@ def test_a_document_runs_the_way_its_language_does_else_its_letters() -> None:
     assert document_direction(article("en", "שלום עולם")) == "ltr"
     assert document_direction(article(None, "שלום עולם, hi")) == "rtl"
     assert document_direction(article(None, "Hello world, שלום")) == "ltr"
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("ab Z,.-'ЛеΩα최ダ中אا\u0301é\u200d\n"), max_size=80)
+    | st.text(max_size=40),
+    language=st.sampled_from(["en", "de", "ru", "ja"]),
+)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_foreign_runs_look_at_only_the_characters_that_can_be_foreign(
+    text: str, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a Latin-script document only non-ASCII characters are looked at: the runs are those
+    that looking at every character gives."""
+    quick = list(foreign_runs(text, language))
+    with monkeypatch.context() as patched:
+        patched.setattr(scripts, "_NON_ASCII", re.compile(".", re.DOTALL))
+        assert list(foreign_runs(text, language)) == quick
+    assert "".join(run for run, _ in quick) == text

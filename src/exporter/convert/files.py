@@ -18,7 +18,7 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from exporter.errors import OutputError
@@ -38,9 +38,10 @@ _NEW_FILE_FLAGS = (
 
 
 def write_atomic(
-    path: Path, data: bytes, *, durable: bool = True, root: Path | None = None
+    path: Path, data: bytes | Iterable[bytes], *, durable: bool = True, root: Path | None = None
 ) -> None:
-    """Write ``data`` to ``path`` atomically, creating its folder; raise :class:`OutputError`.
+    """Write ``data`` (bytes, or pieces of them) to ``path`` atomically, creating its folder;
+    raise :class:`OutputError`.
 
     ``durable`` flushes the file to the disk before it replaces the old one, so that it
     survives a power cut too; a caller writing many files can instead sync once at the end.
@@ -119,7 +120,9 @@ def _folder(
         os.close(descriptor)
 
 
-def _write_in(folder: int, where: Path, name: str, data: bytes, durable: bool) -> None:
+def _write_in(
+    folder: int, where: Path, name: str, data: bytes | Iterable[bytes], durable: bool
+) -> None:
     temporary = f".{name}{TEMPORARY_MARK}{secrets.token_hex(8)}.part"
     try:
         # 0o666: the umask decides, as for any new file; an old file's mode is kept below.
@@ -128,7 +131,8 @@ def _write_in(folder: int, where: Path, name: str, data: bytes, durable: bool) -
         raise OutputError(_reason(error), path=where) from None
     try:
         with os.fdopen(stream, "wb") as output:
-            output.write(data)
+            for piece in (data,) if isinstance(data, bytes) else data:
+                output.write(piece)
             output.flush()
             with contextlib.suppress(FileNotFoundError):
                 old = os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode

@@ -12,9 +12,11 @@ deletes it. Runs that predate ``written`` read ``outputs`` alone and ignore it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,18 +29,28 @@ MANIFEST_NAME = ".exporter-manifest.json"
 #: A manifest lists one line per output; this is millions of them.
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 _FORMAT_VERSION = 1
+_json = json.dumps  # a string's JSON form (json.dumps writes them the same way)
 
 
 def build_key(brief: bytes, theme: Theme, format_name: str, language: str | None = None) -> str:
     """A hash of everything an output file depends on (``language``: an override, if any)."""
-    digest = hashlib.sha256()
-    for part in (__version__, format_name, repr(theme), language or ""):
-        digest.update(part.encode())
-        digest.update(b"\0")
+    digest = _settings_digest(theme, format_name, language).copy()
+    # The files, unlike the settings, may change while a process runs (watch mode).
     for file in sorted(theme_files(theme)):
         digest.update(_file_fingerprint(file).encode())
     digest.update(brief)
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=64)
+def _settings_digest(theme: Theme, format_name: str, language: str | None) -> hashlib._Hash:
+    """The hash of the settings part of a key, for many briefs: the theme's text alone is a
+    few kilobytes, three times per brief."""
+    digest = hashlib.sha256()
+    for part in (__version__, format_name, repr(theme), language or ""):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,16 +109,33 @@ def read_manifest(out_dir: Path) -> Manifest:
 
 
 def write_manifest(out_dir: Path, manifest: Manifest) -> None:
-    document = {
-        "format": _FORMAT_VERSION,
-        "outputs": dict(sorted(manifest.keys.items())),
-        "written": {
-            path: {"source": record.source, "sha256": record.sha256}
-            for path, record in sorted(manifest.written.items())
-        },
-    }
-    payload = (json.dumps(document, indent=1) + "\n").encode()
-    write_atomic(out_dir / MANIFEST_NAME, payload, root=out_dir)
+    write_atomic(out_dir / MANIFEST_NAME, manifest_json(manifest), root=out_dir)
+
+
+def manifest_json(manifest: Manifest) -> Iterator[bytes]:
+    """The manifest file, a piece at a time: what ``json.dumps(…, indent=1)`` of the document
+    would give, without holding the whole text (and a dictionary per output) at once, a few
+    megabytes for a folder of many thousand briefs."""
+    yield f'{{\n "format": {_FORMAT_VERSION},\n "outputs": '.encode()
+    yield from _object(
+        f"\n  {_json(path)}: {_json(key)}" for path, key in sorted(manifest.keys.items())
+    )
+    yield b',\n "written": '
+    yield from _object(
+        f'\n  {_json(path)}: {{\n   "source": {_json(record.source)},\n'
+        f'   "sha256": {_json(record.sha256)}\n  }}'
+        for path, record in sorted(manifest.written.items())
+    )
+    yield b"\n}\n"
+
+
+def _object(members: Iterable[str]) -> Iterator[bytes]:
+    """A JSON object of pre-formatted ``members``, laid out as ``json.dumps(indent=1)`` does."""
+    separator = "{"
+    for member in members:
+        yield (separator + member).encode()
+        separator = ","
+    yield b"{}" if separator == "{" else b"\n }"
 
 
 def file_digest(path: Path) -> str | None:

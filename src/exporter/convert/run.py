@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -329,21 +331,6 @@ def convert_many(
     durable = executor is not None
     dirs = tuple(os.path.realpath(folder) for folder in theme_dirs)
     positions = [index for index in range(len(briefs)) if index not in refused]
-    tasks = [
-        Job(
-            briefs[index],
-            names,
-            style,
-            force,
-            recorded.get(briefs[index].output_stem, {}),
-            options,
-            language,
-            durable,
-            theme_dirs=dirs,
-            out=out,
-        )
-        for index in positions
-    ]
     results: dict[int, BriefResult] = {}
     failures = [
         *((index, str(briefs[index].source), problem) for index, problem in refused.items()),
@@ -356,14 +343,33 @@ def convert_many(
         results[index] = BriefResult(source, "failed", error=problem)
         if on_result is not None:
             on_result(results[index])
+    # Each job is made as the workers take it, and its brief and recorded keys then let go: a
+    # run of many thousand briefs holds neither every job nor every brief's paths.
+    waiting = deque(briefs[index] for index in positions)
+    briefs.clear()
+    tasks = (
+        Job(
+            brief,
+            names,
+            style,
+            force,
+            recorded.pop(brief.output_stem, {}),
+            options,
+            language,
+            durable,
+            theme_dirs=dirs,
+            out=out,
+        )
+        for brief in _taken(waiting)
+    )
     problems: list[Problem] = []
     try:
-        for index, result in _run(tasks, jobs, executor):
+        for index, result in _run(tasks, len(positions), jobs, executor):
             results[positions[index]] = result
             if on_result is not None:
                 on_result(result)
     finally:
-        if tasks:
+        if positions:
             if not durable:
                 os.sync()  # the manifest must never record a file that is not on the disk
             try:
@@ -466,21 +472,34 @@ def _output_path(brief: Brief, writer: Writer) -> Path:
 
 
 def _run(
-    tasks: list[Job], jobs: int | None, executor: Executor | None
-) -> Iterable[tuple[int, BriefResult]]:
+    tasks: Iterator[Job], count: int, jobs: int | None, executor: Executor | None
+) -> Iterator[tuple[int, BriefResult]]:
+    """Each of the ``count`` ``tasks``, converted, with its position, as they finish."""
     workers = jobs or os.cpu_count() or 1
-    if executor is None and (workers == 1 or len(tasks) <= 1):
+    if executor is None and (workers == 1 or count <= 1):
         for index, task in enumerate(tasks):
             yield index, convert_brief(task, spare_core=workers > 1)
         return
     own = executor is None
     # Imported here: multiprocessing is a tenth of `import exporter`, and a one-brief run or
     # another executor never needs it.
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+    done = 0
+    if own and multiprocessing.get_start_method() == "fork":
+        # Workers forked from a process that has converted a brief start with its imports,
+        # fonts, templates and themes loaded: start-up is paid once, not once per worker. (Not
+        # for a long brief, which would keep every worker waiting.)
+        first = next(tasks)
+        tasks = itertools.chain([first], tasks)
+        if _is_short(first.brief.source):
+            yield 0, convert_brief(next(tasks))
+            done = 1
     # Briefs travel in small batches: one round trip per batch instead of per brief, while
     # batches stay small enough to keep every worker busy to the end and progress flowing.
-    size = max(1, min(_MAX_BATCH, len(tasks) // (workers * 8)))
+    size = max(1, min(_MAX_BATCH, (count - done) // (workers * 8)))
+    batches = _batches(tasks, size, start=done)
     pool: Executor | None = executor
     try:
         # Workers are forked while the pool starts and work is submitted. A Ctrl-C that reached
@@ -489,22 +508,57 @@ def _run(
         with _interrupts_deferred(own):
             if pool is None:
                 pool = ProcessPoolExecutor(
-                    max_workers=min(workers, len(tasks)), initializer=_start_worker
+                    max_workers=min(workers, count - done), initializer=_start_worker
                 )
-            futures: dict[Future[list[BriefResult]], int] = {
-                pool.submit(_convert_batch, tasks[start : start + size]): start
-                for start in range(0, len(tasks), size)
-            }
-        for future in as_completed(futures):
-            start = futures[future]
-            for offset, result in enumerate(future.result()):
-                yield start + offset, result
+            # A few batches per worker in flight: enough to keep each busy, few enough that
+            # memory does not grow with the number of briefs.
+            pending = _submit(pool, batches, workers * _BATCHES_IN_FLIGHT)
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                start = pending.pop(future)
+                for offset, result in enumerate(future.result()):
+                    yield start + offset, result
+            pending |= _submit(pool, batches, len(finished))
     finally:
         if own and pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
 _MAX_BATCH = 8
+_BATCHES_IN_FLIGHT = 4
+#: A brief converted before the workers start takes a fraction of a second up to this size.
+_SHORT_BRIEF = 256 * 1024
+
+
+def _is_short(path: Path) -> bool:
+    try:
+        return path.stat().st_size <= _SHORT_BRIEF
+    except OSError:
+        return False  # its worker reports why
+
+
+def _taken(queue: deque[Brief]) -> Iterator[Brief]:
+    """The items of ``queue``, each removed as it is taken."""
+    while queue:
+        yield queue.popleft()
+
+
+def _batches(tasks: Iterator[Job], size: int, *, start: int) -> Iterator[tuple[int, list[Job]]]:
+    """``tasks`` in lists of ``size``, each with the position of its first."""
+    while batch := list(itertools.islice(tasks, size)):
+        yield start, batch
+        start += len(batch)
+
+
+def _submit(
+    pool: Executor, batches: Iterator[tuple[int, list[Job]]], count: int
+) -> dict[Future[list[BriefResult]], int]:
+    """Up to ``count`` more batches submitted to ``pool``, each by the position of its first."""
+    return {
+        pool.submit(_convert_batch, batch): start
+        for start, batch in itertools.islice(batches, count)
+    }
 
 
 @contextmanager

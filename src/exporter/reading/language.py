@@ -12,6 +12,8 @@ text, once per process.
 from __future__ import annotations
 
 import functools
+import re
+import string
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -69,7 +71,7 @@ def detect_language(text: str) -> str | None:
     True
     """
     text = text[:_SCRIPT_SAMPLE]
-    scripts = Counter(script for script in map(script_of, text) if script is not None)
+    scripts = _script_counts(text)
     letters = sum(scripts.values())
     if letters < _MIN_LETTERS:
         return None
@@ -83,6 +85,24 @@ def detect_language(text: str) -> str | None:
             return language
     language, confidence = _classify(text[:_TEXT_SAMPLE])
     return language if confidence >= _MIN_CONFIDENCE else None
+
+
+def _script_counts(text: str) -> Counter[Script]:
+    """How many letters of ``text`` each script has; ASCII letters, most of many a brief, are
+    counted in C, the other characters one by one."""
+    ascii_part = _NON_ASCII.sub("", text).encode("ascii")
+    scripts = Counter(
+        script for script in map(script_of, _ASCII.sub("", text)) if script is not None
+    )
+    latin = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    if latin:
+        scripts["latin"] += latin
+    return scripts
+
+
+_ASCII = re.compile("[\x00-\x7f]+")
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
 
 
 @functools.cache

@@ -164,7 +164,14 @@ def foreign_runs(text: str, language: str) -> Iterator[tuple[str, str | None]]:
     """
     native = scripts_of(language)
     spans: list[tuple[int, int, Script]] = []  # [start, end) of each foreign run
-    for index, character in enumerate(text):
+    # ASCII letters are Latin: in a Latin-script document only the other characters can be
+    # foreign, so only those are looked at (most text has few or none).
+    characters: Iterable[tuple[int, str]] = (
+        ((match.start(), match.group()) for match in _NON_ASCII.finditer(text))
+        if "latin" in native
+        else enumerate(text)
+    )
+    for index, character in characters:
         script = script_of(character)
         if script is None or script in native:
             continue
@@ -180,6 +187,9 @@ def foreign_runs(text: str, language: str) -> Iterator[tuple[str, str | None]]:
         position = end
     if position < len(text) or not text:
         yield text[position:], None
+
+
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def _joinable(text: str, end: int, index: int, native: frozenset[Script]) -> bool:

@@ -141,7 +141,11 @@ def words_for(article: Article, theme: Theme) -> Words:
 
     Cheap: it picks strings and never imports Babel unless the theme asks for native digits.
     """
-    language = document_language(article)
+    return _words(document_language(article), theme)
+
+
+@functools.lru_cache(maxsize=64)  # asked for several times per handout, and per format
+def _words(language: str, theme: Theme) -> Words:
     lookup = None if language == FALLBACK_LANGUAGE else language
     wording = theme.wording
     numbers = translated(wording.numbers, wording.numbers_translations, lookup)

@@ -7,12 +7,14 @@ byte-for-byte reproducible.
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from typing import cast
 
 from docx.document import Document
-from docx.opc.packuri import PackURI
-from docx.opc.phys_pkg import PhysPkgWriter
-from docx.opc.pkgwriter import PackageWriter
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
+from docx.opc.pkgwriter import _ContentTypesItem
+from docx.opc.rel import Relationships
 
 from exporter.model import Article, ParseWarning
 from exporter.text.dates import zip_timestamp
@@ -71,25 +73,69 @@ def _package(document: Document, article: Article) -> bytes:
 
     ``Document.save`` would deflate every part only for :func:`reproducible_zip` to inflate and
     deflate them again, a third of a brief's DOCX time; so the parts are collected in the order
-    python-docx's own :class:`PackageWriter` writes them, with its steps, and zipped once.
+    python-docx's own :class:`PackageWriter` writes them, with its steps, and zipped once. The
+    content types and relationships are much the same for every document: their XML, which
+    python-docx builds by parsing a snippet for every relationship, is made once per shape.
     """
     package = document.part.package
     parts = list(package.parts)
     for part in parts:
         part.before_marshal()
-    entries = _Entries()
-    writer = cast(PhysPkgWriter, entries)
-    PackageWriter._write_content_types_stream(writer, parts)  # type: ignore[no-untyped-call]
-    PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
-    PackageWriter._write_parts(writer, parts)
-    return reproducible_zip(entries.items, zip_timestamp(article), stored=(".odttf",))
+    kinds = tuple((str(part.partname), part.content_type) for part in parts)
+    entries = [
+        (CONTENT_TYPES_URI.membername, _content_types(kinds)),
+        (PACKAGE_URI.rels_uri.membername, _relationships_xml(package.rels, "/")),
+    ]
+    for part in parts:
+        entries.append((part.partname.membername, part.blob))
+        if len(part.rels):
+            entries.append(
+                (part.partname.rels_uri.membername, _relationships_xml(part.rels, part.partname))
+            )
+    return reproducible_zip(entries, zip_timestamp(article), stored=(".odttf",))
 
 
-class _Entries:
-    """Stands in for python-docx's ZIP writer: keeps each (member name, data) in order."""
+@dataclass(frozen=True)
+class _PartKind:
+    """What python-docx's content types need of a part."""
 
-    def __init__(self) -> None:
-        self.items: list[tuple[str, bytes]] = []
+    partname: PackURI
+    content_type: str
 
-    def write(self, uri: PackURI, blob: bytes) -> None:
-        self.items.append((uri.membername, blob))
+
+@functools.lru_cache(maxsize=64)
+def _content_types(kinds: tuple[tuple[str, str], ...]) -> bytes:
+    """``[Content_Types].xml`` for parts of these names and content types, as python-docx
+    writes it."""
+    parts = [_PartKind(PackURI(name), content_type) for name, content_type in kinds]
+    blob: bytes = _ContentTypesItem.from_parts(parts).blob  # type: ignore[no-untyped-call]
+    return blob
+
+
+def _relationships_xml(relationships: Relationships, source: str) -> bytes:
+    """The ``.rels`` XML of the relationships of the part named ``source`` (``/`` for the
+    package), as python-docx writes it; made once for each set of relationships."""
+    key = (
+        source,
+        tuple(
+            (
+                relationship.rId,
+                relationship.reltype,
+                relationship.target_ref
+                if relationship.is_external
+                else str(relationship.target_part.partname),
+                relationship.is_external,
+            )
+            for relationship in relationships.values()
+        ),
+    )
+    xml = _RELATIONSHIPS.get(key)
+    if xml is None:
+        xml = cast(bytes, relationships.xml)
+        if len(_RELATIONSHIPS) < _MAX_REMEMBERED:  # a document's links make new sets
+            _RELATIONSHIPS[key] = xml
+    return xml
+
+
+_MAX_REMEMBERED = 256
+_RELATIONSHIPS: dict[tuple[str, tuple[tuple[str, str, str, bool], ...]], bytes] = {}

@@ -8,6 +8,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from exporter.model import Article, Inline, ListBlock, Paragraph, Quote, Section
 from exporter.text.metadata import byline, source_line
@@ -20,7 +21,7 @@ from exporter.writers.docx.numbering import (
     list_membership,
     restarted_numbers,
 )
-from exporter.writers.docx.ooxml import add_property
+from exporter.writers.docx.ooxml import element
 from exporter.writers.docx.styles import (
     BODY,
     BYLINE,
@@ -115,26 +116,37 @@ def _list_item(
 ) -> None:
     # The style already numbers its paragraphs; saying so on the paragraph too keeps the list
     # intact when a user restyles it, and is how a restarted list names its own numbering.
-    paragraph = _paragraph(document, style, text, language)
-    add_property(paragraph._p.get_or_add_pPr(), list_membership(num_id, level))
+    _paragraph(document, style, text, language, list_membership(num_id, level))
 
 
-def _paragraph(document: Document, style: str, text: Inline | str, language: str) -> DocxParagraph:
-    paragraph = DocxParagraph(_new_body_paragraph(document), document._body)
-    # By id: python-docx's lookup by name scans the style sheet for every paragraph.
-    paragraph._p.style = style_id(style)
+def _paragraph(
+    document: Document,
+    style: str,
+    text: Inline | str,
+    language: str,
+    numbering: etree._Element | None = None,
+) -> None:
+    """A paragraph in ``style`` (and in a list, with ``numbering``) at the end of the body."""
+    # Built as XML: python-docx's setters search the paragraph for each property's place, and
+    # its lookup by style name scans the style sheet, for every paragraph.
+    style_property = element("w:pStyle", val=style_id(style))
+    paragraph_properties = element(
+        "w:pPr", [style_property] if numbering is None else [style_property, numbering]
+    )
+    paragraph = DocxParagraph(_new_body_paragraph(document, paragraph_properties), document._body)
     write_text(paragraph, text, language)
-    return paragraph
 
 
-def _new_body_paragraph(document: Document) -> CT_P:
-    """An empty ``w:p`` at the end of the body, before its closing section properties.
+def _new_body_paragraph(document: Document, paragraph_properties: etree._Element) -> CT_P:
+    """A ``w:p`` with its properties at the end of the body, before its closing section
+    properties.
 
     python-docx's ``add_paragraph`` searches the whole body for ``w:sectPr`` every time, which
     makes a brief of many thousands of paragraphs take minutes; the last child is found at once.
     """
     body = document.element.body
     paragraph: CT_P = body.makeelement(qn("w:p"), {})
+    paragraph.append(paragraph_properties)
     last = next(body.iterchildren(reversed=True), None)
     if last is not None and last.tag == qn("w:sectPr"):
         last.addprevious(paragraph)

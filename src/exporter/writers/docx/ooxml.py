@@ -10,11 +10,12 @@ removes what no format can hold, :func:`exporter.text.characters.storable`).
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Iterable
 
-from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 from exporter.fonts import used_family
@@ -123,12 +124,28 @@ def element(tag: str, children: Iterable[etree._Element] = (), **attributes: str
     >>> etree.tostring(element("w:jc", val="both")).endswith(b'w:val="both"/>')
     True
     """
-    node = OxmlElement(tag, {qn(f"w:{name}"): value for name, value in attributes.items()})
+    name, namespaces = _tag(tag)
+    node = oxml_parser.makeelement(
+        name, {_attribute(key): value for key, value in attributes.items()}, namespaces
+    )
     # An element has one parent: a child already placed elsewhere (a shared border) is copied.
     node.extend(
         copy.deepcopy(child) if child.getparent() is not None else child for child in children
     )
     return node
+
+
+@functools.cache
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    """A prefixed tag's qualified name and its one namespace declaration: what python-docx's
+    ``OxmlElement`` works out anew for every element (a dozen a paragraph)."""
+    prefix = tag.split(":")[0]
+    return qn(tag), {prefix: nsmap[prefix]}
+
+
+@functools.cache
+def _attribute(name: str) -> str:
+    return qn(f"w:{name}")
 
 
 def properties(tag: str, children: Iterable[etree._Element]) -> etree._Element:

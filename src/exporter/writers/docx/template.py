@@ -12,10 +12,14 @@ import copy
 import functools
 import io
 import zipfile
+from typing import cast
 
 import docx
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.part import Part, XmlPart
+from docx.package import Package
+from docx.parts.document import DocumentPart
 from lxml import etree
 
 from exporter.theme import Theme
@@ -51,7 +55,38 @@ _PARTS = (
 
 def new_document(theme: Theme) -> Document:
     """A fresh, empty document for ``theme``: a private copy of the cached template."""
-    return copy.deepcopy(_template(theme))
+    return _copy(_template(theme))
+
+
+def _copy(template: Document) -> Document:
+    """A copy of ``template``'s package: its parts anew, each with a copy of its XML (made by
+    lxml, in C) and the same relationships; ``copy.deepcopy`` of the python-docx objects
+    walked a few hundred Python objects for every document."""
+    source = template.part.package
+    package = Package()
+    copies: dict[Part, Part] = {}
+    for part in source.iter_parts():
+        if isinstance(part, XmlPart):
+            element = copy.deepcopy(part.element)
+            copies[part] = type(part)(part.partname, part.content_type, element, package)
+        else:
+            copies[part] = type(part)(part.partname, part.content_type, part.blob, package)
+    for part, copied in copies.items():
+        for relationship in part.rels.values():
+            target = (
+                relationship.target_ref
+                if relationship.is_external
+                else copies[relationship.target_part]
+            )
+            copied.rels.add_relationship(
+                relationship.reltype, target, relationship.rId, relationship.is_external
+            )
+    for relationship in source.rels.values():
+        package.rels.add_relationship(
+            relationship.reltype, copies[relationship.target_part], relationship.rId
+        )
+    document: Document = cast(DocumentPart, copies[template.part]).document
+    return document
 
 
 @functools.cache

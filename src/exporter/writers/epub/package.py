@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from ebooklib import epub  # type: ignore[import-untyped]
 from lxml import etree
 
@@ -18,7 +16,7 @@ from exporter.theme import Theme
 from exporter.writers.epub.cover import Image, cover_image, cover_page, logo_image
 from exporter.writers.epub.fonts import embedded_fonts
 from exporter.writers.epub.metadata import write_package_metadata
-from exporter.writers.reproducible_zip import normalise_zip
+from exporter.writers.reproducible_zip import reproducible_zip
 from exporter.writers.xhtml import (
     NavEntry,
     article_document,
@@ -35,9 +33,8 @@ _XHTML = "application/xhtml+xml"
 
 # Our content document is complete XHTML already, so it goes in as a plain item that ebooklib
 # writes verbatim (its EpubHtml re-parses with an HTML parser). Without page-list scanning there
-# is nothing left for ebooklib to parse; raise_exceptions makes write errors raise. The archive
-# is rewritten by normalise_zip, which compresses each entry: ebooklib need not compress too.
-_WRITE_OPTIONS = {"epub3_pages": False, "raise_exceptions": True, "compresslevel": 0}
+# is nothing left for ebooklib to parse; raise_exceptions makes write errors raise.
+_WRITE_OPTIONS = {"epub3_pages": False, "raise_exceptions": True}
 
 
 def render_epub(article: Article, theme: Theme) -> bytes:
@@ -123,21 +120,45 @@ def _toc(entries: tuple[NavEntry, ...]) -> list[object]:
 
 
 def _write(book: epub.EpubBook, article: Article) -> bytes:
-    buffer = io.BytesIO()
-    writer = _PackageWriter(buffer, book, _WRITE_OPTIONS | {"mtime": document_timestamp(article)})
+    writer = _PackageWriter("", book, _WRITE_OPTIONS | {"mtime": document_timestamp(article)})
     writer.process()
-    writer.write()
-    return normalise_zip(buffer.getvalue(), zip_timestamp(article), first="mimetype")
+    entries = writer.entries()
+    return reproducible_zip(entries, zip_timestamp(article), first="mimetype")
 
 
 class _PackageWriter(epub.EpubWriter):  # type: ignore[misc]
-    """ebooklib's writer, with the book's language on the package element as well.
+    """ebooklib's writer, handing over its entries instead of writing a ZIP file, with the
+    book's language on the package element as well.
+
+    ebooklib's own ``write`` deflates every entry into a ZIP file that
+    :func:`reproducible_zip` would read back and deflate again; its steps are the same here,
+    into a list of entries that is zipped once.
 
     Reading systems and checkers (DAISY Ace's ``epub-lang``) take the package document's own
     language from ``<package xml:lang>``; ebooklib writes ``dc:language`` only and has no option
     for it, so it is set here, on the finished element, just before ebooklib serialises it.
     """
 
+    def entries(self) -> list[tuple[str, bytes]]:
+        """The archive's entries (name, data) in ebooklib's order: what ``write`` writes."""
+        self.out = _Entries()
+        self.out.writestr("mimetype", "application/epub+zip")
+        self._write_container()
+        self._write_opf()
+        self._write_items()
+        return self.out.items
+
     def _write_opf_file(self, root: etree._Element) -> None:
         root.set(_XML_LANG, self.book.language)
         super()._write_opf_file(root)
+
+
+class _Entries:
+    """Stands in for the ``zipfile.ZipFile`` ebooklib writes to: keeps (name, data) in order."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def writestr(self, name: str, data: str | bytes, **_options: object) -> None:
+        # zipfile stores text as UTF-8.
+        self.items.append((name, data.encode("utf-8") if isinstance(data, str) else data))

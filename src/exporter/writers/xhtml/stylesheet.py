@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,11 @@ def stylesheet(theme: Theme, font_faces: Sequence[FontFace] = ()) -> str:
     the theme's body size is the reference (``1em``). ``font_faces`` are the font files the
     caller packages beside the document; each gets an ``@font-face`` rule.
     """
+    return _stylesheet(theme, tuple(font_faces))
+
+
+@functools.lru_cache(maxsize=32)  # the same for every brief of a theme (and set of fonts)
+def _stylesheet(theme: Theme, font_faces: tuple[FontFace, ...]) -> str:
     sizes, spacing, colors, box = theme.sizes, theme.spacing, theme.colors, theme.key_points
     quote = theme.quote
 
