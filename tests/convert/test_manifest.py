@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from exporter.convert import convert_many
 from exporter.convert.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -48,3 +51,23 @@ def test_a_written_manifest_reads_back(tmp_path: Path) -> None:
     write_manifest(tmp_path, manifest)
     assert read_manifest(tmp_path) == manifest
     assert json.loads((tmp_path / MANIFEST_NAME).read_text())["format"] == 1
+
+
+def test_one_brief_syncs_its_own_files_and_a_batch_syncs_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the manifest records them, outputs are on the disk: a batch syncs the machine's
+    disks once at the end; one brief syncs just its own few files."""
+    calls: list[str] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "sync", lambda: calls.append("sync"))
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    for name in ("a", "b"):
+        (briefs / f"{name}.txt").write_text(f"Brief {name}\n\nBody.\n", encoding="utf-8")
+    convert_many([briefs / "a.txt"], tmp_path / "one", formats=["json", "html"], jobs=1)
+    assert "sync" not in calls and calls.count("fsync") >= 2
+    calls.clear()
+    convert_many([briefs], tmp_path / "many", formats=["json", "html"], jobs=1)
+    assert calls.count("sync") == 1

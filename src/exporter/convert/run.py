@@ -326,11 +326,12 @@ def convert_many(
     writers = [get_writer(name) for name in names]
     refused = _refusals(briefs, out, [writer.extension for writer in writers])
     recorded = _recorded_by_stem(manifest.keys, out)
-    # Our own processes write to this machine's disk: one sync at the end makes every file
-    # durable at once. Another executor may write on other machines, so each file syncs there.
-    durable = executor is not None
     dirs = tuple(os.path.realpath(folder) for folder in theme_dirs)
     positions = [index for index in range(len(briefs)) if index not in refused]
+    # Our own processes write to this machine's disk: one sync at the end makes every file
+    # durable at once. Another executor may write on other machines, so each file syncs there;
+    # so do the few files of one brief, which need not wait for every disk of the machine.
+    durable = executor is not None or len(positions) == 1
     results: dict[int, BriefResult] = {}
     failures = [
         *((index, str(briefs[index].source), problem) for index, problem in refused.items()),
