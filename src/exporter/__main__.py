@@ -1,7 +1,5 @@
 """``python -m exporter`` runs the command line."""
 
-import sys
+from exporter.cli import command
 
-from exporter.cli import main
-
-sys.exit(main())
+command()
