@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import pickle
+from pathlib import Path
 
 import pytest
 
+from exporter import parse
 from exporter.model import Article, ListBlock, Metadata, Paragraph, ParseWarning, Section, freeze
 
 
@@ -76,3 +79,24 @@ def test_headings_and_blocks_walk_the_sections_in_order() -> None:
     article = sample()
     assert article.headings == ("Why Not Cut Now?",)
     assert [type(block).__name__ for block in article.blocks()] == ["Paragraph", "ListBlock"]
+
+
+def test_an_article_survives_pickling_whole() -> None:
+    """An article goes to another process (the forked one that renders a PDF on a second core)
+    as it is: front matter's nested values, every line number, its path and theme folders."""
+    root = Path(__file__).resolve().parent
+    briefs = sorted((root.parent / "sources").iterdir())
+    briefs += sorted(root.glob("fixtures/briefs/*.txt")) + sorted(root.glob("fixtures/briefs/*.md"))
+    nested = Metadata(extra=freeze({"desk": {"name": "World", "tags": ["a", {"b": 1}]}}))
+    articles = [parse(path) for path in briefs] + [Article("Title", metadata=nested)]
+    for article in articles:
+        copy = pickle.loads(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+        assert copy == article
+        assert copy.to_json(lines=True) == article.to_json(lines=True)
+        assert copy.metadata.lines == article.metadata.lines
+        assert (copy.metadata.path, copy.metadata.theme_dirs) == (
+            article.metadata.path,
+            article.metadata.theme_dirs,
+        )
+        with pytest.raises(TypeError):  # still read-only
+            copy.metadata.extra["new"] = 1  # type: ignore[index]

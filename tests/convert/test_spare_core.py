@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from exporter.convert import spare_core
-from exporter.model import Article, Metadata
-from exporter.theme import load_theme
-from exporter.writers.registry import get_writer
+from exporter.model import Article
+from exporter.theme import Theme, load_theme
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks only on Linux")
 
@@ -119,8 +118,18 @@ def test_a_child_that_dies_without_answering_leaves_the_pdf_to_this_process(
 def test_no_child_where_the_pdf_writer_is_loaded_or_nothing_else_is_rendered() -> None:
     import exporter.writers.pdf  # noqa: F401  # a warm process: a PDF takes milliseconds
 
-    article = Article("Title", (), (), Metadata())
-    theme = load_theme("default")
-    writers = [get_writer("docx"), get_writer("pdf")]
-    assert spare_core._Child.start(article, theme, writers, "brief.txt") is None
-    assert spare_core._Child.start(article, theme, writers[1:], "brief.txt") is None
+    def theme_for(article: Article) -> Theme:
+        return load_theme("default")
+
+    for formats in (("docx", "pdf"), ("pdf",), ("docx", "epub")):
+        with spare_core.spare_core(formats, theme_for, source="brief.txt", wanted=True) as core:
+            assert core._child is None
+
+
+def test_a_child_whose_pdf_is_up_to_date_is_told_so(tmp_path: Path) -> None:
+    """A second run: every output is up to date, the child is dismissed, nothing is written."""
+    first = convert_fresh(tmp_path, "out", "plain", jobs=2)
+    again = convert_fresh(tmp_path, "out", "plain", jobs=2)
+    assert first["started"] == again["started"] == [True]
+    [result] = again["results"]  # type: ignore[misc]
+    assert result["status"] == "skipped"

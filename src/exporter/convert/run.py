@@ -36,12 +36,12 @@ from exporter.convert.manifest import (
     write_manifest,
 )
 from exporter.convert.sources import Brief, find_briefs
-from exporter.convert.spare_core import ChildRenderError, formats_rendered
+from exporter.convert.spare_core import ChildRenderError, spare_core
 from exporter.convert.stale import StaleOutput, settle_stale, source_in_manifest
 from exporter.errors import BriefError, OutputError, Problem, UsageError
-from exporter.model import ParseWarning
+from exporter.model import Article, ParseWarning
 from exporter.reading import parse_bytes, read_brief
-from exporter.theme import apply_options, load_theme
+from exporter.theme import Theme, apply_options, load_theme
 from exporter.writers import choose_theme_with_warnings
 from exporter.writers.registry import Writer, get_writer
 
@@ -170,36 +170,39 @@ class Report:
         }
 
 
-def convert_brief(job: Job, *, spare_core: bool = False) -> BriefResult:
+def convert_brief(job: Job, *, spare: bool = False) -> BriefResult:
     """Convert one brief to every requested format; failures are returned, never raised.
 
-    With ``spare_core``, a fresh process may render the PDF on another core while it renders
-    the other formats (see :mod:`exporter.convert.spare_core`)."""
+    With a ``spare`` core, a fresh process may render the PDF on it while it renders the other
+    formats (see :mod:`exporter.convert.spare_core`)."""
     started = time.perf_counter()
     source = str(job.brief.source)
     warnings: tuple[ParseWarning, ...] = ()
     outputs: list[OutputResult] = []
+    # The brief may name a theme file in its own folder (and in those the caller allows).
+    folders = (str(Path(os.path.realpath(job.brief.source)).parent), *job.theme_dirs)
+
+    def theme_for(article: Article) -> tuple[Theme, tuple[ParseWarning, ...]]:
+        return choose_theme_with_warnings(article, job.style, job.options, theme_dirs=folders)
+
     try:
-        data = read_brief(job.brief.source)
-        article = parse_bytes(data, source, language=job.language)
-        warnings = article.warnings
-        # The brief may name a theme file in its own folder (and in those the caller allows).
-        folders = (str(Path(os.path.realpath(job.brief.source)).parent), *job.theme_dirs)
-        theme, refused = choose_theme_with_warnings(
-            article, job.style, job.options, theme_dirs=folders
-        )
-        warnings += refused
-        planned: list[tuple[Writer, Path, str, bool]] = []
-        for name in job.formats:
-            writer = get_writer(name)
-            path = job.target or _output_path(job.brief, writer)
-            key = build_key(data, theme, writer.name, job.language)
-            fresh = not job.force and job.previous.get(str(path)) == key and path.is_file()
-            planned.append((writer, path, key, fresh))
-        wanted = [writer for writer, _, _, fresh in planned if not fresh]
-        with formats_rendered(
-            article, theme, wanted, source=source, spare_core=spare_core
-        ) as render:
+        with spare_core(
+            job.formats, lambda article: theme_for(article)[0], source=source, wanted=spare
+        ) as core:
+            data = read_brief(job.brief.source)
+            article = parse_bytes(data, source, language=job.language)
+            warnings = article.warnings
+            theme, refused = theme_for(article)
+            warnings += refused
+            planned: list[tuple[Writer, Path, str, bool]] = []
+            for name in job.formats:
+                writer = get_writer(name)
+                path = job.target or _output_path(job.brief, writer)
+                key = build_key(data, theme, writer.name, job.language)
+                fresh = not job.force and job.previous.get(str(path)) == key and path.is_file()
+                planned.append((writer, path, key, fresh))
+            wanted = [writer for writer, _, _, fresh in planned if not fresh]
+            render = core.renderer(article, theme, wanted)
             for writer, path, key, fresh in planned:
                 if fresh:
                     outputs.append(OutputResult(str(path), writer.name, "skipped", 0.0, key))
@@ -479,7 +482,7 @@ def _run(
     workers = jobs or os.cpu_count() or 1
     if executor is None and (workers == 1 or count <= 1):
         for index, task in enumerate(tasks):
-            yield index, convert_brief(task, spare_core=workers > 1)
+            yield index, convert_brief(task, spare=workers > 1)
         return
     own = executor is None
     # Imported here: multiprocessing is a tenth of `import exporter`, and a one-brief run or

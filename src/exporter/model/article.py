@@ -101,6 +101,24 @@ class Metadata:
         extra = {key: _thaw(value) for key, value in self.extra.items() if key not in known}
         return known | extra
 
+    def __reduce__(self) -> tuple[object, tuple[dict[str, object]]]:
+        # Read-only mappings do not pickle: ``extra`` and ``lines`` travel as plain dicts and
+        # are made read-only again (an article sent to another process, such as the forked
+        # one that renders a handout's PDF on a second core).
+        state = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        state["extra"] = {key: _thaw(value) for key, value in self.extra.items()}
+        state["lines"] = dict(self.lines)
+        return (_unpickled_metadata, (state,))
+
+
+def _unpickled_metadata(state: dict[str, object]) -> Metadata:
+    extra = state["extra"]
+    lines = state["lines"]
+    assert isinstance(extra, dict) and isinstance(lines, dict)
+    state["extra"] = MappingProxyType({key: freeze(value) for key, value in extra.items()})
+    state["lines"] = MappingProxyType(lines)
+    return Metadata(**state)  # type: ignore[arg-type]
+
 
 Severity: TypeAlias = Literal["warning", "note"]
 
