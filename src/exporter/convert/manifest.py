@@ -16,7 +16,7 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +29,6 @@ MANIFEST_NAME = ".exporter-manifest.json"
 #: A manifest lists one line per output; this is millions of them.
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 _FORMAT_VERSION = 1
-_json = json.dumps  # a string's JSON form (json.dumps writes them the same way)
 
 
 def build_key(brief: bytes, theme: Theme, format_name: str, language: str | None = None) -> str:
@@ -113,29 +112,19 @@ def write_manifest(out_dir: Path, manifest: Manifest) -> None:
 
 
 def manifest_json(manifest: Manifest) -> Iterator[bytes]:
-    """The manifest file, a piece at a time: what ``json.dumps(…, indent=1)`` of the document
-    would give, without holding the whole text (and a dictionary per output) at once, a few
-    megabytes for a folder of many thousand briefs."""
-    yield f'{{\n "format": {_FORMAT_VERSION},\n "outputs": '.encode()
-    yield from _object(
-        f"\n  {_json(path)}: {_json(key)}" for path, key in sorted(manifest.keys.items())
-    )
-    yield b',\n "written": '
-    yield from _object(
-        f'\n  {_json(path)}: {{\n   "source": {_json(record.source)},\n'
-        f'   "sha256": {_json(record.sha256)}\n  }}'
-        for path, record in sorted(manifest.written.items())
-    )
-    yield b"\n}\n"
-
-
-def _object(members: Iterable[str]) -> Iterator[bytes]:
-    """A JSON object of pre-formatted ``members``, laid out as ``json.dumps(indent=1)`` does."""
-    separator = "{"
-    for member in members:
-        yield (separator + member).encode()
-        separator = ","
-    yield b"{}" if separator == "{" else b"\n }"
+    """The manifest file, a piece at a time (``json``'s own encoder, laid out with
+    ``indent=1``), so the text of many thousand outputs is never held whole."""
+    document = {
+        "format": _FORMAT_VERSION,
+        "outputs": dict(sorted(manifest.keys.items())),
+        "written": {
+            path: {"source": record.source, "sha256": record.sha256}
+            for path, record in sorted(manifest.written.items())
+        },
+    }
+    for piece in json.JSONEncoder(indent=1).iterencode(document):
+        yield piece.encode()
+    yield b"\n"
 
 
 def file_digest(path: Path) -> str | None:
