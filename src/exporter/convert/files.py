@@ -129,6 +129,11 @@ def _write_in(
         stream = os.open(temporary, _NEW_FILE_FLAGS, 0o666, dir_fd=folder)
     except OSError as error:
         raise OutputError(_reason(error), path=where) from None
+    except BaseException:
+        # Ctrl-C as the call returned: the file may have been made (the name is ours alone).
+        with contextlib.suppress(OSError):
+            os.unlink(temporary, dir_fd=folder)
+        raise
     try:
         with os.fdopen(stream, "wb") as output:
             for piece in (data,) if isinstance(data, bytes) else data:
